@@ -1,0 +1,66 @@
+// `deal-triage triage <file...>`: read each deal, evaluate it, print the briefings; problems go to
+// stderr, located. Exit 0 whatever the verdicts, 1 if a deal file is invalid, 2 for usage errors.
+
+import path from 'node:path';
+import { formatDiagnostics } from '../../format/diagnostics.js';
+import { formatters, plain } from '../../format/index.js';
+import type { TriageFormat, TriageResult } from '../../format/index.js';
+import { displayPath, readInputFile } from '../../io/files.js';
+import { tooLarge } from '../../load/deal.js';
+import { triageBytes } from '../../triage.js';
+import { colorLevel, styleFor } from '../color.js';
+import { loadConfig } from '../config.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { CommonOptions } from '../main.js';
+
+export interface TriageOptions extends CommonOptions {
+  format: TriageFormat;
+  explain?: boolean;
+}
+
+export async function runTriage(files: readonly string[], options: TriageOptions, io: Io): Promise<number> {
+  const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
+  const loaded = await loadConfig(options.config, io.cwd);
+  if (!loaded.ok) {
+    const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
+    io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
+    io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
+    return EXIT.usage;
+  }
+  if (loaded.file === undefined) {
+    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+  }
+
+  // Read everything first: a missing path is a usage error, reported before any output.
+  const reads = await Promise.all(
+    files.map(async (file) => ({ file: displayPath(file, io.cwd), read: await readInputFile(path.resolve(io.cwd, file)) })),
+  );
+  const usage: string[] = [];
+  for (const { file, read } of reads) {
+    if (read.kind === 'missing') usage.push(`no such file: ${file}`);
+    else if (read.kind === 'directory') usage.push(`${file} is a folder; triage takes deal files (for example ${file}/*.yaml)`);
+    else if (read.kind === 'unreadable') usage.push(`cannot read ${file}: ${read.reason}`);
+  }
+  if (usage.length > 0) throw new UsageError(usage.join('\ndeal-triage: '));
+
+  const sources = new Map<string, string>();
+  const results: TriageResult[] = reads.map(({ file, read }) => {
+    if (read.kind === 'too-large') return { file, ok: false, problems: [tooLarge(file, read.size)] };
+    if (read.kind !== 'ok') throw new Error(`unexpected read outcome ${read.kind}`);
+    const result = triageBytes(read.bytes, file, loaded.config);
+    if (!result.ok) sources.set(file, new TextDecoder().decode(read.bytes));
+    return result;
+  });
+
+  const style = options.format === 'text' ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
+  io.stdout.write(formatters[options.format](results, { explain: options.explain === true, style }));
+
+  const problems = results.flatMap((result) => (result.ok ? [] : result.problems));
+  if (problems.length > 0 && options.format !== 'json') {
+    io.stderr.write(formatDiagnostics(problems, sources, stderrStyle));
+    const invalid = results.filter((result) => !result.ok).length;
+    io.stderr.write(`deal-triage: ${invalid} of ${results.length} deal file${results.length === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid\n`);
+  }
+  return problems.length > 0 ? EXIT.problems : EXIT.ok;
+}

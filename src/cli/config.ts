@@ -1,0 +1,36 @@
+// Finds and loads the config for a command: --config, else deal-triage.config.yaml in the working
+// folder or its nearest parent, else the built-in defaults.
+
+import path from 'node:path';
+import { defaultConfig, parseConfigBytes } from '../load/config.js';
+import { tooLarge } from '../load/deal.js';
+import type { Problem } from '../load/problem.js';
+import type { ResolvedConfig } from '../policy/resolve.js';
+import { displayPath, findConfigFile, readInputFile } from '../io/files.js';
+import { UsageError } from './errors.js';
+
+export type ConfigOutcome =
+  | { ok: true; config: ResolvedConfig; file: string | undefined }
+  | { ok: false; problems: Problem[]; file: string; text: string | undefined };
+
+export async function loadConfig(explicit: string | undefined, cwd: string): Promise<ConfigOutcome> {
+  const found = explicit ?? (await findConfigFile(cwd));
+  if (found === undefined) return { ok: true, config: defaultConfig(), file: undefined };
+  const file = displayPath(found, cwd);
+  const read = await readInputFile(path.resolve(cwd, found));
+  switch (read.kind) {
+    case 'missing':
+      throw new UsageError(`config file not found: ${file}`);
+    case 'directory':
+      throw new UsageError(`--config names a folder, not a file: ${file}`);
+    case 'unreadable':
+      throw new UsageError(`cannot read the config file ${file}: ${read.reason}`);
+    case 'too-large':
+      return { ok: false, problems: [tooLarge(file, read.size)], file, text: undefined };
+    case 'ok': {
+      const loaded = parseConfigBytes(read.bytes, file);
+      if (loaded.ok) return { ok: true, config: loaded.value, file };
+      return { ok: false, problems: loaded.problems, file, text: new TextDecoder().decode(read.bytes) };
+    }
+  }
+}

@@ -1,0 +1,170 @@
+// The rules engine: evaluates every enabled rule against one deal and keeps each outcome for the
+// explanation. Signal rules run first (the decision rules count signals), then decline and wait
+// rules in order (a decline beats a wait; among equals the first listed wins), then the CEO's roles
+// on a join, then findings, which may test the verdict.
+
+import type { Deal } from '../schema/deal.js';
+import type { ResolvedConfig } from '../policy/resolve.js';
+import { PARAM_KINDS } from '../policy/params.js';
+import { FACTS, factReader } from './facts.js';
+import type { FactContext, FactDefinition } from './facts.js';
+import { OPERATORS } from './operators.js';
+import type { OperatorName } from './operators.js';
+import type {
+  Condition,
+  ConditionTrace,
+  Evaluation,
+  FactValue,
+  FindingOutcome,
+  Operand,
+  Outcome,
+  ParamValue,
+  RoleOutcome,
+  Rule,
+  RuleTrace,
+  Verdict,
+} from './types.js';
+import { fillTemplate, formatValue, kindOf } from './values.js';
+
+interface RuleScope {
+  read: (fact: string) => FactValue;
+  param: (name: string) => ParamValue | undefined;
+}
+
+export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
+  const context: FactContext = { deal, company: config.company, signals: [] };
+  const read = factReader(context);
+  const currency = deal.value.currency;
+  const policy = config.policy as unknown as Record<string, ParamValue>;
+  const traces = new Map<Rule, RuleTrace>();
+
+  const run = (rule: Rule): boolean => {
+    const scope = ruleScope(rule, read, policy);
+    const condition = rule.when ? evaluateCondition(rule.when, scope) : null;
+    const fired = condition === null || condition.result === true;
+    const trace: RuleTrace = { rule: rule.id, effect: rule.effect, enabled: true, fired, origin: rule.origin, condition };
+    if (fired) trace.message = render(rule.message, scope, currency);
+    traces.set(rule, trace);
+    return fired;
+  };
+  const enabled = (effect: Rule['effect']) => config.rules.filter((rule) => rule.enabled && rule.effect === effect);
+  const outcome = (rule: Rule): Outcome => ({ rule: rule.id, effect: rule.effect, message: traces.get(rule)!.message! });
+
+  const signals = enabled('signal').filter(run);
+  context.signals = signals.map((rule) => rule.id);
+
+  const declines = enabled('decline').filter(run);
+  const waits = enabled('wait').filter(run);
+  const verdict: Verdict = declines.length > 0 ? 'decline' : waits.length > 0 ? 'wait' : 'join';
+  context.verdict = verdict;
+
+  const roles: RoleOutcome[] = [];
+  for (const rule of enabled('role')) {
+    // Roles describe what the CEO does on a join; they are still traced otherwise, for --explain.
+    if (!run(rule) || verdict !== 'join') continue;
+    const items = rule.items ? read(rule.items) : [];
+    roles.push({ ...outcome(rule), role: rule.id, items: Array.isArray(items) ? [...items] : [] });
+  }
+
+  const findings: FindingOutcome[] = enabled('finding')
+    .filter(run)
+    .map((rule) => ({ ...outcome(rule), severity: rule.severity ?? 'error' }));
+
+  // What would change the verdict: every blocking rule that fired must stop firing. A deciding
+  // rule without a `change` text is final (a closed deal), so nothing is listed.
+  const blocking = [...declines, ...waits];
+  const final = blocking[0]?.change === undefined;
+  const changes = final
+    ? []
+    : blocking
+        .filter((rule) => rule.change !== undefined)
+        .map((rule) => ({ rule: rule.id, message: render(rule.change!, ruleScope(rule, read, policy), currency) }));
+
+  return {
+    verdict,
+    reasons: verdict === 'decline' ? declines.map(outcome) : verdict === 'wait' ? waits.map(outcome) : signals.map(outcome),
+    signals: signals.map(outcome),
+    roles,
+    changes,
+    findings,
+    trace: config.rules.map(
+      (rule) =>
+        traces.get(rule) ?? { rule: rule.id, effect: rule.effect, enabled: false, fired: false, origin: rule.origin, condition: null },
+    ),
+  };
+}
+
+function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, ParamValue>): RuleScope {
+  return {
+    read,
+    param: (name) => (Object.hasOwn(rule.params, name) ? rule.params[name] : Object.hasOwn(policy, name) ? policy[name] : undefined),
+  };
+}
+
+function render(template: string, scope: RuleScope, currency: string): string {
+  return fillTemplate(template, (name) => {
+    const param = scope.param(name);
+    if (param !== undefined) return formatValue(param, PARAM_KINDS[name] ?? kindOf(param), currency);
+    const fact = (FACTS as Record<string, FactDefinition>)[name];
+    return fact ? formatValue(scope.read(name), fact.kind, currency) : undefined;
+  });
+}
+
+export function evaluateCondition(condition: Condition, scope: RuleScope): ConditionTrace {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition;
+    const items = isAll ? condition.all : condition.any;
+    const children: ConditionTrace[] = [];
+    let result = isAll;
+    for (const child of items) {
+      if (result !== isAll) {
+        // Short-circuit: the outcome is settled, the rest is not evaluated.
+        children.push(notEvaluated(child, scope));
+        continue;
+      }
+      const trace = evaluateCondition(child, scope);
+      children.push(trace);
+      if (trace.result !== isAll) result = !isAll;
+    }
+    return { kind: isAll ? 'all' : 'any', result, children };
+  }
+  if ('not' in condition) {
+    const child = evaluateCondition(condition.not, scope);
+    return { kind: 'not', result: child.result === false, child };
+  }
+  const operator = OPERATORS[condition.op as OperatorName];
+  const actual = scope.read(condition.fact);
+  const trace: ConditionTrace = { kind: 'compare', result: false, fact: condition.fact, op: condition.op, actual };
+  if (operator.takesValue) {
+    const { value, from } = resolveOperand(condition.value ?? null, scope);
+    trace.expected = value;
+    if (from) trace.from = from;
+    trace.result = operator.test(actual, value);
+  } else {
+    trace.result = operator.test(actual, undefined);
+  }
+  return trace;
+}
+
+function resolveOperand(operand: Operand, scope: RuleScope): { value: FactValue; from?: { param: string } | { fact: string } } {
+  if (operand !== null && typeof operand === 'object' && 'param' in operand) {
+    return { value: scope.param(operand.param) ?? null, from: { param: operand.param } };
+  }
+  if (operand !== null && typeof operand === 'object' && 'fact' in operand) {
+    return { value: scope.read(operand.fact), from: { fact: operand.fact } };
+  }
+  return { value: operand as FactValue };
+}
+
+function notEvaluated(condition: Condition, scope: RuleScope): ConditionTrace {
+  if ('all' in condition) return { kind: 'all', result: 'not-evaluated', children: condition.all.map((c) => notEvaluated(c, scope)) };
+  if ('any' in condition) return { kind: 'any', result: 'not-evaluated', children: condition.any.map((c) => notEvaluated(c, scope)) };
+  if ('not' in condition) return { kind: 'not', result: 'not-evaluated', child: notEvaluated(condition.not, scope) };
+  const trace: ConditionTrace = { kind: 'compare', result: 'not-evaluated', fact: condition.fact, op: condition.op, actual: undefined };
+  if (condition.value !== undefined) {
+    const { value, from } = resolveOperand(condition.value, scope);
+    trace.expected = value;
+    if (from) trace.from = from;
+  }
+  return trace;
+}

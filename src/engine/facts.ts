@@ -1,0 +1,147 @@
+// Facts: the named values a rule's conditions can test. Each is a small function of the deal and
+// the company profile. Derived facts (PRODUCT.md §3) are computed here and never stored in a file.
+
+import type { Deal } from '../schema/deal.js';
+import type { FactValue, Verdict } from './types.js';
+
+export interface Company {
+  name?: string | undefined;
+  employees?: number | undefined;
+  annual_revenue?: number | undefined;
+  currency: string;
+}
+
+export interface FactContext {
+  deal: Deal;
+  company: Company;
+  /** The strategic signals found so far (signal rules run first). */
+  signals: readonly string[];
+  /** Known only once the verdict is decided, for finding rules. */
+  verdict?: Verdict;
+}
+
+/** How a value is shown in messages and the explanation. */
+export type FactKind = 'money' | 'number' | 'ratio' | 'text' | 'list' | 'boolean';
+
+export interface FactDefinition {
+  kind: FactKind;
+  description: string;
+  get(context: FactContext): FactValue;
+}
+
+export function potentialValue(deal: Deal): number {
+  return deal.value.amount + (deal.follow_on.value ?? 0);
+}
+
+export function uncompensatedDays(deal: Deal): number {
+  return deal.custom_work.days - deal.custom_work.compensated_days;
+}
+
+/**
+ * How many times larger the prospect is than the company: the larger of the employee ratio and the
+ * revenue ratio, each only where both sides are known. Revenues are compared only when the deal is
+ * in the company's currency: there is no exchange rate to convert with. null when unknown.
+ */
+export function sizeRatio(deal: Deal, company: Company): number | null {
+  const ratios: number[] = [];
+  if (deal.account.employees !== undefined && company.employees) {
+    ratios.push(deal.account.employees / company.employees);
+  }
+  if (deal.account.annual_revenue !== undefined && company.annual_revenue && deal.value.currency === company.currency) {
+    ratios.push(deal.account.annual_revenue / company.annual_revenue);
+  }
+  return ratios.length === 0 ? null : Math.max(...ratios);
+}
+
+/** The parts of the CEO's brief that are missing (§5 brief-incomplete). */
+export function briefMissing(deal: Deal): string[] {
+  const missing: string[] = [];
+  if (deal.history.length === 0) missing.push('history');
+  if (deal.stakeholders.length === 0) missing.push('stakeholders');
+  if (deal.questions.length === 0) missing.push('questions');
+  if (deal.objective === undefined) missing.push('objective');
+  return missing;
+}
+
+const field = (kind: FactKind, description: string, get: (deal: Deal) => FactValue | undefined): FactDefinition => ({
+  kind,
+  description,
+  get: ({ deal }) => get(deal) ?? null,
+});
+
+export const FACTS = {
+  // Derived facts.
+  potential_value: field('money', 'value.amount plus follow_on.value', potentialValue),
+  uncompensated_days: field('number', 'custom_work.days minus custom_work.compensated_days', uncompensatedDays),
+  size_ratio: {
+    kind: 'ratio',
+    description: 'how many times larger the prospect is than the company (employees or revenue); null when unknown',
+    get: ({ deal, company }) => sizeRatio(deal, company),
+  },
+  signals: { kind: 'list', description: 'the strategic signals found', get: ({ signals }) => [...signals] },
+  signal_count: { kind: 'number', description: 'how many strategic signals were found', get: ({ signals }) => signals.length },
+  brief_missing: field('list', 'what the brief lacks: history, stakeholders, questions, objective', briefMissing),
+  asks_no: field('list', 'the requests our position on is no', (d) => d.asks.filter((a) => a.position === 'no').map((a) => a.request)),
+  asks_exception: field('list', "the requests that need the CEO's exception", (d) =>
+    d.asks.filter((a) => a.exception === true).map((a) => a.request),
+  ),
+  issue_count: field('number', 'how many open issues the deal has', (d) => d.issues.length),
+  history_count: field('number', 'how many history entries the deal has', (d) => d.history.length),
+  stakeholder_count: field('number', 'how many stakeholders the deal names', (d) => d.stakeholders.length),
+  question_count: field('number', 'how many expected questions the deal lists', (d) => d.questions.length),
+  ask_count: field('number', 'how many asks the prospect made', (d) => d.asks.length),
+  verdict: {
+    kind: 'text',
+    description: 'the verdict (join, wait or decline); only for finding rules',
+    get: ({ verdict }) => verdict ?? null,
+  },
+  // Fields of the deal file.
+  id: field('text', 'the deal id', (d) => d.id),
+  name: field('text', 'the deal name', (d) => d.name),
+  owner: field('text', 'the account owner', (d) => d.owner),
+  type: field('text', 'new, expansion or renewal', (d) => d.type),
+  stage: field('text', 'the sales stage', (d) => d.stage),
+  close_date: field('text', 'the expected close date', (d) => d.close_date),
+  'account.name': field('text', 'the account name', (d) => d.account.name),
+  'account.employees': field('number', "the account's employees", (d) => d.account.employees),
+  'account.annual_revenue': field('money', "the account's annual revenue", (d) => d.account.annual_revenue),
+  'account.industry': field('text', "the account's industry", (d) => d.account.industry),
+  'value.amount': field('money', "this sale's contract value", (d) => d.value.amount),
+  'value.currency': field('text', "the deal's currency", (d) => d.value.currency),
+  'value.term_months': field('number', 'the contract term in months', (d) => d.value.term_months),
+  'follow_on.potential': field('text', 'none, possible, likely or committed', (d) => d.follow_on.potential),
+  'follow_on.value': field('money', 'the expected follow-on value', (d) => d.follow_on.value),
+  strategic_logo: field('boolean', 'whether the name opens a market or serves as a reference', (d) => d.strategic_logo),
+  'competition.threat': field('text', 'low, medium or high', (d) => d.competition?.threat),
+  'competition.competitors': field('list', 'the competitors named', (d) => d.competition?.competitors ?? []),
+  'custom_work.days': field('number', 'person-days of custom work', (d) => d.custom_work.days),
+  'custom_work.compensated_days': field('number', 'custom work days the customer pays for', (d) => d.custom_work.compensated_days),
+  objective: field('text', "the CEO's objective in the deal", (d) => d.objective),
+  plan: field('text', 'the plan for the CEO', (d) => d.plan),
+  'ceo.requested': field('boolean', 'whether the head of sales asks for the CEO', (d) => d.ceo.requested),
+} satisfies Record<string, FactDefinition>;
+
+export type FactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+export function isFactName(name: string): name is FactName {
+  return Object.hasOwn(FACTS, name);
+}
+
+/** Computes facts on demand, once each per deal. */
+export function factReader(context: FactContext): (name: string) => FactValue {
+  const cache = new Map<string, FactValue>();
+  return (name) => {
+    // Signals, their count and the verdict change between phases, so they are never cached.
+    if (name === 'signals' || name === 'signal_count' || name === 'verdict') {
+      return (FACTS as Record<string, FactDefinition>)[name]!.get(context);
+    }
+    let value = cache.get(name);
+    if (value === undefined) {
+      const definition = (FACTS as Record<string, FactDefinition>)[name];
+      value = definition ? definition.get(context) : null;
+      cache.set(name, value);
+    }
+    return value;
+  };
+}

@@ -1,0 +1,51 @@
+// Operators: how a condition compares a fact's actual value with the expected one. A missing value
+// (null) never satisfies a comparison, so an unknown size ratio is never "much larger".
+
+import type { FactValue } from './types.js';
+
+export interface OperatorDefinition {
+  /** Does the operator take an expected value (`value:`)? */
+  takesValue: boolean;
+  /** How the explanation writes it. */
+  symbol: string;
+  test(actual: FactValue, expected: FactValue | undefined): boolean;
+}
+
+const isNumber = (value: FactValue | undefined): value is number => typeof value === 'number' && !Number.isNaN(value);
+
+const numeric = (symbol: string, compare: (a: number, b: number) => boolean): OperatorDefinition => ({
+  takesValue: true,
+  symbol,
+  test: (actual, expected) => isNumber(actual) && isNumber(expected) && compare(actual, expected),
+});
+
+const sameValue = (a: FactValue | undefined, b: FactValue | undefined): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((item, i) => item === b[i]) : a === b;
+
+const asList = (value: FactValue | undefined): readonly unknown[] => (Array.isArray(value) ? value : []);
+
+const isEmpty = (value: FactValue): boolean =>
+  value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+export const OPERATORS = {
+  eq: { takesValue: true, symbol: '=', test: (a, e) => sameValue(a, e) },
+  ne: { takesValue: true, symbol: '≠', test: (a, e) => !sameValue(a, e) },
+  lt: numeric('<', (a, b) => a < b),
+  lte: numeric('≤', (a, b) => a <= b),
+  gt: numeric('>', (a, b) => a > b),
+  gte: numeric('≥', (a, b) => a >= b),
+  in: { takesValue: true, symbol: 'in', test: (a, e) => a !== null && asList(e).includes(a) },
+  not_in: { takesValue: true, symbol: 'not in', test: (a, e) => a !== null && !asList(e).includes(a) },
+  contains: { takesValue: true, symbol: 'contains', test: (a, e) => e !== null && e !== undefined && asList(a).includes(e) },
+  empty: { takesValue: false, symbol: 'is empty', test: (a) => isEmpty(a) },
+  not_empty: { takesValue: false, symbol: 'is not empty', test: (a) => !isEmpty(a) },
+  exists: { takesValue: false, symbol: 'is set', test: (a) => a !== null },
+  missing: { takesValue: false, symbol: 'is not set', test: (a) => a === null },
+} satisfies Record<string, OperatorDefinition>;
+
+export type OperatorName = keyof typeof OPERATORS;
+export const OPERATOR_NAMES = Object.keys(OPERATORS) as OperatorName[];
+
+export function isOperatorName(name: string): name is OperatorName {
+  return Object.hasOwn(OPERATORS, name);
+}

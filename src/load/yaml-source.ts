@@ -1,0 +1,185 @@
+// YAML text to plain data plus a locator that maps a data path back to a line and column.
+// Everything that makes a YAML file unusable as a deal or a config is reported here, located:
+// syntax errors, duplicate keys, several documents, an empty file, alias bombs, prototype keys.
+
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { problem } from './problem.js';
+import type { Position, Problem } from './problem.js';
+
+export type PathSegment = string | number;
+export type DataPath = readonly PathSegment[];
+
+export interface Locator {
+  /**
+   * Where `path` is in the source. `key` points at the key of the last map entry on the path
+   * (where an editor should put the cursor for an unknown or misspelled key), `value` at its value.
+   * A path that is only partly present resolves to the deepest part that is.
+   */
+  at(path: DataPath, target?: 'key' | 'value'): Position;
+  /** The source line (without its newline), for code frames. */
+  line(line: number): string;
+}
+
+export type YamlResult =
+  | { ok: true; value: unknown; locator: Locator }
+  | { ok: false; problems: Problem[]; locator: Locator };
+
+/** How many alias expansions a document may make before it counts as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function parseYaml(text: string, file: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const lines = text.split(/\r?\n/);
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
+  const documents = Array.isArray(docs) ? docs : [];
+  const first = documents[0];
+  const locator = makeLocator(first, position, lines);
+  const problems: Problem[] = [];
+
+  for (const doc of documents) {
+    for (const error of [...doc.errors, ...doc.warnings]) {
+      const rule = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+      const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, error.pos[0]) : `YAML syntax: ${firstLine(error.message)}`;
+      problems.push(problem(file, position(error.pos[0]), rule, message));
+    }
+  }
+  if (documents.length > 1) {
+    const second = documents[1]!;
+    problems.push(
+      problem(
+        file,
+        position(second.range[0]),
+        'yaml-multiple-documents',
+        `the file holds ${documents.length} YAML documents; a deal file holds exactly one (remove the "---" separators)`,
+      ),
+    );
+  }
+  if (first === undefined || first.contents === null) {
+    if (problems.length === 0) {
+      problems.push(problem(file, { line: 1, column: 1 }, 'empty-file', 'the file is empty: it holds no YAML document'));
+    }
+    return { ok: false, problems, locator };
+  }
+  problems.push(...forbiddenKeys(first, file, position));
+  if (problems.length > 0) return { ok: false, problems, locator };
+
+  try {
+    const value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, value, locator };
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      return {
+        ok: false,
+        problems: [
+          problem(
+            file,
+            firstAlias(first, position),
+            'yaml-alias-limit',
+            `YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias expansions): the file looks like an alias bomb`,
+          ),
+        ],
+        locator,
+      };
+    }
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function duplicateKeyMessage(text: string, offset: number): string {
+  const key = /^[^\n:]*/.exec(text.slice(offset))?.[0].trim();
+  return key ? `duplicate key "${key}": each key may appear once in a mapping` : 'duplicate key: each key may appear once in a mapping';
+}
+
+/** Keys that could reach an object's prototype, and keys that are not plain scalars. */
+function forbiddenKeys(doc: Document, file: string, position: (offset: number) => Position): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      if (isScalar(key)) {
+        if (FORBIDDEN_KEYS.has(String(key.value))) {
+          problems.push(
+            problem(file, position(key.range?.[0] ?? 0), 'forbidden-key', `the key "${String(key.value)}" is not allowed`),
+          );
+        }
+      } else if (key !== null && typeof key === 'object' && 'range' in key) {
+        problems.push(
+          problem(
+            file,
+            position((key as Node).range?.[0] ?? 0),
+            'yaml-complex-key',
+            'a mapping key must be a plain value, not a list or a mapping',
+          ),
+        );
+      }
+    },
+  });
+  return problems;
+}
+
+function firstAlias(doc: Document, position: (offset: number) => Position): Position {
+  let found: Position = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_key, node) {
+      found = position(node.range?.[0] ?? 0);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function makeLocator(doc: Document | undefined, position: (offset: number) => Position, lines: string[]): Locator {
+  return {
+    line: (n) => lines[n - 1] ?? '',
+    at(path, target = 'value') {
+      const root = doc?.contents as Node | null | undefined;
+      if (!root) return { line: 1, column: 1 };
+      let node: Node | null = root;
+      let pair: Pair | undefined;
+      let best = position(root.range?.[0] ?? 0);
+      for (const segment of path) {
+        let next: Node | null | undefined;
+        if (isMap(node)) {
+          const found = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+          if (!found) break;
+          pair = found;
+          next = found.value as Node | null;
+          best = position((found.key as Node).range?.[0] ?? 0);
+          if (next === null || next === undefined) {
+            node = null;
+            continue;
+          }
+        } else if (isSeq(node) && typeof segment === 'number') {
+          next = node.items[segment] as Node | undefined;
+          pair = undefined;
+          if (!next) break;
+        } else {
+          break;
+        }
+        node = next;
+        best = position(next.range?.[0] ?? 0);
+      }
+      if (target === 'key' && pair && node === (pair.value as Node | null)) {
+        return position((pair.key as Node).range?.[0] ?? 0);
+      }
+      return best;
+    },
+  };
+}

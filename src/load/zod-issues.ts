@@ -1,0 +1,131 @@
+// Turns zod's issues into located problems with plain-language messages: the field, what it must
+// be, what it is; unknown keys with a "did you mean"; a missing field at its parent.
+
+import type { z } from 'zod';
+import { problem } from './problem.js';
+import type { Problem } from './problem.js';
+import { didYouMean } from './suggest.js';
+import type { DataPath, Locator } from './yaml-source.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** `account.employees`, `asks[0].position`. */
+export function fieldName(path: DataPath): string {
+  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+    return `the text ${JSON.stringify(shown)}`;
+  }
+  if (typeof value === 'number') return Number.isNaN(value) ? 'not a number (.nan)' : String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+};
+
+function valueAt(data: unknown, path: DataPath): { found: boolean; value: unknown } {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return { found: false, value: undefined };
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return { found: true, value: current };
+}
+
+function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
+  let current = schema;
+  for (;;) {
+    const def = current?._zod.def as { type?: string; innerType?: AnySchema; in?: AnySchema } | undefined;
+    if (!def) return current;
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+}
+
+/** The keys an object in the schema accepts, for "did you mean". */
+export function knownKeys(schema: AnySchema, path: DataPath): string[] {
+  let current: AnySchema | undefined = schema;
+  for (const segment of path) {
+    const def = unwrap(current)?._zod.def as { element?: AnySchema; shape?: Record<string, AnySchema> } | undefined;
+    current = typeof segment === 'number' ? def?.element : def?.shape?.[segment];
+    if (!current) return [];
+  }
+  const shape = (unwrap(current)?._zod.def as { shape?: Record<string, AnySchema> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+export function issuesToProblems(issues: readonly Issue[], data: unknown, schema: AnySchema, locator: Locator, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const field = fieldName(path);
+    const parent = path.slice(0, -1);
+    const at = locator.at(path, 'value');
+    const { found, value } = valueAt(data, path);
+
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = knownKeys(schema, path);
+        for (const key of issue.keys) {
+          const where = field ? ` in ${field}` : '';
+          problems.push(
+            problem(file, locator.at([...path, key], 'key'), 'unknown-key', `unknown key "${key}"${where}${didYouMean(key, known)}`),
+          );
+        }
+        break;
+      }
+      case 'invalid_type':
+        if (!found) {
+          const where = parent.length > 0 ? ` in ${fieldName(parent)}` : '';
+          problems.push(
+            problem(file, locator.at(parent, 'key'), 'missing-field', `missing required field "${String(path[path.length - 1])}"${where}`),
+          );
+        } else {
+          const expected = EXPECTED[issue.expected] ?? issue.expected;
+          const custom = issue.message.startsWith('Invalid input') ? `must be ${expected}` : issue.message;
+          problems.push(problem(file, at, 'invalid-type', `${field || 'the file'} ${custom}, not ${describeValue(value)}`));
+        }
+        break;
+      case 'invalid_value': {
+        const options = issue.values.map(String);
+        const near = typeof value === 'string' ? didYouMean(value, options) : '';
+        problems.push(
+          problem(file, at, 'invalid-value', `${field} must be one of ${options.join(', ')}, not ${describeValue(value)}${near}`),
+        );
+        break;
+      }
+      case 'too_small':
+      case 'too_big':
+        problems.push(problem(file, at, 'out-of-range', `${field} ${issue.message}${found && typeof value === 'number' ? `, not ${value}` : ''}`));
+        break;
+      case 'invalid_format':
+        problems.push(problem(file, at, 'invalid-format', `${field} ${issue.message}, not ${describeValue(value)}`));
+        break;
+      case 'custom': {
+        const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid-value';
+        const message = /^(must|is) /.test(issue.message) ? `${field} ${issue.message}` : `${field ? `${field}: ` : ''}${issue.message}`;
+        problems.push(problem(file, rule === 'unknown-key' ? locator.at(path, 'key') : at, rule, message));
+        break;
+      }
+      default:
+        problems.push(problem(file, at, 'invalid-value', `${field ? `${field}: ` : ''}${issue.message}`));
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,156 @@
+// The default policy of PRODUCT.md §5, written as data in the same form a user writes in the
+// config's `rules:`. Order matters among decline and wait rules: the first that fires decides.
+
+import type { Condition, Effect, Params } from '../engine/types.js';
+
+export interface RuleSpec {
+  id: string;
+  effect: Effect;
+  description: string;
+  when?: Condition;
+  message: string;
+  change?: string;
+  items?: string;
+  severity?: 'error' | 'warning';
+  params?: Params;
+}
+
+export const BUILT_IN_RULES = [
+  {
+    id: 'deal-closed',
+    effect: 'decline',
+    description: 'A closed deal, won or lost, leaves nothing for the CEO to do.',
+    when: { fact: 'stage', op: 'in', value: ['closed-won', 'closed-lost'] },
+    // No `change`: a closed deal is final, so no list of what would change is given.
+    message: 'The deal is {stage}: nothing is left for the CEO to do.',
+  },
+  {
+    id: 'no-follow-on',
+    effect: 'decline',
+    description: 'The CEO never helps with a sale that has no follow-on potential.',
+    when: { fact: 'follow_on.potential', op: 'eq', value: 'none' },
+    message: 'There is no follow-on potential: a one-off sale is for the sales team.',
+    change: 'follow-on potential of at least possible (it is none)',
+  },
+  {
+    id: 'small-deal',
+    effect: 'decline',
+    description: 'The CEO never helps with a small sale.',
+    when: { fact: 'potential_value', op: 'lt', value: { param: 'small_deal_below' } },
+    message: 'The potential value, {potential_value}, is below {small_deal_below}: a small sale.',
+    change: 'a potential value (amount plus follow-on) of at least {small_deal_below} (it is {potential_value})',
+  },
+  {
+    id: 'custom-work-burden',
+    effect: 'decline',
+    description: 'The CEO never helps with a sale that needs a lot of uncompensated custom work.',
+    when: { fact: 'uncompensated_days', op: 'gt', value: { param: 'max_uncompensated_custom_days' } },
+    message:
+      '{uncompensated_days} days of custom work are unpaid, more than the {max_uncompensated_custom_days} allowed: too much uncompensated work.',
+    change: 'at most {max_uncompensated_custom_days} unpaid custom-work days (it is {uncompensated_days}): less custom work, or more of it paid for',
+  },
+  {
+    id: 'not-strategic',
+    effect: 'decline',
+    description: 'The CEO joins only strategic sales: at least two strategic signals.',
+    when: { fact: 'signal_count', op: 'lt', value: { param: 'min_signals' } },
+    params: { min_signals: 2 },
+    message: 'Strategic signals: {signal_count} of the {min_signals} needed ({signals}): the sales team handles it.',
+    change: 'at least {min_signals} strategic signals (it has {signal_count}: {signals})',
+  },
+  {
+    id: 'too-early',
+    effect: 'wait',
+    description: 'The CEO comes in at the right stage, not at the first presentation.',
+    when: { fact: 'stage', op: 'not_in', value: { param: 'join_stages' } },
+    message: 'The deal is at {stage}: bring the CEO in at one of these stages: {join_stages}.',
+    change: 'the deal at one of these stages: {join_stages} (it is at {stage})',
+  },
+  {
+    id: 'brief-incomplete',
+    effect: 'wait',
+    description: 'The head of sales briefs the CEO first: history, stakeholders, questions to expect, objective.',
+    when: { fact: 'brief_missing', op: 'not_empty' },
+    message: 'The brief lacks {brief_missing}: the head of sales briefs the CEO before the CEO joins.',
+    change: 'a complete brief: add {brief_missing}',
+  },
+  {
+    id: 'large-deal',
+    effect: 'signal',
+    description: 'Potential value at or above strategic_value.',
+    when: { fact: 'potential_value', op: 'gte', value: { param: 'strategic_value' } },
+    message: 'Large deal: the potential value, {potential_value}, is at least {strategic_value}.',
+  },
+  {
+    id: 'follow-on-likely',
+    effect: 'signal',
+    description: 'Follow-on potential likely or committed.',
+    when: { fact: 'follow_on.potential', op: 'in', value: ['likely', 'committed'] },
+    message: 'Follow-on is {follow_on.potential}.',
+  },
+  {
+    id: 'prospect-much-larger',
+    effect: 'signal',
+    description: 'The prospect is at least much_larger_ratio times our size.',
+    when: { fact: 'size_ratio', op: 'gte', value: { param: 'much_larger_ratio' } },
+    message: 'The prospect is {size_ratio} our size (much larger from {much_larger_ratio}).',
+  },
+  {
+    id: 'strategic-logo',
+    effect: 'signal',
+    description: 'A name that opens a market or serves as a reference.',
+    when: { fact: 'strategic_logo', op: 'eq', value: true },
+    message: '{account.name} is a strategic logo: it opens a market or serves as a reference.',
+  },
+  {
+    id: 'competitive-threat',
+    effect: 'signal',
+    description: 'A high competitive threat.',
+    when: { fact: 'competition.threat', op: 'eq', value: 'high' },
+    message: 'The competitive threat is high (competitors: {competition.competitors}).',
+  },
+  {
+    id: 'close',
+    effect: 'role',
+    description: 'Close the deal when it is in negotiation.',
+    when: { fact: 'stage', op: 'eq', value: 'negotiation' },
+    message: 'Close: the deal is in negotiation; ask for the commitment.',
+  },
+  {
+    id: 'reassure',
+    effect: 'role',
+    description: 'Reassure a prospect much larger than us, or one with open issues.',
+    when: {
+      any: [
+        { fact: 'size_ratio', op: 'gte', value: { param: 'much_larger_ratio' } },
+        { fact: 'issue_count', op: 'gt', value: 0 },
+      ],
+    },
+    message: 'Reassure: answer their doubts about working with a company our size (open issues: {issue_count}).',
+  },
+  {
+    id: 'say-no',
+    effect: 'role',
+    description: 'Say no to the asks our position on is no.',
+    when: { fact: 'asks_no', op: 'not_empty' },
+    items: 'asks_no',
+    message: 'Say no to: {asks_no}.',
+  },
+  {
+    id: 'grant-exception',
+    effect: 'role',
+    description: "Decide the exceptions only the CEO's authority can grant.",
+    when: { fact: 'asks_exception', op: 'not_empty' },
+    items: 'asks_exception',
+    message: 'Decide the exceptions only the CEO can grant: {asks_exception}.',
+  },
+  {
+    id: 'commit',
+    effect: 'role',
+    description: "Show commitment to the customer's success (always).",
+    message: "Commit: show {account.name} that we are committed to their success.",
+  },
+] as const satisfies readonly RuleSpec[];
+
+export type BuiltInRuleId = (typeof BUILT_IN_RULES)[number]['id'];
+export const BUILT_IN_RULE_IDS: readonly string[] = BUILT_IN_RULES.map((rule) => rule.id);

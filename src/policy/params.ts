@@ -1,0 +1,32 @@
+// The policy's parameters (PRODUCT.md §4) with their defaults, and how each reads in messages.
+
+import type { FactKind } from '../engine/facts.js';
+import type { Stage } from '../schema/deal.js';
+
+export interface PolicyParams {
+  small_deal_below: number;
+  strategic_value: number;
+  much_larger_ratio: number;
+  max_uncompensated_custom_days: number;
+  join_stages: Stage[];
+  ceo_capacity: number;
+}
+
+export const DEFAULT_POLICY: Readonly<PolicyParams> = Object.freeze({
+  small_deal_below: 100_000,
+  strategic_value: 250_000,
+  much_larger_ratio: 10,
+  max_uncompensated_custom_days: 10,
+  join_stages: ['proposal', 'negotiation'] as Stage[],
+  ceo_capacity: 3,
+});
+
+export const PARAM_KINDS: Readonly<Record<string, FactKind>> = {
+  small_deal_below: 'money',
+  strategic_value: 'money',
+  much_larger_ratio: 'ratio',
+  max_uncompensated_custom_days: 'number',
+  join_stages: 'list',
+  ceo_capacity: 'number',
+  min_signals: 'number',
+};

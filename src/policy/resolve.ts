@@ -1,0 +1,63 @@
+// Merges the config's `rules:` into the built-in policy: an entry with a built-in id switches that
+// rule off, changes its parameters, severity, wording or condition; an entry with a new id adds a
+// rule after the built-in ones.
+
+import type { Company } from '../engine/facts.js';
+import type { Params, Rule } from '../engine/types.js';
+import type { Config, RuleEntry } from '../schema/config.js';
+import { BUILT_IN_RULES } from './built-in.js';
+import type { RuleSpec } from './built-in.js';
+import type { PolicyParams } from './params.js';
+
+export interface ResolvedConfig {
+  company: Company;
+  policy: PolicyParams;
+  rules: Rule[];
+}
+
+export function resolveConfig(config: Config): ResolvedConfig {
+  const entries = new Map(config.rules.map((entry) => [entry.id, entry]));
+  const rules: Rule[] = (BUILT_IN_RULES as readonly RuleSpec[]).map((spec) => applyEntry(fromSpec(spec), entries.get(spec.id)));
+  for (const entry of config.rules) {
+    if (rules.some((rule) => rule.id === entry.id) || entry.effect === undefined) continue;
+    rules.push(
+      applyEntry(
+        {
+          id: entry.id,
+          effect: entry.effect,
+          message: entry.description ?? `The rule "${entry.id}" applies.`,
+          params: {},
+          enabled: true,
+          origin: 'config',
+          ...(entry.effect === 'finding' ? { severity: 'error' as const } : {}),
+        },
+        entry,
+      ),
+    );
+  }
+  return {
+    company: { ...config.company },
+    policy: { ...config.policy },
+    rules,
+  };
+}
+
+function fromSpec(spec: RuleSpec): Rule {
+  const { params, ...rest } = spec;
+  return { ...rest, params: params ?? {}, enabled: true, origin: 'built-in' };
+}
+
+function applyEntry(rule: Rule, entry: RuleEntry | undefined): Rule {
+  if (!entry) return rule;
+  const merged: Rule = { ...rule, params: { ...rule.params, ...(entry.params as Params | undefined) } };
+  if (entry.effect !== undefined) merged.effect = entry.effect;
+  if (entry.when !== undefined) merged.when = entry.when;
+  if (entry.message !== undefined) merged.message = entry.message;
+  if (entry.change !== undefined) merged.change = entry.change;
+  if (entry.items !== undefined) merged.items = entry.items;
+  if (entry.description !== undefined) merged.description = entry.description;
+  if (entry.severity === 'off' || entry.enabled === false) merged.enabled = false;
+  else if (entry.severity !== undefined) merged.severity = entry.severity;
+  if (entry.when !== undefined || entry.message !== undefined || entry.effect !== undefined) merged.origin = 'config';
+  return merged;
+}

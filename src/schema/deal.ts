@@ -1,0 +1,119 @@
+// The deal file (PRODUCT.md §3) as a zod schema. Strict objects: an unknown key is an error, so a
+// misspelled key never silently drops information the policy needs.
+
+import { z } from 'zod';
+import { count, currency, ID_PATTERN, isoDate, money, text } from './common.js';
+
+export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
+export const STAGES = ['discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost'] as const;
+export const FOLLOW_ON_POTENTIALS = ['none', 'possible', 'likely', 'committed'] as const;
+export const THREATS = ['low', 'medium', 'high'] as const;
+export const POSITIONS = ['yes', 'trade', 'no'] as const;
+export const STAKEHOLDER_ROLES = ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'user', 'blocker'] as const;
+
+export type Stage = (typeof STAGES)[number];
+
+export const AccountSchema = z.strictObject({
+  name: text(),
+  employees: count().optional(),
+  annual_revenue: money().optional(),
+  industry: text().optional(),
+});
+
+export const ValueSchema = z.strictObject({
+  amount: money(),
+  currency: currency().optional(),
+  term_months: z.number().int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).optional(),
+});
+
+export const FollowOnSchema = z.strictObject({
+  potential: z.enum(FOLLOW_ON_POTENTIALS),
+  value: money().optional(),
+  notes: text().optional(),
+});
+
+export const CompetitionSchema = z.strictObject({
+  threat: z.enum(THREATS).optional(),
+  competitors: z.array(text()).optional(),
+});
+
+export const CustomWorkSchema = z
+  .strictObject({
+    days: z.number().min(0, { error: 'must be 0 or more' }).default(0),
+    compensated_days: z.number().min(0, { error: 'must be 0 or more' }).default(0),
+    description: text().optional(),
+  })
+  .superRefine((work, ctx) => {
+    if (work.compensated_days > work.days) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compensated_days'],
+        input: work.compensated_days,
+        message: `must not exceed days (${work.days}): the customer cannot pay for more custom work than there is`,
+        params: { rule: 'compensated-exceeds-days' },
+      });
+    }
+  });
+
+export const AskSchema = z.strictObject({
+  request: text(),
+  position: z.enum(POSITIONS),
+  rationale: text().optional(),
+  exception: z.boolean().optional(),
+});
+
+export const StakeholderSchema = z.strictObject({
+  name: text(),
+  title: text().optional(),
+  role: z.enum(STAKEHOLDER_ROLES).optional(),
+});
+
+export const HistoryEntrySchema = z.strictObject({
+  date: isoDate(),
+  event: text(),
+});
+
+export const QuestionSchema = z.strictObject({
+  question: text(),
+  answer: text().optional(),
+});
+
+export const NextMeetingSchema = z.strictObject({
+  date: isoDate(),
+  purpose: text().optional(),
+});
+
+export const DealSchema = z.strictObject({
+  id: z.string().regex(ID_PATTERN, {
+    error: 'must be lowercase letters, digits and dashes, starting with a letter or digit (for example acme-plants)',
+  }),
+  name: text(),
+  owner: text(),
+  type: z.enum(DEAL_TYPES).default('new'),
+  stage: z.enum(STAGES),
+  close_date: isoDate().optional(),
+  account: AccountSchema,
+  value: ValueSchema,
+  follow_on: FollowOnSchema,
+  strategic_logo: z.boolean().default(false),
+  competition: CompetitionSchema.optional(),
+  custom_work: CustomWorkSchema.default({ days: 0, compensated_days: 0 }),
+  asks: z.array(AskSchema).default([]),
+  stakeholders: z.array(StakeholderSchema).default([]),
+  history: z.array(HistoryEntrySchema).default([]),
+  issues: z.array(text()).default([]),
+  questions: z.array(QuestionSchema).default([]),
+  objective: text().optional(),
+  plan: text().optional(),
+  next_meeting: NextMeetingSchema.optional(),
+  ceo: z.strictObject({ requested: z.boolean().default(false) }).default({ requested: false }),
+});
+
+/** A validated deal, defaults applied. `value.currency` is resolved by the loader. */
+export type DealInput = z.input<typeof DealSchema>;
+export type ParsedDeal = z.output<typeof DealSchema>;
+export type Deal = ParsedDeal & { value: ParsedDeal['value'] & { currency: string } };
+export type Ask = Deal['asks'][number];
+
+/** The keys of §3, in the order a deal file lists them (the questionnaire writes them so). */
+export const DEAL_KEYS = Object.keys(DealSchema.shape);
