@@ -4,31 +4,46 @@
 import type { FactKind } from './facts.js';
 import type { FactValue } from './types.js';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+// Written out rather than with Intl's currency style: that loads ICU currency data, which costs
+// more than the rest of a `triage` run's own work, and its symbols can change between ICU versions.
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  JPY: '¥',
+  INR: '₹',
+  CAD: 'CA$',
+  AUD: 'A$',
+  NZD: 'NZ$',
+  CNY: 'CN¥',
+  HKD: 'HK$',
+  MXN: 'MX$',
+  BRL: 'R$',
+  KRW: '₩',
+  ILS: '₪',
+};
 
+/** `$240,000`, `€1,500.50`, `CHF 12,000`: whole amounts without cents. */
 export function formatMoney(amount: number, currency: string): string {
-  const key = `${currency}:${Number.isInteger(amount) ? 0 : 2}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: 0,
-      maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-    });
-    moneyFormats.set(key, format);
-  }
-  return format.format(amount);
+  const sign = amount < 0 ? '-' : '';
+  const digits = formatNumber(Math.abs(amount), Number.isInteger(amount) ? 0 : 2, Number.isInteger(amount) ? 0 : 2);
+  const symbol = CURRENCY_SYMBOLS[currency];
+  return symbol ? `${sign}${symbol}${digits}` : `${sign}${currency} ${digits}`;
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+/** en-US grouping (`1,234,567.5`), at most `maxFractions` decimals, without Intl. */
+export function formatNumber(value: number, maxFractions = 2, minFractions = 0): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Math.abs(value).toFixed(maxFractions);
+  let [whole, fraction = ''] = fixed.split('.') as [string, string?];
+  while (fraction.length > minFractions && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && (Number(whole.replace(/,/g, '')) !== 0 || Number(fraction) !== 0) ? '-' : '';
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 export function formatRatio(value: number): string {
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value)}×`;
+  return `${formatNumber(value, 1)}×`;
 }
 
 export function formatValue(value: FactValue | undefined, kind: FactKind, currency: string): string {

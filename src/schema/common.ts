@@ -1,6 +1,6 @@
 // Schema pieces shared by the deal file, the config and the questionnaire.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -55,7 +55,7 @@ export function checkCondition(value: unknown, ctx: RefinementCtx, path: Path = 
     return;
   }
   if (typeof op !== 'string' || !isOperatorName(op)) {
-    fail([...path, 'op'], `unknown operator "${String(op)}"${didYouMean(String(op), OPERATOR_NAMES)}; use one of ${OPERATOR_NAMES.join(', ')}`, 'unknown-operator');
+    fail([...path, 'op'], `unknown operator "${String(op)}"; use one of ${OPERATOR_NAMES.join(', ')}${didYouMean(String(op), OPERATOR_NAMES)}`, 'unknown-operator');
     return;
   }
   const takesValue = OPERATORS[op].takesValue;

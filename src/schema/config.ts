@@ -2,7 +2,7 @@
 // rules. Cross-field checks (a rule naming a parameter that does not exist, say) run after the
 // shape is valid, the way changesets validates its config.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RefinementCtx } from 'zod';
 import { FACT_NAMES, FACTS, isFactName } from '../engine/facts.js';
 import type { FactDefinition } from '../engine/facts.js';
@@ -85,7 +85,9 @@ function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[]
     const base = builtIn.get(entry.id);
     if (!base && entry.effect === undefined) {
       const near = didYouMean(entry.id, BUILT_IN_RULE_IDS);
-      fail(at(), near ? `no built-in rule is called "${entry.id}"${near}` : `the new rule "${entry.id}" needs an "effect": ${EFFECTS.join(', ')}`, near ? 'unknown-rule' : 'missing-field');
+      // A misspelled built-in id is reported at the id itself; a missing effect at the whole entry.
+      if (near) fail(at('id'), `no built-in rule is called "${entry.id}"${near}`, 'unknown-rule');
+      else fail(at(), `the new rule "${entry.id}" needs an "effect": ${EFFECTS.join(', ')}`, 'missing-field');
       return;
     }
     const effect = entry.effect ?? base!.effect;

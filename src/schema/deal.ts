@@ -1,7 +1,7 @@
 // The deal file (PRODUCT.md §3) as a zod schema. Strict objects: an unknown key is an error, so a
 // misspelled key never silently drops information the policy needs.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { count, currency, ID_PATTERN, isoDate, money, text } from './common.js';
 
 export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;

@@ -1,0 +1,50 @@
+// The programmatic API: load deals and configs, evaluate them, render the results. The CLI is
+// built on exactly these functions.
+//
+//   import { loadConfigFile, loadDealFile, evaluate, render } from 'deal-triage';
+
+import { readFile } from 'node:fs/promises';
+import { formatters } from './format/index.js';
+import type { FormatOptions, TriageFormat, TriageResult } from './format/index.js';
+import { plain } from './format/style.js';
+import { defaultConfig, parseConfig, parseConfigBytes } from './load/config.js';
+import { parseDeal, parseDealBytes } from './load/deal.js';
+import type { LoadResult } from './load/deal.js';
+import type { ResolvedConfig } from './policy/resolve.js';
+import type { Deal } from './schema/deal.js';
+import { triageBytes, triageLoaded, triageText } from './triage.js';
+
+export { evaluate } from './engine/evaluate.js';
+export { buildBriefing } from './briefing/briefing.js';
+export { parseDeal, parseDealBytes, parseConfig, parseConfigBytes, defaultConfig, triageText, triageBytes, triageLoaded };
+export { DealSchema } from './schema/deal.js';
+export { ConfigSchema } from './schema/config.js';
+export { BUILT_IN_RULES } from './policy/built-in.js';
+export { DEFAULT_POLICY } from './policy/params.js';
+export { FACTS } from './engine/facts.js';
+export { OPERATORS } from './engine/operators.js';
+export { findConfigFile } from './io/files.js';
+export { TRIAGE_FORMATS } from './format/index.js';
+
+export type { Deal, DealInput } from './schema/deal.js';
+export type { Config, ConfigInput } from './schema/config.js';
+export type { ResolvedConfig } from './policy/resolve.js';
+export type { Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, Outcome, RoleOutcome } from './engine/types.js';
+export type { Problem, Severity } from './load/problem.js';
+export type { Briefing } from './briefing/briefing.js';
+export type { LoadResult, TriageFormat, TriageResult, FormatOptions };
+
+/** Reads and validates a deal file. */
+export async function loadDealFile(file: string, config: ResolvedConfig = defaultConfig()): Promise<LoadResult<Deal>> {
+  return parseDealBytes(await readFile(file), file, { defaultCurrency: config.company.currency });
+}
+
+/** Reads and validates a config file. */
+export async function loadConfigFile(file: string): Promise<LoadResult<ResolvedConfig>> {
+  return parseConfigBytes(await readFile(file), file);
+}
+
+/** Renders triage results in one of the formats (never coloured). */
+export function render(results: readonly TriageResult[], format: TriageFormat = 'text', options: Partial<FormatOptions> = {}): string {
+  return formatters[format](results, { explain: false, style: plain, ...options });
+}
