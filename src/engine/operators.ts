@@ -1,5 +1,6 @@
 // Operators: how a condition compares a fact's actual value with the expected one. A missing value
-// (null) never satisfies a comparison, so an unknown size ratio is never "much larger".
+// (null) never satisfies an ordering or a membership test, so an unknown size ratio is never "much
+// larger"; eq and ne compare it as a value (unknown is not "high").
 
 import type { FactValue } from './types.js';
 

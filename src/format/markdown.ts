@@ -52,7 +52,7 @@ function renderBrief(out: string[], b: Briefing): void {
   if (b.questions.length > 0) {
     out.push('', '## Questions to expect', '');
     b.questions.forEach((q, i) => {
-      out.push(`${i + 1}. **${e(q.question)}**`, `   ${q.answer ? e(q.answer) : '_No suggested answer yet._'}`);
+      out.push(`${i + 1}. **${e(q.question)}**`, `   - ${q.answer ? `Suggested answer: ${e(q.answer)}` : '_No suggested answer yet._'}`);
     });
   }
   if (b.asks.length > 0) {

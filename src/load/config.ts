@@ -25,11 +25,17 @@ export function parseConfig(text: string, file: string): LoadResult<ResolvedConf
     }
     return { ok: false, problems: sortProblems(yaml.problems) };
   }
-  const parsed = ConfigSchema.safeParse(yaml.value, { reportInput: true });
+  const parsed = ConfigSchema.safeParse(withoutEmptySections(yaml.value), { reportInput: true });
   if (!parsed.success) {
     return { ok: false, problems: sortProblems(issuesToProblems(parsed.error.issues, yaml.value, ConfigSchema, yaml.locator, file)) };
   }
   return { ok: true, value: resolveConfig(parsed.data), locator: yaml.locator };
+}
+
+/** `policy:` with nothing under it means the defaults, as if the key were absent. */
+function withoutEmptySections(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key, section]) => !(section === null && (key === 'company' || key === 'policy' || key === 'rules'))));
 }
 
 export function parseConfigBytes(bytes: Uint8Array, file: string): LoadResult<ResolvedConfig> {

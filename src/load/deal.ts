@@ -50,6 +50,7 @@ export function tooLarge(file: string, size: number): Problem {
     file,
     { line: 1, column: 1 },
     'file-too-large',
-    `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+    // In bytes: rounded to MiB, a file just over the limit would read "1.0 MiB; the limit is 1 MiB".
+    `the file is ${size.toLocaleString('en-US')} bytes; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes)`,
   );
 }

@@ -19,10 +19,11 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
     const lines = prefix.split('\n');
     const last = lines[lines.length - 1] ?? '';
+    // Columns count UTF-16 code units, as the YAML positions and editors do (an emoji counts 2).
     const byte = bytes[offset] ?? 0;
     return {
       ok: false,
-      at: { line: lines.length, column: [...last].length + 1 },
+      at: { line: lines.length, column: last.length + 1 },
       message: `the file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')}); save it as UTF-8`,
     };
   }

@@ -1,8 +1,9 @@
 // YAML text to plain data plus a locator that maps a data path back to a line and column.
 // Everything that makes a YAML file unusable as a deal or a config is reported here, located:
-// syntax errors, duplicate keys, several documents, an empty file, alias bombs, prototype keys.
+// syntax errors, duplicate keys, several documents, an empty file, alias bombs, unresolved or
+// self-referencing aliases, prototype keys.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { problem } from './problem.js';
 import type { Position, Problem } from './problem.js';
@@ -73,6 +74,7 @@ export function parseYaml(text: string, file: string): YamlResult {
     return { ok: false, problems, locator };
   }
   problems.push(...forbiddenKeys(first, file, position));
+  if (problems.length === 0) problems.push(...badAliases(first, file, position));
   if (problems.length > 0) return { ok: false, problems, locator };
 
   try {
@@ -143,6 +145,35 @@ function firstAlias(doc: Document, position: (offset: number) => Position): Posi
     },
   });
   return found;
+}
+
+/**
+ * Aliases that cannot become plain data: one whose anchor is not set before it (a typo, which the
+ * yaml library only reports as it converts), and one inside the very node it refers to, which
+ * would make a value that contains itself (and send any walk over it into endless recursion).
+ * Anchors resolve as the yaml library resolves them: the last one of that name before the alias.
+ */
+function badAliases(doc: Document, file: string, position: (offset: number) => Position): Problem[] {
+  const anchors = new Map<string, Node>();
+  const problems: Problem[] = [];
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        const at = position(node.range?.[0] ?? 0);
+        if (target === undefined) {
+          problems.push(problem(file, at, 'yaml-syntax', `YAML syntax: the alias "*${node.source}" refers to no anchor "&${node.source}" set before it`));
+        } else if (path.includes(target)) {
+          problems.push(
+            problem(file, at, 'yaml-alias-cycle', `the alias "*${node.source}" is inside the value it refers to: a value cannot contain itself`),
+          );
+        }
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  return problems;
 }
 
 function makeLocator(doc: Document | undefined, position: (offset: number) => Position, lines: string[]): Locator {

@@ -21,7 +21,7 @@ export function describeValue(value: unknown): string {
     const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
     return `the text ${JSON.stringify(shown)}`;
   }
-  if (typeof value === 'number') return Number.isNaN(value) ? 'not a number (.nan)' : String(value);
+  if (typeof value === 'number') return Number.isNaN(value) ? '.nan (not a number)' : String(value);
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -79,6 +79,14 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
     const at = locator.at(path, 'value');
     const { found, value } = valueAt(data, path);
 
+    // A required field that is absent is reported the same way whatever its type: zod says
+    // invalid_type for most, but invalid_value for an enum (stage, follow_on.potential, …).
+    if (!found && path.length > 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+      const where = parent.length > 0 ? ` in ${fieldName(parent)}` : '';
+      problems.push(problem(file, locator.at(parent, 'key'), 'missing-field', `missing required field "${String(path[path.length - 1])}"${where}`));
+      continue;
+    }
+
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = knownKeys(schema, path);
@@ -90,18 +98,12 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
         }
         break;
       }
-      case 'invalid_type':
-        if (!found) {
-          const where = parent.length > 0 ? ` in ${fieldName(parent)}` : '';
-          problems.push(
-            problem(file, locator.at(parent, 'key'), 'missing-field', `missing required field "${String(path[path.length - 1])}"${where}`),
-          );
-        } else {
-          const expected = EXPECTED[issue.expected] ?? issue.expected;
-          const custom = issue.message.startsWith('Invalid input') ? `must be ${expected}` : issue.message;
-          problems.push(problem(file, at, 'invalid-type', `${field || 'the file'} ${custom}, not ${describeValue(value)}`));
-        }
+      case 'invalid_type': {
+        const expected = EXPECTED[issue.expected] ?? issue.expected;
+        const custom = issue.message.startsWith('Invalid input') ? `must be ${expected}` : issue.message;
+        problems.push(problem(file, at, 'invalid-type', `${field || 'the file'} ${custom}, not ${describeValue(value)}`));
         break;
+      }
       case 'invalid_value': {
         const options = issue.values.map(String);
         const near = typeof value === 'string' ? didYouMean(value, options) : '';
@@ -120,7 +122,9 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
       case 'custom': {
         const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid-value';
         const message = /^(must|is) /.test(issue.message) ? `${field} ${issue.message}` : `${field ? `${field}: ` : ''}${issue.message}`;
-        problems.push(problem(file, rule === 'unknown-key' ? locator.at(path, 'key') : at, rule, message));
+        // A check about a key itself (an unknown key, an unused parameter) points at the key.
+        const atKey = rule === 'unknown-key' || issue.params?.target === 'key';
+        problems.push(problem(file, atKey ? locator.at(path, 'key') : at, rule, message));
         break;
       }
       default:

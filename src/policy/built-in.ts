@@ -107,7 +107,7 @@ export const BUILT_IN_RULES = [
     effect: 'signal',
     description: 'A high competitive threat.',
     when: { fact: 'competition.threat', op: 'eq', value: 'high' },
-    message: 'The competitive threat is high (competitors: {competition.competitors}).',
+    message: 'The competitive threat is high: a competitor could take the deal.',
   },
   {
     id: 'close',
@@ -126,7 +126,7 @@ export const BUILT_IN_RULES = [
         { fact: 'issue_count', op: 'gt', value: 0 },
       ],
     },
-    message: 'Reassure: answer their doubts about working with a company our size (open issues: {issue_count}).',
+    message: 'Reassure: answer their doubts about relying on a company our size, and the open issues.',
   },
   {
     id: 'say-no',

@@ -26,6 +26,8 @@ export function resolveConfig(config: Config): ResolvedConfig {
           id: entry.id,
           effect: entry.effect,
           message: entry.description ?? `The rule "${entry.id}" applies.`,
+          // Without a `change` a deciding rule would read as final; a rule of one's own is not.
+          ...(entry.effect === 'decline' || entry.effect === 'wait' ? { change: `the rule "${entry.id}" no longer applying` } : {}),
           params: {},
           enabled: true,
           origin: 'config',

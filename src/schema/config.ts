@@ -108,6 +108,7 @@ function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[]
         }
       }
     }
+    checkParams(entry, base, at, ctx);
     if (entry.items !== undefined) {
       const fact = (FACTS as Record<string, FactDefinition>)[entry.items];
       if (!fact || fact.kind !== 'list') {
@@ -119,4 +120,43 @@ function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[]
       fail(at('severity'), `only a finding rule has a severity; a ${effect} rule can only be switched off (severity: off)`, 'invalid-value');
     }
   });
+}
+
+/**
+ * A rule's own `params:` must be ones the rule uses (a typo would otherwise be ignored without a
+ * word), and a policy parameter given here must keep its type (text where a number is expected
+ * would quietly stop the rule from ever firing).
+ */
+function checkParams(
+  entry: RuleEntry,
+  base: (typeof BUILT_IN_RULES)[number] | undefined,
+  at: (...rest: (string | number)[]) => (string | number)[],
+  ctx: RefinementCtx,
+): void {
+  if (!entry.params) return;
+  const when = entry.when ?? (base && 'when' in base ? (base.when as Condition) : undefined);
+  const templates = [entry.message ?? base?.message, entry.change ?? (base && 'change' in base ? base.change : undefined)];
+  const used = new Set([
+    ...(when ? paramReferences(when).map((ref) => ref.name) : []),
+    ...templates.flatMap((template) => (template ? placeholders(template) : [])),
+  ]);
+  for (const [name, value] of Object.entries(entry.params)) {
+    const fail = (message: string, rule: string, target: 'key' | 'value') =>
+      ctx.addIssue({ code: 'custom', path: at('params', name), message, input: value, params: { rule, target } });
+    if (!used.has(name)) {
+      const uses = [...used].filter((n) => !isFactName(n));
+      const hint = uses.length > 0 ? `; it uses ${uses.join(', ')}${didYouMean(name, uses)}` : '; it uses none';
+      fail(`the rule "${entry.id}" does not use a parameter "${name}"${hint}`, 'unknown-param', 'key');
+      continue;
+    }
+    const expected = (DEFAULT_POLICY as Record<string, unknown>)[name] ?? (base && 'params' in base ? (base.params as Record<string, unknown>)[name] : undefined);
+    if (expected === undefined) continue;
+    const wantList = Array.isArray(expected);
+    if (wantList ? !Array.isArray(value) : typeof value !== typeof expected) {
+      fail(`must be ${wantList ? 'a list' : typeof expected === 'number' ? 'a number' : `of type ${typeof expected}`}, like the policy's ${name}`, 'invalid-type', 'value');
+    } else if (name === 'join_stages' && Array.isArray(value)) {
+      const bad = value.find((stage) => !(STAGES as readonly string[]).includes(stage));
+      if (bad !== undefined) fail(`must list stages (${STAGES.join(', ')}), not "${bad}"${didYouMean(bad, STAGES)}`, 'invalid-value', 'value');
+    }
+  }
 }

@@ -28,9 +28,6 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
     return EXIT.usage;
   }
-  if (loaded.file === undefined) {
-    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
-  }
 
   // Read everything first: a missing path is a usage error, reported before any output.
   const reads = await Promise.all(
@@ -43,6 +40,9 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     else if (read.kind === 'unreadable') usage.push(`cannot read ${file}: ${read.reason}`);
   }
   if (usage.length > 0) throw new UsageError(usage.join('\ndeal-triage: '));
+  if (loaded.file === undefined) {
+    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+  }
 
   const sources = new Map<string, string>();
   const results: TriageResult[] = reads.map(({ file, read }) => {

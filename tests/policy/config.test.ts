@@ -1,0 +1,505 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { defaultConfig, parseConfig } from '../../src/load/config.js';
+import type { Problem } from '../../src/load/problem.js';
+import { BUILT_IN_RULES } from '../../src/policy/built-in.js';
+import { COMPANY_YAML, evaluateDeal, loadConfig, makeDeal, traceOf } from '../engine/helpers.js';
+
+const FILE = 'deal-triage.config.yaml';
+
+/** PRODUCT.md §4, written out by hand. */
+const SECTION_4_POLICY = {
+  small_deal_below: 100_000,
+  strategic_value: 250_000,
+  much_larger_ratio: 10,
+  max_uncompensated_custom_days: 10,
+  join_stages: ['proposal', 'negotiation'],
+  ceo_capacity: 3,
+};
+
+function problemsOf(text: string): Problem[] {
+  const result = parseConfig(text, FILE);
+  if (result.ok) throw new Error('expected the config to be invalid');
+  return result.problems;
+}
+
+const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+describe('defaults', () => {
+  it.each([
+    ['an empty file', ''],
+    ['a file with only comments', '# nothing configured yet\n'],
+    ['a company profile and no policy', lines('company:', '  name: Northwind Analytics', '  employees: 180')],
+    ['an empty rules list', lines('rules: []')],
+    ['sections with nothing under them', lines('company:', 'policy:', 'rules:')],
+  ])('%s gives the §4 policy and every built-in rule, enabled', (_name, text) => {
+    const result = parseConfig(text, FILE);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.policy).toEqual(SECTION_4_POLICY);
+    expect(result.value.company.currency).toBe('USD');
+    expect(result.value.rules.map((r) => r.id)).toEqual(BUILT_IN_RULES.map((r) => r.id));
+    expect(result.value.rules.every((r) => r.enabled && r.origin === 'built-in')).toBe(true);
+  });
+
+  it('defaultConfig() (no config file at all) is the same policy, with no company profile but USD', () => {
+    const config = defaultConfig();
+    expect(config.policy).toEqual(SECTION_4_POLICY);
+    expect(config.company).toEqual({ currency: 'USD' });
+    expect(config.rules.map((r) => r.id)).toEqual(BUILT_IN_RULES.map((r) => r.id));
+  });
+
+  it('fills in the parameters a partial policy leaves out', () => {
+    const config = loadConfig(lines('policy:', '  strategic_value: 500000', '  join_stages: [negotiation]'));
+    expect(config.policy).toEqual({ ...SECTION_4_POLICY, strategic_value: 500_000, join_stages: ['negotiation'] });
+  });
+
+  it('keeps the company profile', () => {
+    expect(loadConfig(COMPANY_YAML).company).toEqual({
+      name: 'Northwind Analytics',
+      employees: 180,
+      annual_revenue: 30_000_000,
+      currency: 'USD',
+    });
+  });
+});
+
+describe('located problems in the company and policy sections', () => {
+  it.each<[string, string, Omit<Problem, 'file' | 'severity'>]>([
+    [
+      'a wrong type',
+      lines('policy:', '  small_deal_below: lots'),
+      { line: 2, column: 21, rule: 'invalid-type', message: 'policy.small_deal_below must be a number, not the text "lots"' },
+    ],
+    [
+      'a wrong type in the company',
+      lines('company:', '  name: Northwind', '  employees: many'),
+      { line: 3, column: 14, rule: 'invalid-type', message: 'company.employees must be a number, not the text "many"' },
+    ],
+    [
+      'an unknown policy key, with "did you mean"',
+      lines('policy:', '  strategic_value: 300000', '  small_deal_bellow: 50000'),
+      {
+        line: 3,
+        column: 3,
+        rule: 'unknown-key',
+        message: 'unknown key "small_deal_bellow" in policy; did you mean "small_deal_below"?',
+      },
+    ],
+    [
+      'an unknown top-level key, with "did you mean"',
+      lines('company:', '  name: Northwind', 'polcy:', '  ceo_capacity: 2'),
+      { line: 3, column: 1, rule: 'unknown-key', message: 'unknown key "polcy"; did you mean "policy"?' },
+    ],
+    [
+      'an unknown policy stage',
+      lines('policy:', '  join_stages: [proposal, negotation]'),
+      {
+        line: 2,
+        column: 27,
+        rule: 'invalid-value',
+        message:
+          'policy.join_stages[1] must be one of discovery, qualification, proposal, negotiation, closed-won, closed-lost, not the text "negotation"; did you mean "negotiation"?',
+      },
+    ],
+    [
+      'an unknown policy stage in a block list',
+      lines('policy:', '  join_stages:', '    - proposal', '    - closing'),
+      {
+        line: 4,
+        column: 7,
+        rule: 'invalid-value',
+        message:
+          'policy.join_stages[1] must be one of discovery, qualification, proposal, negotiation, closed-won, closed-lost, not the text "closing"',
+      },
+    ],
+    [
+      'a negative threshold',
+      lines('policy:', '  max_uncompensated_custom_days: -5'),
+      { line: 2, column: 34, rule: 'out-of-range', message: 'policy.max_uncompensated_custom_days must be 0 or more, not -5' },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual([{ file: FILE, severity: 'error', ...expected }]);
+  });
+});
+
+describe('rules: changing the built-in policy', () => {
+  it.each([
+    ['enabled: false', lines('rules:', '  - id: small-deal', '    enabled: false')],
+    ['severity: off', lines('rules:', '  - id: small-deal', '    severity: off')],
+  ])('%s switches a built-in rule off', (_name, rules) => {
+    const config = loadConfig(COMPANY_YAML + rules);
+    expect(config.rules.find((r) => r.id === 'small-deal')!.enabled).toBe(false);
+    // Without small-deal, a $1,000 deal with two signals is a join.
+    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config);
+    expect(evaluation.verdict).toBe('join');
+    expect(traceOf(evaluation, 'small-deal')).toMatchObject({ enabled: false, fired: false });
+    // The same deal under the untouched policy is declined by small-deal.
+    expect(evaluateDeal({ value: { amount: 1_000 } }).reasons[0]!.rule).toBe('small-deal');
+  });
+
+  it('changes a built-in rule parameter: not-strategic with min_signals 3', () => {
+    const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: not-strategic', '    params: { min_signals: 3 }'));
+    // The base deal has exactly two signals: a join by default, a decline with three required.
+    expect(evaluateDeal().verdict).toBe('join');
+    const evaluation = evaluate(makeDeal(), config);
+    expect(evaluation.verdict).toBe('decline');
+    expect(evaluation.reasons).toEqual([
+      {
+        rule: 'not-strategic',
+        effect: 'decline',
+        message: 'Strategic signals: 2 of the 3 needed (strategic-logo, competitive-threat): the sales team handles it.',
+      },
+    ]);
+    expect(traceOf(evaluation, 'not-strategic').condition).toMatchObject({ actual: 2, expected: 3, from: { param: 'min_signals' } });
+    // Three signals pass.
+    expect(evaluate(makeDeal({ follow_on: { potential: 'likely' } }), config).verdict).toBe('join');
+  });
+
+  it('changes a policy threshold, for every rule and message that uses it', () => {
+    const config = loadConfig(COMPANY_YAML + lines('policy:', '  small_deal_below: 200000'));
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    expect(evaluation.verdict).toBe('decline');
+    expect(evaluation.reasons[0]!.message).toBe('The potential value, $150,000, is below $200,000: a small sale.');
+    expect(evaluation.changes).toEqual([
+      { rule: 'small-deal', message: 'a potential value (amount plus follow-on) of at least $200,000 (it is $150,000)' },
+    ]);
+    expect(evaluate(makeDeal({ value: { amount: 200_000 } }), config).verdict).toBe('join');
+  });
+
+  it('changes a threshold for one rule only, through that rule\'s params', () => {
+    const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: small-deal', '    params: { small_deal_below: 200000 }'));
+    expect(config.policy.small_deal_below).toBe(100_000);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    expect(evaluation.reasons[0]).toMatchObject({ rule: 'small-deal', message: 'The potential value, $150,000, is below $200,000: a small sale.' });
+    expect(traceOf(evaluation, 'small-deal').condition).toMatchObject({ expected: 200_000, from: { param: 'small_deal_below' } });
+  });
+
+  it('much_larger_ratio drives both the prospect-much-larger signal and the reassure role', () => {
+    // The base prospect is 900 people to our 180: 5× our size.
+    expect(evaluateDeal().signals.map((s) => s.rule)).not.toContain('prospect-much-larger');
+    const config = loadConfig(COMPANY_YAML + lines('policy:', '  much_larger_ratio: 5'));
+    const evaluation = evaluate(makeDeal(), config);
+    expect(evaluation.signals.map((s) => s.rule)).toContain('prospect-much-larger');
+    expect(evaluation.signals.find((s) => s.rule === 'prospect-much-larger')!.message).toBe(
+      'The prospect is 5× our size (much larger from 5×).',
+    );
+    expect(evaluation.roles.map((r) => r.role)).toContain('reassure');
+  });
+
+  it('join_stages says when the CEO comes in', () => {
+    const config = loadConfig(COMPANY_YAML + lines('policy:', '  join_stages: [negotiation]'));
+    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config);
+    expect(evaluation.verdict).toBe('wait');
+    expect(evaluation.reasons[0]!.message).toBe('The deal is at proposal: bring the CEO in at one of these stages: negotiation.');
+    expect(evaluate(makeDeal({ stage: 'negotiation' }), config).verdict).toBe('join');
+  });
+
+  it('max_uncompensated_custom_days: 0 declines any unpaid custom work', () => {
+    const config = loadConfig(COMPANY_YAML + lines('policy:', '  max_uncompensated_custom_days: 0'));
+    expect(evaluate(makeDeal({ custom_work: { days: 1 } }), config).reasons[0]!.rule).toBe('custom-work-burden');
+    expect(evaluate(makeDeal({ custom_work: { days: 5, compensated_days: 5 } }), config).verdict).toBe('join');
+  });
+
+  it("rewords a built-in rule's message", () => {
+    const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: small-deal', '    message: "Too small for the CEO: {potential_value}."'));
+    expect(evaluate(makeDeal({ value: { amount: 20_000 } }), config).reasons[0]!.message).toBe('Too small for the CEO: $20,000.');
+  });
+});
+
+describe('rules: adding a rule of one\'s own', () => {
+  const gambling = loadConfig(
+    COMPANY_YAML +
+      lines(
+        'rules:',
+        '  - id: gambling',
+        '    effect: decline',
+        '    when: { fact: account.industry, op: eq, value: Gambling }',
+        '    message: "{account.name} is a gambling business: we do not sell there."',
+      ),
+  );
+
+  it('declines with its own message, filled in from the deal', () => {
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    expect(evaluation.verdict).toBe('decline');
+    expect(evaluation.reasons).toEqual([
+      { rule: 'gambling', effect: 'decline', message: 'Lucky Casinos is a gambling business: we do not sell there.' },
+    ]);
+  });
+
+  it('without a change text, says the rule itself must stop applying (it is not final)', () => {
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    expect(evaluation.changes).toEqual([{ rule: 'gambling', message: 'the rule "gambling" no longer applying' }]);
+  });
+
+  it('does not fire for another industry, or when the industry is unknown', () => {
+    expect(evaluate(makeDeal({ account: { name: 'Acme Corp', industry: 'Manufacturing' } }), gambling).verdict).toBe('join');
+    expect(evaluate(makeDeal(), gambling).verdict).toBe('join');
+  });
+
+  it('comes after the built-in rules in the trace, marked as from the config', () => {
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    expect(evaluation.trace.map((t) => t.rule)).toEqual([...BUILT_IN_RULES.map((r) => r.id), 'gambling']);
+    expect(evaluation.trace.at(-1)).toMatchObject({
+      rule: 'gambling',
+      effect: 'decline',
+      enabled: true,
+      fired: true,
+      origin: 'config',
+      condition: { kind: 'compare', result: true, fact: 'account.industry', op: 'eq', actual: 'Gambling', expected: 'Gambling' },
+    });
+  });
+
+  it('a built-in decline listed before it still comes first among the reasons', () => {
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' }, value: { amount: 5_000 } }), gambling);
+    expect(evaluation.reasons.map((r) => r.rule)).toEqual(['small-deal', 'gambling']);
+  });
+
+  it('a finding rule carries its severity (error unless told)', () => {
+    const config = loadConfig(
+      COMPANY_YAML +
+        lines(
+          'rules:',
+          '  - id: ceo-on-declined-deal',
+          '    effect: finding',
+          '    severity: warning',
+          '    when:',
+          '      all:',
+          '        - { fact: verdict, op: eq, value: decline }',
+          '        - { fact: ceo.requested, op: eq, value: true }',
+          '    message: "The CEO is requested on {id}, which the policy declines."',
+          '  - id: no-plan',
+          '    effect: finding',
+          '    when: { fact: plan, op: missing }',
+          '    message: "{id} has no plan."',
+        ),
+    );
+    const declined = evaluate(makeDeal({ ceo: { requested: true }, follow_on: { potential: 'none' } }), config);
+    expect(declined.findings).toEqual([
+      { rule: 'ceo-on-declined-deal', effect: 'finding', severity: 'warning', message: 'The CEO is requested on base-deal, which the policy declines.' },
+      { rule: 'no-plan', effect: 'finding', severity: 'error', message: 'base-deal has no plan.' },
+    ]);
+    // Findings do not change the verdict.
+    const joined = evaluate(makeDeal({ ceo: { requested: true }, plan: 'CEO closes on the call' }), config);
+    expect(joined.verdict).toBe('join');
+    expect(joined.findings).toEqual([]);
+  });
+});
+
+describe('located problems in rules', () => {
+  it.each<[string, string, Omit<Problem, 'file' | 'severity'>]>([
+    [
+      'an unknown fact, with "did you mean"',
+      lines(
+        'rules:',
+        '  - id: gambling',
+        '    effect: decline',
+        '    when: { fact: account.industy, op: eq, value: Gambling }',
+      ),
+      {
+        line: 4,
+        column: 19,
+        rule: 'unknown-fact',
+        message: 'rules[0].when.fact: unknown fact "account.industy"; did you mean "account.industry"?',
+      },
+    ],
+    [
+      'an unknown fact deep in a condition',
+      lines(
+        'rules:',
+        '  - id: early',
+        '    effect: wait',
+        '    when:',
+        '      any:',
+        '        - { fact: stage, op: eq, value: discovery }',
+        '        - not:',
+        '            fact: stge',
+        '            op: exists',
+      ),
+      { line: 8, column: 19, rule: 'unknown-fact', message: 'rules[0].when.any[1].not.fact: unknown fact "stge"; did you mean "stage"?' },
+    ],
+    [
+      'an unknown operator',
+      lines(
+        'rules:',
+        '  - id: gambling',
+        '    effect: decline',
+        '    when:',
+        '      fact: account.industry',
+        '      op: equals',
+        '      value: Gambling',
+      ),
+      {
+        line: 6,
+        column: 11,
+        rule: 'unknown-operator',
+        message:
+          'rules[0].when.op: unknown operator "equals"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing',
+      },
+    ],
+    [
+      'a misspelled operator, with "did you mean"',
+      lines('rules:', '  - id: has-issues', '    effect: signal', '    when: { fact: issue_count, op: not_emtpy }'),
+      {
+        line: 4,
+        column: 36,
+        rule: 'unknown-operator',
+        message:
+          'rules[0].when.op: unknown operator "not_emtpy"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing; did you mean "not_empty"?',
+      },
+    ],
+    [
+      'a missing value for lt',
+      lines('rules:', '  - id: tiny-deal', '    effect: decline', '    when:', '      fact: value.amount', '      op: lt'),
+      { line: 5, column: 7, rule: 'missing-field', message: 'rules[0].when: the operator "lt" compares with a value: add "value"' },
+    ],
+    [
+      'a value for an operator that takes none',
+      lines('rules:', '  - id: no-issues', '    effect: signal', '    when: { fact: issue_count, op: empty, value: 0 }'),
+      { line: 4, column: 50, rule: 'invalid-condition', message: 'rules[0].when.value: the operator "empty" takes no value' },
+    ],
+    [
+      'an unknown parameter',
+      lines(
+        'rules:',
+        '  - id: tiny-deal',
+        '    effect: decline',
+        '    when:',
+        '      fact: value.amount',
+        '      op: lt',
+        '      value: { param: nope }',
+      ),
+      { line: 7, column: 23, rule: 'unknown-param', message: 'rules[0].when.value.param: unknown parameter "nope"' },
+    ],
+    [
+      'a misspelled parameter, with "did you mean"',
+      lines('rules:', '  - id: tiny-deal', '    effect: decline', '    when: { fact: value.amount, op: lt, value: { param: small_deal_belw } }'),
+      {
+        line: 4,
+        column: 57,
+        rule: 'unknown-param',
+        message: 'rules[0].when.value.param: unknown parameter "small_deal_belw"; did you mean "small_deal_below"?',
+      },
+    ],
+    [
+      'a new rule without an effect',
+      lines('rules:', '  - id: small-deal', '    enabled: false', '  - id: gambling', '    when: { fact: account.industry, op: eq, value: Gambling }'),
+      {
+        line: 4,
+        column: 5,
+        rule: 'missing-field',
+        message: 'rules[1]: the new rule "gambling" needs an "effect": decline, wait, signal, role, finding',
+      },
+    ],
+    [
+      'a misspelled built-in rule id, with "did you mean"',
+      lines('rules:', '  - enabled: false', '    id: not-strategc'),
+      { line: 3, column: 9, rule: 'unknown-rule', message: 'rules[0].id: no built-in rule is called "not-strategc"; did you mean "not-strategic"?' },
+    ],
+    [
+      'an unknown placeholder in a message',
+      lines(
+        'rules:',
+        '  - id: gambling',
+        '    effect: decline',
+        '    when: { fact: account.industry, op: eq, value: Gambling }',
+        '    message: "{acount.name} is a gambling business."',
+      ),
+      {
+        line: 5,
+        column: 14,
+        rule: 'unknown-placeholder',
+        message: 'rules[0].message: "{acount.name}" is neither a fact nor a parameter; did you mean "account.name"?',
+      },
+    ],
+    [
+      'an unknown placeholder in a built-in rule\'s change text',
+      lines('rules:', '  - id: small-deal', '    change: "at least {small_deal_belw}"'),
+      {
+        line: 3,
+        column: 13,
+        rule: 'unknown-placeholder',
+        message: 'rules[0].change: "{small_deal_belw}" is neither a fact nor a parameter; did you mean "small_deal_below"?',
+      },
+    ],
+    [
+      'the same rule id twice',
+      lines('rules:', '  - id: small-deal', '    enabled: false', '  - id: small-deal', '    severity: off'),
+      { line: 4, column: 9, rule: 'duplicate-rule', message: 'rules[1].id: the rule "small-deal" is configured twice; merge the two entries' },
+    ],
+    [
+      'severity: error on a rule that is not a finding',
+      lines('rules:', '  - id: small-deal', '    severity: error'),
+      {
+        line: 3,
+        column: 15,
+        rule: 'invalid-value',
+        message: 'rules[0].severity: only a finding rule has a severity; a decline rule can only be switched off (severity: off)',
+      },
+    ],
+    [
+      'severity: warning on a new signal rule',
+      lines('rules:', '  - id: big-logo', '    effect: signal', '    severity: warning', '    when: { fact: strategic_logo, op: eq, value: true }'),
+      {
+        line: 4,
+        column: 15,
+        rule: 'invalid-value',
+        message: 'rules[0].severity: only a finding rule has a severity; a signal rule can only be switched off (severity: off)',
+      },
+    ],
+    [
+      'a misspelled key in a rule entry, with "did you mean"',
+      lines('rules:', '  - id: not-strategic', '    parmas: { min_signals: 3 }'),
+      { line: 3, column: 5, rule: 'unknown-key', message: 'unknown key "parmas" in rules[0]; did you mean "params"?' },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual([{ file: FILE, severity: 'error', ...expected }]);
+  });
+
+  it('reports every problem at once, in file order', () => {
+    const problems = problemsOf(
+      lines(
+        'policy:',
+        '  ceo_capacity: -1',
+        'rules:',
+        '  - id: small-deal',
+        '    severity: error',
+        '  - id: gambling',
+        '    effect: decline',
+        '    when: { fact: account.industy, op: eq, value: Gambling }',
+      ),
+    );
+    expect(problems.map((p) => [p.line, p.column, p.rule])).toEqual([
+      [2, 17, 'out-of-range'],
+      [5, 15, 'invalid-value'],
+      [8, 19, 'unknown-fact'],
+    ]);
+  });
+});
+
+describe("located problems in a rule's params", () => {
+  it.each<[string, string, Omit<Problem, 'file' | 'severity'>]>([
+    [
+      'a parameter the rule does not use, with a suggestion',
+      lines('rules:', '  - id: not-strategic', '    params: { min_signal: 3 }'),
+      { line: 3, column: 15, rule: 'unknown-param', message: 'rules[0].params.min_signal: the rule "not-strategic" does not use a parameter "min_signal"; it uses min_signals; did you mean "min_signals"?' },
+    ],
+    [
+      'text where the policy has a number',
+      lines('rules:', '  - id: small-deal', '    params:', '      small_deal_below: lots'),
+      { line: 4, column: 25, rule: 'invalid-type', message: "rules[0].params.small_deal_below must be a number, like the policy's small_deal_below" },
+    ],
+    [
+      'a misspelled stage in join_stages',
+      lines('rules:', '  - id: too-early', '    params: { join_stages: [proposal, negotation] }'),
+      { line: 3, column: 28, rule: 'invalid-value', message: expect.stringContaining('not "negotation"; did you mean "negotiation"?') as unknown as string },
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual([{ file: FILE, severity: 'error', ...expected }]);
+  });
+
+  it('accepts a parameter the rule uses, of the right type', () => {
+    const result = parseConfig(lines('rules:', '  - id: too-early', '    params: { join_stages: [negotiation] }'), FILE);
+    expect(result.ok).toBe(true);
+  });
+});
