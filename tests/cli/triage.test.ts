@@ -1,0 +1,553 @@
+// `deal-triage triage`, driven through the real CLI entry in-process: argv in, stdout, stderr and
+// the exit code out, with a fake terminal and environment.
+
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import { parseDealBytes } from '../../src/load/deal.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONFIG = 'fixtures/deal-triage.config.yaml';
+const INVALID_FILES = readdirSync(path.join(ROOT, 'fixtures/invalid'))
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[/;
+const STACK_FRAME = /\n\s+at /;
+const NO_CONFIG_NOTE =
+  'deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n';
+
+interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  stdoutTTY?: boolean;
+  stderrTTY?: boolean;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], options: RunOptions = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrTTY ?? false },
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    stdinIsTTY: false,
+  };
+  const code = await execute(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** triage with the fixture config, run from the repository root. */
+const triage = (...args: string[]) => run(['triage', '--config', CONFIG, ...args]);
+
+type JsonResult = {
+  file: string;
+  id: string | null;
+  verdict: string | null;
+  reasons: { rule: string; message: string }[];
+  signals: { rule: string }[];
+  roles: { role: string; rule: string }[];
+  trace: { rule: string; fired: boolean; condition: unknown }[];
+  problems: { file: string; line: number; column: number; rule: string; message: string }[];
+};
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-cli-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('verdicts', () => {
+  it.each([
+    ['acme-plants', 'JOIN', ['large-deal', 'follow-on-likely', 'prospect-much-larger', 'competitive-threat', 'close', 'reassure', 'say-no', 'grant-exception', 'commit']],
+    ['globex-reference', 'JOIN', ['large-deal', 'strategic-logo', 'competitive-threat', 'commit']],
+    ['cyberdyne-discovery', 'WAIT', ['too-early', 'brief-incomplete']],
+    ['soylent-brief', 'WAIT', ['brief-incomplete']],
+    ['initech-renewal', 'DECLINE', ['deal-closed']],
+    ['umbrella-one-off', 'DECLINE', ['no-follow-on']],
+    ['stark-pilot', 'DECLINE', ['small-deal', 'not-strategic']],
+    ['wayne-custom', 'DECLINE', ['custom-work-burden']],
+    ['hooli-expansion', 'DECLINE', ['not-strategic']],
+  ])('%s: %s, exit 0, with the rule ids', async (id, verdict, ruleIds) => {
+    const file = `fixtures/deals/${id}.yaml`;
+    const { code, stdout, stderr } = await triage(file);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const [title, verdictLine] = stdout.split('\n');
+    expect(title).toContain(`(${id}, ${file})`);
+    expect(verdictLine).toMatch(new RegExp(`^${verdict}  `));
+    for (const rule of ruleIds) expect(stdout).toMatch(new RegExp(` ${rule}$`, 'm'));
+  });
+
+  it('gives a decline its reason and what would change it', async () => {
+    const { stdout } = await triage('fixtures/deals/wayne-custom.yaml');
+    expect(stdout).toContain('35 days of custom work are unpaid, more than the 10 allowed');
+    expect(stdout).toContain('What would change the verdict');
+  });
+
+  it('gives a wait what must happen first', async () => {
+    const { stdout } = await triage('fixtures/deals/cyberdyne-discovery.yaml');
+    expect(stdout).toContain('What must happen first');
+    expect(stdout).toContain('the deal at one of these stages: proposal, negotiation (it is at discovery)');
+  });
+
+  it('prints the briefing for a join', async () => {
+    const { stdout } = await triage('fixtures/deals/acme-plants.yaml');
+    for (const heading of ['Why: the strategic signals', "The CEO's role", 'At a glance', 'Objective', 'History with the customer', 'Stakeholders', 'Open issues', 'Questions to expect', 'Asks and our position', 'Plan', 'Next meeting']) {
+      expect(stdout).toMatch(new RegExp(`^${heading}$`, 'm'));
+    }
+    expect(stdout).toContain('Q: What happens to us if you are acquired?');
+    expect(stdout).toContain('90-day payment terms: the CEO says no');
+  });
+});
+
+describe('--format json', () => {
+  it('is an array with one object per file, carrying reasons, roles, signals and the trace', async () => {
+    const files = ['fixtures/deals/acme-plants.yaml', 'fixtures/deals/soylent-brief.yaml', 'fixtures/deals/stark-pilot.yaml'];
+    const { code, stdout } = await triage('--format', 'json', ...files);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as JsonResult[];
+    expect(results.map((r) => [r.file, r.id, r.verdict])).toEqual([
+      [files[0], 'acme-plants', 'join'],
+      [files[1], 'soylent-brief', 'wait'],
+      [files[2], 'stark-pilot', 'decline'],
+    ]);
+    const [acme, soylent, stark] = results as [JsonResult, JsonResult, JsonResult];
+    expect(acme.reasons.map((r) => r.rule)).toEqual(['large-deal', 'follow-on-likely', 'prospect-much-larger', 'competitive-threat']);
+    expect(acme.signals.map((s) => s.rule)).toEqual(['large-deal', 'follow-on-likely', 'prospect-much-larger', 'competitive-threat']);
+    expect(acme.roles.map((r) => r.role)).toEqual(['close', 'reassure', 'say-no', 'grant-exception', 'commit']);
+    expect(soylent.reasons.map((r) => r.rule)).toEqual(['brief-incomplete']);
+    expect(soylent.roles).toEqual([]);
+    expect(stark.reasons.map((r) => r.rule)).toEqual(['small-deal', 'not-strategic']);
+    for (const result of results) {
+      expect(result.problems).toEqual([]);
+      // The explanation is always there: every built-in rule, in order.
+      expect(result.trace.map((t) => t.rule).slice(0, 7)).toEqual([
+        'deal-closed',
+        'no-follow-on',
+        'small-deal',
+        'custom-work-burden',
+        'not-strategic',
+        'too-early',
+        'brief-incomplete',
+      ]);
+    }
+    expect(stark.trace.find((t) => t.rule === 'small-deal')?.fired).toBe(true);
+  });
+
+  it('lists an invalid file with its problems and exits 1', async () => {
+    const { code, stdout } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml', 'fixtures/invalid/wrong-type.yaml');
+    expect(code).toBe(1);
+    const [valid, invalid] = JSON.parse(stdout) as [JsonResult, JsonResult];
+    expect(valid.verdict).toBe('join');
+    expect(invalid).toMatchObject({ file: 'fixtures/invalid/wrong-type.yaml', id: null, verdict: null, reasons: [], roles: [] });
+    expect(invalid.problems.map((p) => [p.line, p.column, p.rule])).toEqual([
+      [7, 14, 'invalid-type'],
+      [9, 11, 'invalid-type'],
+      [12, 17, 'invalid-type'],
+    ]);
+    expect(invalid.problems[0]).toMatchObject({ file: 'fixtures/invalid/wrong-type.yaml', message: 'account.employees must be a number, not the text "lots"' });
+  });
+
+  it('is never coloured', async () => {
+    const { stdout } = await run(['triage', '--config', CONFIG, '--format', 'json', '--color', 'fixtures/deals/acme-plants.yaml'], {
+      env: { FORCE_COLOR: '3' },
+      stdoutTTY: true,
+    });
+    expect(stdout).not.toMatch(ANSI);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+  });
+});
+
+describe('--format markdown', () => {
+  it('renders each verdict as Markdown, deals separated by a rule', async () => {
+    const { code, stdout } = await triage('--format', 'markdown', 'fixtures/deals/acme-plants.yaml', 'fixtures/deals/soylent-brief.yaml', 'fixtures/deals/umbrella-one-off.yaml');
+    expect(code).toBe(0);
+    const blocks = stdout.split('\n\n---\n\n');
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toMatch(/^# Acme — five-plant rollout\n\n\*\*Verdict: Join\.\*\*/);
+    expect(blocks[0]).toContain('- Follow-on is likely. `follow-on-likely`');
+    expect(blocks[0]).toContain('## Questions to expect');
+    expect(blocks[0]).toContain('| Account | Acme Corp');
+    expect(blocks[1]).toContain('**Verdict: Wait.**');
+    expect(blocks[1]).toContain('`brief-incomplete`');
+    expect(blocks[2]).toContain('**Verdict: Decline.**');
+    expect(blocks[2]).toContain('`no-follow-on`');
+  });
+
+  it('is never coloured', async () => {
+    const { stdout } = await run(['triage', '--config', CONFIG, '--format', 'markdown', 'fixtures/deals/acme-plants.yaml'], {
+      env: { FORCE_COLOR: '1' },
+      stdoutTTY: true,
+    });
+    expect(stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('--explain', () => {
+  it("shows every rule's evaluation, including conditions not evaluated", async () => {
+    const { code, stdout } = await triage('--explain', 'fixtures/deals/acme-plants.yaml');
+    expect(code).toBe(0);
+    const explanation = stdout.slice(stdout.indexOf('Explanation: every rule, in order'));
+    expect(explanation).not.toBe(stdout);
+    const { stdout: json } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml');
+    const [result] = JSON.parse(json) as [JsonResult];
+    for (const trace of result.trace) expect(explanation).toMatch(new RegExp(`^  ${trace.rule} \\(`, 'm'));
+    expect(explanation).toContain('  deal-closed (decline): did not fire\n    stage ("negotiation") in [closed-won, closed-lost] → false');
+    expect(explanation).toContain('  large-deal (signal): fired\n    potential_value ($2,040,000) ≥ strategic_value ($250,000) → true');
+    // `reassure` is an any-of: the first condition holds, so the second is skipped.
+    expect(explanation).toContain('  reassure (role): fired\n    any of → true\n      size_ratio (140×) ≥ much_larger_ratio (10×) → true\n      issue_count > 0 → not evaluated');
+    expect(explanation).toContain('  commit (role): fired\n    always applies');
+  });
+
+  it('shows a fired decline rule', async () => {
+    const { stdout } = await triage('--explain', 'fixtures/deals/stark-pilot.yaml');
+    expect(stdout).toContain('  small-deal (decline): fired\n    potential_value ($70,000) < small_deal_below ($100,000) → true');
+  });
+
+  it('is left out without --explain', async () => {
+    const { stdout } = await triage('fixtures/deals/acme-plants.yaml');
+    expect(stdout).not.toContain('Explanation');
+    expect(stdout).not.toContain('not evaluated');
+  });
+
+  it('works in Markdown too', async () => {
+    const { stdout } = await triage('--format', 'markdown', '--explain', 'fixtures/deals/acme-plants.yaml');
+    expect(stdout).toContain('## Explanation: every rule, in order');
+    expect(stdout).toContain('- **deal-closed (decline): did not fire**');
+    expect(stdout).toContain('    - issue\\_count \\> 0 → not evaluated');
+  });
+});
+
+describe('invalid deal files', () => {
+  it.each(INVALID_FILES)('%s: exit 1, every problem as file:line:column on stderr, no stack trace', async (name) => {
+    const file = `fixtures/invalid/${name}`;
+    const { code, stdout, stderr } = await triage(file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const loaded = parseDealBytes(readFileSync(path.join(ROOT, file)), file);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    for (const p of loaded.problems) {
+      expect(stderr).toContain(`${file}:${p.line}:${p.column}: error: ${p.message} (${p.rule})\n`);
+    }
+    expect(stderr).toMatch(/deal-triage: 1 of 1 deal file is invalid\n$/);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('shows the offending line with a caret under the column', async () => {
+    const { stderr } = await triage('fixtures/invalid/wrong-type.yaml');
+    expect(stderr).toContain(
+      [
+        'fixtures/invalid/wrong-type.yaml:7:14: error: account.employees must be a number, not the text "lots" (invalid-type)',
+        '  7 |   employees: lots',
+        `    | ${' '.repeat(13)}^`,
+        'fixtures/invalid/wrong-type.yaml:9:11: error: value.amount must be a number, not the text "240,000" (invalid-type)',
+        '  9 |   amount: 240,000',
+        `    | ${' '.repeat(10)}^`,
+      ].join('\n'),
+    );
+    expect(stderr).toContain('  12 | strategic_logo: maybe\n     | ' + ' '.repeat(16) + '^');
+  });
+
+  it('locates problems in a CRLF file and shows its line without the carriage return', async () => {
+    const dir = tempDir();
+    const text = readFileSync(path.join(ROOT, 'fixtures/invalid/unknown-key.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    writeFileSync(path.join(dir, 'crlf.yaml'), text);
+    const { code, stderr } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'crlf.yaml'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('crlf.yaml:7:3: error: unknown key "employes" in account; did you mean "employees"? (unknown-key)\n  7 |   employes: 5000\n    |   ^\n');
+    expect(stderr).not.toContain('\r');
+  });
+
+  it('refuses a file over 1 MiB (exit 1, file-too-large)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'huge.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
+    const { code, stderr } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'huge.yaml'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('huge.yaml:1:1: error: the file is 1,048,579 bytes; the limit is 1 MiB (1,048,576 bytes) (file-too-large)\n');
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('reports a valid and an invalid file together, exit 1', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', 'fixtures/invalid/unknown-key.yaml', 'fixtures/deals/stark-pilot.yaml');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^JOIN {2}/m);
+    expect(stdout).toMatch(/^DECLINE {2}/m);
+    expect(stdout).not.toContain('unknown-key');
+    expect(stderr).toContain('fixtures/invalid/unknown-key.yaml:7:3: error: unknown key "employes"');
+    expect(stderr).toContain('fixtures/invalid/unknown-key.yaml:12:1: error: unknown key "stakeholder"');
+    expect(stderr).toContain('deal-triage: 1 of 3 deal files is invalid\n');
+  });
+
+  it('counts every invalid file', async () => {
+    const { code, stderr } = await triage('fixtures/invalid/empty.yaml', 'fixtures/invalid/wrong-type.yaml');
+    expect(code).toBe(1);
+    expect(stderr).toContain('fixtures/invalid/empty.yaml:1:1: error: the file is empty');
+    expect(stderr).toContain('fixtures/invalid/wrong-type.yaml:7:14: error:');
+    expect(stderr).toContain('deal-triage: 2 of 2 deal files are invalid\n');
+  });
+});
+
+describe('paths', () => {
+  it('exits 2 for a missing file, before any output', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', 'fixtures/deals/nope.yaml');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\n');
+  });
+
+  it('exits 2 for a directory, with a hint', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('deal-triage: fixtures/deals is a folder; triage takes deal files (for example fixtures/deals/*.yaml)\n');
+  });
+
+  it('reports every bad path at once', async () => {
+    const { code, stderr } = await triage('missing-one.yaml', 'fixtures', 'missing-two.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'deal-triage: no such file: missing-one.yaml\ndeal-triage: fixtures is a folder; triage takes deal files (for example fixtures/*.yaml)\ndeal-triage: no such file: missing-two.yaml\n',
+    );
+  });
+
+  it('shows a file outside the working folder by its absolute path', async () => {
+    const dir = tempDir();
+    const { stdout } = await run(['triage', '--config', path.join(ROOT, CONFIG), path.join(ROOT, 'fixtures/deals/stark-pilot.yaml')], { cwd: dir });
+    expect(stdout.split('\n')[0]).toBe(`Stark — dashboard pilot (stark-pilot, ${path.join(ROOT, 'fixtures/deals/stark-pilot.yaml').split(path.sep).join('/')})`);
+  });
+});
+
+describe('config', () => {
+  // Acme joins under the defaults; with at most 2 unpaid custom-work days allowed, its 5 make it a decline.
+  const STRICT = 'policy:\n  max_uncompensated_custom_days: 2\n';
+  let project: string;
+  let acme: string;
+
+  beforeAll(() => {
+    project = tempDir();
+    writeFileSync(path.join(project, 'deal-triage.config.yaml'), STRICT);
+    mkdirSync(path.join(project, 'deals', 'emea'), { recursive: true });
+    acme = path.join(project, 'deals', 'acme.yaml');
+    writeFileSync(acme, readFileSync(path.join(ROOT, 'fixtures/deals/acme-plants.yaml')));
+  });
+
+  it('is found in the working folder', async () => {
+    const { code, stdout, stderr } = await run(['triage', 'deals/acme.yaml'], { cwd: project });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^DECLINE {2}/m);
+    expect(stdout).toContain('5 days of custom work are unpaid, more than the 2 allowed');
+    expect(stdout).toMatch(/ custom-work-burden$/m);
+  });
+
+  it('is found in a parent folder', async () => {
+    const { code, stdout, stderr } = await run(['triage', '../acme.yaml'], { cwd: path.join(project, 'deals', 'emea') });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^DECLINE {2}/m);
+    expect(stdout).toMatch(/ custom-work-burden$/m);
+  });
+
+  it('is found under its .yml name too', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deal-triage.config.yml'), STRICT);
+    const { stdout, stderr } = await run(['triage', acme], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^DECLINE {2}/m);
+  });
+
+  it('is overridden by --config', async () => {
+    const { code, stdout } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'deals/acme.yaml'], { cwd: project });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^JOIN {2}/m);
+  });
+
+  it('falls back to the built-in defaults with a one-line note on stderr', async () => {
+    const { code, stdout, stderr } = await run(['triage', acme], { cwd: tempDir() });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^JOIN {2}/m);
+    expect(stderr).toBe(NO_CONFIG_NOTE);
+  });
+
+  it("applies the company's currency to a deal that names none", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deal-triage.config.yaml'), 'company:\n  currency: EUR\n');
+    const { stdout } = await run(['triage', path.join(ROOT, 'fixtures/deals/stark-pilot.yaml')], { cwd: dir });
+    expect(stdout).toContain('The potential value, €70,000, is below €100,000: a small sale.');
+  });
+
+  it('accepts an empty config file as all defaults', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deal-triage.config.yaml'), '');
+    const { code, stdout, stderr } = await run(['triage', acme], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^JOIN {2}/m);
+  });
+
+  it('exits 2 for an invalid --config, with every problem located', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'bad.yaml'), 'policy:\n  small_deal_belo: 5\n  ceo_capacity: -1\n');
+    const { code, stdout, stderr } = await run(['triage', '--config', 'bad.yaml', acme], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('bad.yaml:2:3: error: unknown key "small_deal_belo" in policy; did you mean "small_deal_below"? (unknown-key)\n  2 |   small_deal_belo: 5\n    |   ^\n');
+    expect(stderr).toContain('bad.yaml:3:17: error: policy.ceo_capacity must be 0 or more, not -1 (out-of-range)');
+    expect(stderr).toMatch(/deal-triage: the config file bad\.yaml is invalid; fix it or pass another with --config\n$/);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 for an invalid discovered config', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deal-triage.config.yaml'), 'company:\n  name: Twice\n  name: Again\n');
+    const { code, stderr } = await run(['triage', acme], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('deal-triage.config.yaml:3:3: error: duplicate key "name"');
+    expect(stderr).toContain('the config file deal-triage.config.yaml is invalid');
+  });
+
+  it('exits 2 for a config whose rule refers to itself through an alias, without crashing', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'loop.yaml'), 'rules:\n  - id: loop\n    effect: decline\n    when: &w {not: *w}\n');
+    const { code, stderr } = await run(['triage', '--config', 'loop.yaml', acme], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('loop.yaml:4:20: error: the alias "*w" is inside the value it refers to');
+    expect(stderr).not.toContain('internal error');
+  });
+
+  it('exits 2 when --config names a missing file', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', '--config', 'nope.config.yaml');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('deal-triage: config file not found: nope.config.yaml\n');
+  });
+
+  it('exits 2 when --config names a folder', async () => {
+    const { code, stderr } = await run(['triage', '--config', 'fixtures', 'fixtures/deals/acme-plants.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('deal-triage: --config names a folder, not a file: fixtures\n');
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    ['an unknown command', ['bogus'], "error: unknown command 'bogus'"],
+    ['an unknown option', ['triage', '--bogus', 'fixtures/deals/acme-plants.yaml'], "error: unknown option '--bogus'"],
+    ['a bad --format', ['triage', '--format', 'xml', 'fixtures/deals/acme-plants.yaml'], "argument 'xml' is invalid. Allowed choices are text, markdown, json."],
+    ['triage without files', ['triage'], "error: missing required argument 'file'"],
+    ['--config without a value', ['triage', 'fixtures/deals/acme-plants.yaml', '--config'], "error: option '-c, --config <file>' argument missing"],
+  ])('exits 2 for %s', async (_name, argv, message) => {
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('(run with --help for usage)');
+  });
+
+  it('suggests the closest command', async () => {
+    const { code, stderr } = await run(['triag', 'fixtures/deals/acme-plants.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('(Did you mean triage?)');
+  });
+
+  it('exits 2 with the help on stderr when given no arguments', async () => {
+    const { code, stdout, stderr } = await run([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: deal-triage [options] [command]');
+    expect(stderr).toContain('triage [options] <file...>');
+  });
+
+  it.each([['--help'], ['-h'], ['help']])('%s prints the help on stdout, exit 0', async (flag) => {
+    const { code, stdout, stderr } = await run([flag]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('Usage: deal-triage [options] [command]');
+    expect(stdout).toContain('Exit codes: 0 success (whatever the verdict), 1 a deal file is invalid, 2 usage, config or internal error.');
+  });
+
+  it('triage --help lists its options, exit 0', async () => {
+    const { code, stdout } = await run(['triage', '--help']);
+    expect(code).toBe(0);
+    for (const option of ['--format <format>', '--explain', '--config <file>', '--color', '--no-color']) expect(stdout).toContain(option);
+  });
+
+  it.each([['--version'], ['-v'], ['triage', '--version']])('%s prints the version, exit 0', async (...argv) => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`${manifest.version}\n`);
+  });
+});
+
+describe('colour', () => {
+  const acme = 'fixtures/deals/acme-plants.yaml';
+  const invalid = 'fixtures/invalid/wrong-type.yaml';
+
+  it.each<[string, string[], RunOptions]>([
+    ['by default on a stream that is not a terminal', [], {}],
+    ['with NO_COLOR on a terminal', [], { stdoutTTY: true, stderrTTY: true, env: { NO_COLOR: '1' } }],
+    ['with --no-color on a terminal', ['--no-color'], { stdoutTTY: true, stderrTTY: true }],
+    ['with --no-color and FORCE_COLOR', ['--no-color'], { env: { FORCE_COLOR: '1' } }],
+    ['with FORCE_COLOR=0 on a terminal', [], { stdoutTTY: true, stderrTTY: true, env: { FORCE_COLOR: '0' } }],
+    ['on a dumb terminal', [], { stdoutTTY: true, stderrTTY: true, env: { TERM: 'dumb' } }],
+  ])('none %s', async (_name, flags, options) => {
+    const out = await run(['triage', '--config', CONFIG, ...flags, acme], options);
+    expect(out.stdout).toMatch(/^JOIN {2}/m);
+    expect(out.stdout).not.toMatch(ANSI);
+    const err = await run(['triage', '--config', CONFIG, ...flags, invalid], options);
+    expect(err.stderr).toContain(`${invalid}:7:14: error:`);
+    expect(err.stderr).not.toMatch(ANSI);
+  });
+
+  it.each<[string, string[], RunOptions]>([
+    ['on a terminal', [], { stdoutTTY: true, stderrTTY: true }],
+    ['with FORCE_COLOR=1', [], { env: { FORCE_COLOR: '1' } }],
+    ['with --color', ['--color'], {}],
+    ['with --color over NO_COLOR', ['--color'], { env: { NO_COLOR: '1' } }],
+  ])('ANSI %s', async (_name, flags, options) => {
+    const out = await run(['triage', '--config', CONFIG, ...flags, acme], options);
+    expect(out.stdout).toMatch(ANSI);
+    expect(out.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/^JOIN {2}/m);
+    const err = await run(['triage', '--config', CONFIG, ...flags, invalid], options);
+    expect(err.stderr).toMatch(ANSI);
+  });
+
+  it('colours each stream by its own terminal', async () => {
+    const { stdout } = await run(['triage', '--config', CONFIG, acme], { stdoutTTY: false, stderrTTY: true });
+    expect(stdout).not.toMatch(ANSI);
+    const { stderr } = await run(['triage', '--config', CONFIG, invalid], { stdoutTTY: true, stderrTTY: false });
+    expect(stderr).not.toMatch(ANSI);
+  });
+});
+
+describe('determinism', () => {
+  const files = ['fixtures/deals/acme-plants.yaml', 'fixtures/deals/soylent-brief.yaml', 'fixtures/deals/wayne-custom.yaml', 'fixtures/invalid/bad-values.yaml'];
+
+  it.each([['text'], ['markdown'], ['json']])('the same input twice gives byte-identical %s output', async (format) => {
+    const first = await triage('--format', format, '--explain', ...files);
+    const second = await triage('--format', format, '--explain', ...files);
+    expect(first.code).toBe(1);
+    expect(second).toEqual(first);
+    expect(first.stdout.length).toBeGreaterThan(0);
+  });
+});
