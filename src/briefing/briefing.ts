@@ -38,7 +38,7 @@ export interface Briefing {
 export const HEADLINES: Record<Verdict, string> = {
   join: 'The CEO should join this deal.',
   wait: 'Not yet: the CEO should not join this deal yet.',
-  decline: 'The CEO should not join: the sales team handles this deal.',
+  decline: 'The CEO should not join this deal.',
 };
 
 export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Company): Briefing {

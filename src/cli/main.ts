@@ -15,17 +15,11 @@ export interface CommonOptions {
   debug?: boolean;
 }
 
+type TriageCliOptions = CommonOptions & { format: (typeof TRIAGE_FORMATS)[number]; explain?: boolean };
+
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
-}
-
-function addCommonOptions(command: Command): Command {
-  return command
-    .option('-c, --config <file>', 'use this config file instead of looking for deal-triage.config.yaml')
-    .option('--color', 'colour the output even when it is not a terminal')
-    .option('--no-color', 'never colour the output')
-    .option('--debug', 'on an internal error, print the stack trace');
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -33,6 +27,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Decide whether your CEO should join a deal, explain why, and print the briefing.')
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    // Options every command takes; commander accepts them before or after the command's name.
+    .option('-c, --config <file>', 'use this config file instead of looking for deal-triage.config.yaml')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'on an internal error, print the stack trace')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -47,17 +47,16 @@ Exit codes: 0 success (whatever the verdict), 1 a deal file is invalid, 2 usage,
 Docs and the deal file format: see the README.`,
   );
 
-  addCommonOptions(
-    program
-      .command('triage')
-      .description('decide, for each deal file, whether the CEO should join, explain why, and print the briefing')
-      .argument('<file...>', 'deal files (.yaml or .yml)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(TRIAGE_FORMATS).default('text'))
-      .option('--explain', 'show how every rule was evaluated'),
-  ).action(async (files: string[], options: CommonOptions & { format: (typeof TRIAGE_FORMATS)[number]; explain?: boolean }) => {
-    const { runTriage } = await import('./commands/triage.js');
-    setExit(await runTriage(files, options, io));
-  });
+  program
+    .command('triage')
+    .description('decide, for each deal file, whether the CEO should join, explain why, and print the briefing')
+    .argument('<file...>', 'deal files (.yaml or .yml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(TRIAGE_FORMATS).default('text'))
+    .option('--explain', 'show how every rule was evaluated')
+    .action(async (files: string[], _options: unknown, command: Command) => {
+      const { runTriage } = await import('./commands/triage.js');
+      setExit(await runTriage(files, command.optsWithGlobals<TriageCliOptions>(), io));
+    });
 
   return program;
 }

@@ -70,13 +70,14 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
     .filter(run)
     .map((rule) => ({ ...outcome(rule), severity: rule.severity ?? 'error' }));
 
-  // What would change the verdict: every blocking rule that fired must stop firing. A deciding
-  // rule without a `change` text is final (a closed deal), so nothing is listed.
-  const blocking = [...declines, ...waits];
-  const final = blocking[0]?.change === undefined;
+  // What would change the verdict: every rule that fired with the verdict's effect must stop
+  // firing (a decline then becomes a wait or a join). A deciding rule without a `change` text is
+  // final (a closed deal), so nothing is listed.
+  const deciding = verdict === 'decline' ? declines : verdict === 'wait' ? waits : [];
+  const final = deciding[0]?.change === undefined;
   const changes = final
     ? []
-    : blocking
+    : deciding
         .filter((rule) => rule.change !== undefined)
         .map((rule) => ({ rule: rule.id, message: render(rule.change!, ruleScope(rule, read, policy), currency) }));
 

@@ -114,7 +114,12 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
       }
       case 'too_small':
       case 'too_big':
-        problems.push(problem(file, at, 'out-of-range', `${field} ${issue.message}${found && typeof value === 'number' ? `, not ${value}` : ''}`));
+        // A number out of its range; an empty text or list is a wrong value rather than a range.
+        problems.push(
+          typeof value === 'number'
+            ? problem(file, at, 'out-of-range', `${field} ${issue.message}, not ${value}`)
+            : problem(file, at, 'invalid-value', `${field} ${issue.message}`),
+        );
         break;
       case 'invalid_format':
         problems.push(problem(file, at, 'invalid-format', `${field} ${issue.message}, not ${describeValue(value)}`));

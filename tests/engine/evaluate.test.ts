@@ -363,11 +363,9 @@ describe('what would change the verdict', () => {
     ]);
   });
 
-  it('lists the waits behind a decline too: all must clear for the CEO to join', () => {
-    expect(evaluateDeal({ value: { amount: 80_000 }, stage: 'qualification' }).changes.map((c) => c.rule)).toEqual([
-      'small-deal',
-      'too-early',
-    ]);
+  it('lists only the declines behind a decline: clearing them changes the verdict (to a wait here)', () => {
+    expect(evaluateDeal({ value: { amount: 80_000 }, stage: 'qualification' }).changes.map((c) => c.rule)).toEqual(['small-deal']);
+    expect(evaluateDeal({ value: { amount: 100_000 }, stage: 'qualification' }).verdict).toBe('wait');
   });
 
   it('is empty for a closed deal: deal-closed has no change text, so the verdict is final', () => {

@@ -143,7 +143,7 @@ describe('generated bad input', () => {
       MINIMAL.replace('account:\n  name: Minimal Corp\n', 'account:\n'),
       [{ rule: 'invalid-type', line: 5, column: 9, message: 'account must be a mapping, not empty' }],
     ],
-    ['an empty text', MINIMAL.replace('name: Minimal deal', 'name: ""'), [{ rule: 'out-of-range', line: 2, column: 7, message: 'name must not be empty' }]],
+    ['an empty text', MINIMAL.replace('name: Minimal deal', 'name: ""'), [{ rule: 'invalid-value', line: 2, column: 7, message: 'name must not be empty' }]],
     [
       'a fraction where a whole number is needed',
       MINIMAL.replace('  name: Minimal Corp', '  name: Minimal Corp\n  employees: 12.5'),

@@ -57,10 +57,12 @@ export async function runTriage(files: readonly string[], options: TriageOptions
   io.stdout.write(formatters[options.format](results, { explain: options.explain === true, style }));
 
   const problems = results.flatMap((result) => (result.ok ? [] : result.problems));
-  if (problems.length > 0 && options.format !== 'json') {
-    io.stderr.write(formatDiagnostics(problems, sources, stderrStyle));
+  if (problems.length > 0) {
+    // With json the problems are in the output; stderr only says so, for whoever watches the terminal.
+    if (options.format !== 'json') io.stderr.write(formatDiagnostics(problems, sources, stderrStyle));
     const invalid = results.filter((result) => !result.ok).length;
-    io.stderr.write(`deal-triage: ${invalid} of ${results.length} deal file${results.length === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid\n`);
+    const where = options.format === 'json' ? ' (their problems are in the JSON output)' : '';
+    io.stderr.write(`deal-triage: ${invalid} of ${results.length} deal file${results.length === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid${where}\n`);
   }
   return problems.length > 0 ? EXIT.problems : EXIT.ok;
 }
