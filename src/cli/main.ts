@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { TRIAGE_FORMATS } from '../format/index.js';
+import type { TriageOptions } from './commands/triage.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
@@ -14,8 +15,6 @@ export interface CommonOptions {
   color?: boolean;
   debug?: boolean;
 }
-
-type TriageCliOptions = CommonOptions & { format: (typeof TRIAGE_FORMATS)[number]; explain?: boolean };
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -55,7 +54,7 @@ Docs and the deal file format: see the README.`,
     .option('--explain', 'show how every rule was evaluated')
     .action(async (files: string[], _options: unknown, command: Command) => {
       const { runTriage } = await import('./commands/triage.js');
-      setExit(await runTriage(files, command.optsWithGlobals<TriageCliOptions>(), io));
+      setExit(await runTriage(files, command.optsWithGlobals<TriageOptions>(), io));
     });
 
   return program;

@@ -83,7 +83,7 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
 
   return {
     verdict,
-    reasons: verdict === 'decline' ? declines.map(outcome) : verdict === 'wait' ? waits.map(outcome) : signals.map(outcome),
+    reasons: (verdict === 'join' ? signals : deciding).map(outcome),
     signals: signals.map(outcome),
     roles,
     changes,
