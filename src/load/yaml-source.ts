@@ -101,6 +101,8 @@ export function parseYaml(text: string, file: string): YamlResult {
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
+  // The parser reports running out of stack on absurdly deep nesting as its own error.
+  if (line.includes('Maximum call stack size exceeded')) return 'the YAML is nested too deeply to read';
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 

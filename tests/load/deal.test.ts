@@ -208,6 +208,13 @@ describe('generated bad input', () => {
     expectProblems(problemsOf(encode(text)), expected);
   });
 
+  it('reports absurdly deep nesting as a YAML problem, not a crash', () => {
+    // Where the parser gives up depends on the stack size, so only the line is certain.
+    const problems = problemsOf(encode(`id: ${'['.repeat(5000)}${']'.repeat(5000)}\n`));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ rule: 'yaml-syntax', line: 1, message: 'YAML syntax: the YAML is nested too deeply to read' });
+  });
+
   it('accepts an alias to an anchor set before it', () => {
     const result = parseDealBytes(encode(MINIMAL.replace('owner: Dana Reyes', 'owner: &dana Dana Reyes') + 'plan: *dana\n'), 'deal.yaml');
     expect(result.ok && result.value.plan).toBe('Dana Reyes');
