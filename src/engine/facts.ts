@@ -26,6 +26,8 @@ export type FactKind = 'money' | 'number' | 'ratio' | 'text' | 'list' | 'boolean
 export interface FactDefinition {
   kind: FactKind;
   description: string;
+  /** The value changes while a deal is evaluated (signals, the verdict), so it is never cached. */
+  volatile?: true;
   get(context: FactContext): FactValue;
 }
 
@@ -78,8 +80,8 @@ export const FACTS = {
     description: 'how many times larger the prospect is than the company (employees or revenue); null when unknown',
     get: ({ deal, company }) => sizeRatio(deal, company),
   },
-  signals: { kind: 'list', description: 'the strategic signals found', get: ({ signals }) => [...signals] },
-  signal_count: { kind: 'number', description: 'how many strategic signals were found', get: ({ signals }) => signals.length },
+  signals: { kind: 'list', volatile: true, description: 'the strategic signals found', get: ({ signals }) => [...signals] },
+  signal_count: { kind: 'number', volatile: true, description: 'how many strategic signals were found', get: ({ signals }) => signals.length },
   brief_missing: field('list', 'what the brief lacks: history, stakeholders, questions, objective', briefMissing),
   asks_no: field('list', 'the requests our position on is no', (d) => d.asks.filter((a) => a.position === 'no').map((a) => a.request)),
   asks_exception: field('list', "the requests that need the CEO's exception", (d) =>
@@ -92,6 +94,7 @@ export const FACTS = {
   ask_count: field('number', 'how many asks the prospect made', (d) => d.asks.length),
   verdict: {
     kind: 'text',
+    volatile: true,
     description: 'the verdict (join, wait or decline); only for finding rules',
     get: ({ verdict }) => verdict ?? null,
   },
@@ -132,14 +135,12 @@ export function isFactName(name: string): name is FactName {
 export function factReader(context: FactContext): (name: string) => FactValue {
   const cache = new Map<string, FactValue>();
   return (name) => {
-    // Signals, their count and the verdict change between phases, so they are never cached.
-    if (name === 'signals' || name === 'signal_count' || name === 'verdict') {
-      return (FACTS as Record<string, FactDefinition>)[name]!.get(context);
-    }
+    const definition = (FACTS as Record<string, FactDefinition>)[name];
+    if (!definition) return null;
+    if (definition.volatile) return definition.get(context);
     let value = cache.get(name);
     if (value === undefined) {
-      const definition = (FACTS as Record<string, FactDefinition>)[name];
-      value = definition ? definition.get(context) : null;
+      value = definition.get(context);
       cache.set(name, value);
     }
     return value;

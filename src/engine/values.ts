@@ -35,11 +35,11 @@ export function formatMoney(amount: number, currency: string): string {
 export function formatNumber(value: number, maxFractions = 2, minFractions = 0): string {
   if (!Number.isFinite(value)) return String(value);
   const fixed = Math.abs(value).toFixed(maxFractions);
+  // No "-0": a negative value that rounds to zero has no sign.
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
   let [whole, fraction = ''] = fixed.split('.') as [string, string?];
   while (fraction.length > minFractions && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
-  whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = value < 0 && (Number(whole.replace(/,/g, '')) !== 0 || Number(fraction) !== 0) ? '-' : '';
-  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
 export function formatRatio(value: number): string {

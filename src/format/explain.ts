@@ -59,7 +59,8 @@ function explainComparison(trace: Extract<ConditionTrace, { kind: 'compare' }>, 
 function show(value: FactValue | undefined, kind: FactKind, currency: string): string {
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
   if (typeof value === 'string') return JSON.stringify(value);
-  return formatValue(value, Array.isArray(value) ? 'list' : kind === 'list' ? 'number' : kind, currency);
+  // A list fact compared with a number (a count, say) shows the number plainly.
+  return formatValue(value, kind === 'list' ? 'number' : kind, currency);
 }
 
 function resultWord(result: boolean | 'not-evaluated'): string {

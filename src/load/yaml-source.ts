@@ -73,8 +73,9 @@ export function parseYaml(text: string, file: string): YamlResult {
     }
     return { ok: false, problems, locator };
   }
-  problems.push(...forbiddenKeys(first, file, position));
-  if (problems.length === 0) problems.push(...badAliases(first, file, position));
+  const checked = checkNodes(first, file, position);
+  problems.push(...checked.keys);
+  if (problems.length === 0) problems.push(...checked.aliases);
   if (problems.length > 0) return { ok: false, problems, locator };
 
   try {
@@ -111,31 +112,49 @@ function duplicateKeyMessage(text: string, offset: number): string {
   return key ? `duplicate key "${key}": each key may appear once in a mapping` : 'duplicate key: each key may appear once in a mapping';
 }
 
-/** Keys that could reach an object's prototype, and keys that are not plain scalars. */
-function forbiddenKeys(doc: Document, file: string, position: (offset: number) => Position): Problem[] {
-  const problems: Problem[] = [];
+/**
+ * One walk over the document for what it must not hold:
+ * - keys that could reach an object's prototype, and keys that are not plain scalars;
+ * - aliases that cannot become plain data: one whose anchor is not set before it (a typo, which
+ *   the yaml library only reports as it converts), and one inside the very node it refers to,
+ *   which would make a value that contains itself (and send any walk over it into endless
+ *   recursion). Anchors resolve as the yaml library resolves them: the last one of that name
+ *   before the alias.
+ */
+function checkNodes(doc: Document, file: string, position: (offset: number) => Position): { keys: Problem[]; aliases: Problem[] } {
+  const keys: Problem[] = [];
+  const aliases: Problem[] = [];
+  const anchors = new Map<string, Node>();
   visit(doc, {
     Pair(_key, pair) {
       const key = pair.key;
       if (isScalar(key)) {
         if (FORBIDDEN_KEYS.has(String(key.value))) {
-          problems.push(
-            problem(file, position(key.range?.[0] ?? 0), 'forbidden-key', `the key "${String(key.value)}" is not allowed`),
-          );
+          keys.push(problem(file, position(key.range?.[0] ?? 0), 'forbidden-key', `the key "${String(key.value)}" is not allowed`));
         }
       } else if (key !== null && typeof key === 'object' && 'range' in key) {
-        problems.push(
-          problem(
-            file,
-            position((key as Node).range?.[0] ?? 0),
-            'yaml-complex-key',
-            'a mapping key must be a plain value, not a list or a mapping',
-          ),
+        keys.push(
+          problem(file, position((key as Node).range?.[0] ?? 0), 'yaml-complex-key', 'a mapping key must be a plain value, not a list or a mapping'),
         );
       }
     },
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        const at = position(node.range?.[0] ?? 0);
+        if (target === undefined) {
+          aliases.push(problem(file, at, 'yaml-syntax', `YAML syntax: the alias "*${node.source}" refers to no anchor "&${node.source}" set before it`));
+        } else if (path.includes(target)) {
+          aliases.push(
+            problem(file, at, 'yaml-alias-cycle', `the alias "*${node.source}" is inside the value it refers to: a value cannot contain itself`),
+          );
+        }
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
   });
-  return problems;
+  return { keys, aliases };
 }
 
 function firstAlias(doc: Document, position: (offset: number) => Position): Position {
@@ -147,35 +166,6 @@ function firstAlias(doc: Document, position: (offset: number) => Position): Posi
     },
   });
   return found;
-}
-
-/**
- * Aliases that cannot become plain data: one whose anchor is not set before it (a typo, which the
- * yaml library only reports as it converts), and one inside the very node it refers to, which
- * would make a value that contains itself (and send any walk over it into endless recursion).
- * Anchors resolve as the yaml library resolves them: the last one of that name before the alias.
- */
-function badAliases(doc: Document, file: string, position: (offset: number) => Position): Problem[] {
-  const anchors = new Map<string, Node>();
-  const problems: Problem[] = [];
-  visit(doc, {
-    Node(_key, node, path) {
-      if (isAlias(node)) {
-        const target = anchors.get(node.source);
-        const at = position(node.range?.[0] ?? 0);
-        if (target === undefined) {
-          problems.push(problem(file, at, 'yaml-syntax', `YAML syntax: the alias "*${node.source}" refers to no anchor "&${node.source}" set before it`));
-        } else if (path.includes(target)) {
-          problems.push(
-            problem(file, at, 'yaml-alias-cycle', `the alias "*${node.source}" is inside the value it refers to: a value cannot contain itself`),
-          );
-        }
-      } else if (node.anchor) {
-        anchors.set(node.anchor, node);
-      }
-    },
-  });
-  return problems;
 }
 
 function makeLocator(doc: Document | undefined, position: (offset: number) => Position, lines: string[]): Locator {
