@@ -52,6 +52,11 @@ export function parseYaml(text: string, file: string): YamlResult {
   for (const doc of documents) {
     for (const error of [...doc.errors, ...doc.warnings]) {
       const rule = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+      const opener = error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR' ? unclosedOpener(doc, text, error.pos[0]) : undefined;
+      if (opener) {
+        problems.push(problem(file, position(opener.offset), rule, `YAML syntax: ${opener.message}`));
+        continue;
+      }
       const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, error.pos[0]) : `YAML syntax: ${firstLine(error.message)}`;
       problems.push(problem(file, position(error.pos[0]), rule, message));
     }
@@ -105,6 +110,35 @@ function firstLine(message: string): string {
   // The parser reports running out of stack on absurdly deep nesting as its own error.
   if (line.includes('Maximum call stack size exceeded')) return 'the YAML is nested too deeply to read';
   return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The parser notices an unclosed `{`, `[` or quote where the text runs out or the indentation
+ * drops, often a line or more after the mistake. The node that ends there says where it opened,
+ * which is where the user has to look.
+ */
+function unclosedOpener(doc: Document, text: string, offset: number): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
+  const check = (node: Node, message: string, closer?: string) => {
+    // Visiting goes outside-in, so the last match is the innermost node. A collection that does
+    // end with its closer was closed, just wrongly nested: the parser's own message says more.
+    if (node.range && node.range[1] === offset && (closer === undefined || text[offset - 1] !== closer)) {
+      found = { offset: node.range[0], message };
+    }
+  };
+  visit(doc, {
+    Map(_key, node) {
+      if (node.flow) check(node, 'this "{" is not closed: a flow mapping ends with "}", and its lines are indented more than its key', '}');
+    },
+    Seq(_key, node) {
+      if (node.flow) check(node, 'this "[" is not closed: a flow list ends with "]", and its lines are indented more than its key', ']');
+    },
+    Scalar(_key, node) {
+      if (node.type === 'QUOTE_DOUBLE') check(node, 'this quoted text has no closing \'"\'');
+      else if (node.type === 'QUOTE_SINGLE') check(node, 'this quoted text has no closing "\'"');
+    },
+  });
+  return found;
 }
 
 function duplicateKeyMessage(text: string, offset: number): string {

@@ -58,8 +58,8 @@ const INVALID_CASES: Record<string, Expected[]> = {
   'duplicate-key.yaml': [{ rule: 'yaml-duplicate-key', line: 5, column: 1, message: 'duplicate key "stage"' }],
   'empty.yaml': [{ rule: 'empty-file', line: 1, column: 1, message: 'the file is empty' }],
   'malformed.yaml': [
-    // The unclosed `[` on line 6 is noticed where the block mapping resumes, at `value:`.
-    { rule: 'yaml-syntax', line: 7, column: 1, message: 'YAML syntax: Flow sequence' },
+    // The parser notices the unclosed `[` where the block mapping resumes (7:1); it is reported where it opened.
+    { rule: 'yaml-syntax', line: 6, column: 9, message: 'YAML syntax: this "[" is not closed' },
   ],
   'missing-field.yaml': [
     // A missing field is located at its parent: the document, `account:`, `value:`.
@@ -203,6 +203,8 @@ describe('generated bad input', () => {
     ],
     ['a plain text file', 'hello\n', [{ rule: 'invalid-type', line: 1, column: 1, message: 'the file must be a mapping, not the text "hello"' }]],
     ['a lone null', '~\n', [{ rule: 'invalid-type', line: 1, column: 1, message: 'the file must be a mapping, not empty' }]],
+    ['an unclosed flow mapping, at its "{"', 'id: x\nfollow_on: {potential: likely\n', [{ rule: 'yaml-syntax', line: 2, column: 12, message: 'this "{" is not closed' }]],
+    ['an unclosed quote, at its opening quote', 'id: x\nname: "Acme\nowner: y\n', [{ rule: 'yaml-syntax', line: 2, column: 7, message: 'this quoted text has no closing \'"\'' }]],
     ['two empty documents', '---\n---\n', [{ rule: 'yaml-multiple-documents', line: 2, column: 1, message: 'the file holds 2 YAML documents' }]],
   ] satisfies [string, string, Expected[]][])('%s', (_name, text, expected) => {
     expectProblems(problemsOf(encode(text)), expected);
