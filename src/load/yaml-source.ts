@@ -7,6 +7,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { Document, Node, Pair } from 'yaml';
 import { problem } from './problem.js';
 import type { Position, Problem } from './problem.js';
+import { pathKey, readSimpleYaml } from './simple-yaml.js';
 
 export type PathSegment = string | number;
 export type DataPath = readonly PathSegment[];
@@ -32,6 +33,23 @@ export const MAX_ALIAS_COUNT = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseYaml(text: string, file: string): YamlResult {
+  // Plain deal files take the fast reader; everything else, and every problem, the full parser.
+  const simple = readSimpleYaml(text);
+  if (simple) return { ok: true, value: simple.value, locator: simpleLocator(simple.positions, () => parseYamlFully(text, file).locator) };
+  return parseYamlFully(text, file);
+}
+
+/** Positions the fast reader recorded; anything else from the full parser, run only if needed. */
+function simpleLocator(positions: ReadonlyMap<string, Position>, full: () => Locator): Locator {
+  let fallback: Locator | undefined;
+  return {
+    at: (path, target = 'value') => positions.get(pathKey(path, target)) ?? (fallback ??= full()).at(path, target),
+    line: (n) => (fallback ??= full()).line(n),
+  };
+}
+
+/** The `yaml` package's full parser, with every check. */
+export function parseYamlFully(text: string, file: string): YamlResult {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter,
@@ -39,14 +57,15 @@ export function parseYaml(text: string, file: string): YamlResult {
     uniqueKeys: true,
     strict: true,
   });
-  const lines = text.split(/\r?\n/);
+  let lines: string[] | undefined;
+  const sourceLine = (n: number) => (lines ??= text.split(/\r?\n/))[n - 1] ?? '';
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, column: col };
   };
   const documents = Array.isArray(docs) ? docs : [];
   const first = documents[0];
-  const locator = makeLocator(first, position, lines);
+  const locator = makeLocator(first, position, sourceLine);
   const problems: Problem[] = [];
 
   for (const doc of documents) {
@@ -78,6 +97,13 @@ export function parseYaml(text: string, file: string): YamlResult {
     }
     return { ok: false, problems, locator };
   }
+  // A document without syntax problems is usually plain maps, lists and scalars: one walk turns it
+  // into data. Anything else (aliases, anchors, odd keys, YAML 1.1) goes the careful way below.
+  if (problems.length === 0) {
+    const plain = plainValue(first);
+    if (plain !== NOT_PLAIN) return { ok: true, value: plain, locator };
+  }
+
   const checked = checkNodes(first, file, position);
   problems.push(...checked.keys);
   if (problems.length === 0) problems.push(...checked.aliases);
@@ -191,6 +217,55 @@ function checkNodes(doc: Document, file: string, position: (offset: number) => P
   return { keys, aliases };
 }
 
+const NOT_PLAIN: unique symbol = Symbol('not plain');
+
+/**
+ * The document as data, the way `Document.toJS` makes it, for a document of plain maps (scalar
+ * keys, none that could reach a prototype), lists and scalars under the YAML 1.2 core schema;
+ * NOT_PLAIN for anything else, which the careful path handles. The same value, several times faster
+ * than `toJS` followed by the checking walk.
+ */
+function plainValue(doc: Document): unknown {
+  if (doc.directives?.yaml.version !== '1.2') return NOT_PLAIN;
+  return plainNode(doc.contents);
+}
+
+function plainNode(node: unknown): unknown {
+  if (isScalar(node)) {
+    if (node.anchor) return NOT_PLAIN;
+    const value = node.value;
+    return value === null || typeof value !== 'object' ? value : NOT_PLAIN;
+  }
+  if (isMap(node)) {
+    // A tagged mapping may be a set or an ordered map (!!set, !!omap), which toJS makes differently.
+    if (node.anchor || node.tag) return NOT_PLAIN;
+    const map: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key) || key.anchor) return NOT_PLAIN;
+      const name = key.value === null ? '' : String(key.value);
+      if (typeof key.value === 'object' && key.value !== null) return NOT_PLAIN;
+      if (FORBIDDEN_KEYS.has(name)) return NOT_PLAIN;
+      const value = plainNode(pair.value);
+      if (value === NOT_PLAIN) return NOT_PLAIN;
+      map[name] = value;
+    }
+    return map;
+  }
+  if (isSeq(node)) {
+    if (node.anchor || node.tag) return NOT_PLAIN;
+    const list: unknown[] = [];
+    for (const item of node.items) {
+      const value = plainNode(item);
+      if (value === NOT_PLAIN) return NOT_PLAIN;
+      list.push(value);
+    }
+    return list;
+  }
+  // A pair's missing value (`key:` with nothing after it) is null, as toJS makes it.
+  return node === null ? null : NOT_PLAIN;
+}
+
 function firstAlias(doc: Document, position: (offset: number) => Position): Position {
   let found: Position = { line: 1, column: 1 };
   visit(doc, {
@@ -202,9 +277,9 @@ function firstAlias(doc: Document, position: (offset: number) => Position): Posi
   return found;
 }
 
-function makeLocator(doc: Document | undefined, position: (offset: number) => Position, lines: string[]): Locator {
+function makeLocator(doc: Document | undefined, position: (offset: number) => Position, line: (n: number) => string): Locator {
   return {
-    line: (n) => lines[n - 1] ?? '',
+    line,
     at(path, target = 'value') {
       const root = doc?.contents as Node | null | undefined;
       if (!root) return { line: 1, column: 1 };

@@ -1,0 +1,205 @@
+// The fast reader must agree with the `yaml` package wherever it answers: the same value, and
+// every position it records the one the full parser's locator gives. Checked on every fixture,
+// the YAML test suite, generated benchmark deals and generated YAML-like documents; plus that the
+// deal files people write (the fixtures, the benchmark's) do take the fast path.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments, parseDocument } from 'yaml';
+import { dealText } from '../../bench/generate.js';
+import { pathKey, readSimpleYaml, resolvePlain } from '../../src/load/simple-yaml.js';
+import { parseYaml, parseYamlFully } from '../../src/load/yaml-source.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CORPUS = path.join(ROOT, '../shared/corpus/yaml-test-suite');
+
+function yamlFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => path.join(folder, name));
+  } catch {
+    return [];
+  }
+}
+
+const FIXTURES = ['fixtures/deals', 'fixtures/invalid', 'fixtures/check/problems', 'fixtures/check/over-capacity'].flatMap((folder) =>
+  yamlFiles(path.join(ROOT, folder)),
+);
+
+/** Every recorded position, as [path, target] pairs, decoded from the keys. */
+function recorded(positions: Map<string, unknown>): [(string | number)[], 'key' | 'value'][] {
+  return [...positions.keys()].map((key) => {
+    const [target, ...segments] = key.split('\u0000');
+    // Numbers in a path are list indexes; deal keys never look like numbers (the reader gives up on those).
+    return [segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), target as 'key' | 'value'];
+  });
+}
+
+/** When the fast reader answers, it must answer exactly as the full parser does. */
+function expectAgreement(text: string): boolean {
+  const simple = readSimpleYaml(text);
+  if (!simple) return false;
+  const full = parseYamlFully(text, 'f.yaml');
+  expect(full.ok, `the full parser rejects what the fast reader accepted:\n${text}`).toBe(true);
+  if (!full.ok) return true;
+  expect(simple.value).toEqual(full.value);
+  expect(simple.value).toEqual(parseDocument(text).toJS());
+  for (const [dataPath, target] of recorded(simple.positions)) {
+    expect(simple.positions.get(pathKey(dataPath, target)), `${target} of ${dataPath.join('.')} in\n${text}`).toEqual(full.locator.at(dataPath, target));
+  }
+  return true;
+}
+
+describe('the fast YAML reader', () => {
+  it.each(FIXTURES.map((file) => [path.relative(ROOT, file)]))('agrees with yaml on %s', (file) => {
+    expectAgreement(readFileSync(path.join(ROOT, file), 'utf8'));
+  });
+
+  it('leaves no syntax problem unreported, and gives the value toJS gives, on the full parser too', () => {
+    for (const file of [...FIXTURES, ...yamlFiles(CORPUS)]) {
+      const text = readFileSync(file, 'utf8');
+      const result = parseYamlFully(text, file);
+      const docs = parseAllDocuments(text);
+      const documents = Array.isArray(docs) ? docs : [];
+      const broken = documents.length !== 1 || documents.some((doc) => doc.errors.length > 0 || doc.warnings.length > 0);
+      if (broken) expect(result.ok, file).toBe(false);
+      else if (result.ok) expect(result.value, file).toEqual(documents[0]!.toJS());
+    }
+  });
+
+  it('reads every valid fixture deal (they are plain YAML)', () => {
+    for (const file of yamlFiles(path.join(ROOT, 'fixtures/deals'))) expect(readSimpleYaml(readFileSync(file, 'utf8')), file).toBeDefined();
+  });
+
+  it('agrees with yaml across the YAML test suite, and gives up on what it does not know', () => {
+    const files = yamlFiles(CORPUS);
+    let answered = 0;
+    for (const file of files) {
+      if (expectAgreement(readFileSync(file, 'utf8'))) answered += 1;
+    }
+    // The suite is mostly syntax a deal file never uses: the reader must leave most of it alone.
+    expect(answered).toBeLessThan(files.length / 2);
+  });
+
+  it('reads generated benchmark deals, and agrees with yaml on them', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 200; i++) expect(expectAgreement(dealText(i, rnd))).toBe(true);
+  });
+
+  it.each([
+    ['an anchor', 'a: &x 1\nb: 2\n'],
+    ['an alias', 'a: 1\nb: *a\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a flow mapping', 'a: {b: 1}\n'],
+    ['a tab', 'a:\t1\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a prototype key', '__proto__: 1\n'],
+    ['a key the core schema reads as true', 'True: 1\n'],
+    ['a quoted key', '"a": 1\n'],
+    ['an escape in double quotes', 'a: "x\\ty"\n'],
+    ['a document marker', '---\na: 1\n'],
+    ['a top-level list', '- a\n- b\n'],
+    ['a top-level scalar', 'just text\n'],
+    ['a trailing comma in a flow list', 'a: [x, y, ]\n'],
+    ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['a nested compact list', 'a:\n  - - x\n'],
+    ['a reserved indicator', 'a: @x\n'],
+    ['an unclosed quote', "a: 'x\n"],
+    ['an empty file', ''],
+    ['a BOM', '\uFEFFa: 1\n'],
+  ])('gives up on %s', (_name, text) => {
+    expect(readSimpleYaml(text)).toBeUndefined();
+    // and parseYaml still answers, through the full parser.
+    expect(parseYaml(text, 'f.yaml')).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
+  });
+
+  it.each([
+    ['~', null],
+    ['null', null],
+    ['NULL', null],
+    ['true', true],
+    ['False', false],
+    ['yes', 'yes'],
+    ['0o17', 15],
+    ['017', 17],
+    ['-42', -42],
+    ['+7', 7],
+    ['0x1F', 31],
+    ['1e3', 1000],
+    ['.5', 0.5],
+    ['1.', 1],
+    ['-.inf', Number.NEGATIVE_INFINITY],
+    ['.NaN', NaN],
+    ['2026-09-14', '2026-09-14'],
+    ['1_000', '1_000'],
+    ['240,000', '240,000'],
+  ])('resolves the plain scalar %s as the core schema does', (text, expected) => {
+    expect(resolvePlain(text)).toEqual(expected);
+    expect(parseDocument(`v: ${text}\n`).toJS().v).toEqual(expected);
+  });
+
+  it('agrees with yaml on generated YAML-like documents', () => {
+    // Mostly scalars the reader takes (the tricky ones included), some it must give up on.
+    const scalarText = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('1', '-0', '0o7', '0x1f', '1e3', '.inf', '.NaN', 'null', '~', 'true', 'TRUE', 'no', '2026-01-31', 'a # c', 'a#b', 'C#', "'q'", "'it''s'", '"dq"', '"a # b"', '[a, b]', '[]', '[1, "x"]', 'a  b', '-1', 'x:y', 'Acme — five plants', '240,000', '') },
+      { weight: 1, arbitrary: fc.constantFrom('x: y', 'x:', '[a, [b]]', '- x', '? x', ': x', '&a x', '*a', '!t x', '|', '>', '{a: 1}', '@x', '`x', '%x', '[a, ]', '"x\\"') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    );
+    const key = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('id', 'name', 'a', 'b', 'close_date', 'x-y', '_k') },
+      { weight: 1, arbitrary: fc.constantFrom('null', 'True', '1', '__proto__', 'a b', '"q"') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+    );
+    // A document as a tree, written out the way people write YAML: nested mappings two spaces in,
+    // lists either at their key's indentation or two in, "- key: value" items, comments.
+    type Tree = string | Tree[] | [string, Tree][];
+    const { tree } = fc.letrec<{ tree: Tree; map: [string, Tree][]; list: Tree[] }>((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarText, tie('map'), tie('list')),
+      map: fc.array(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4 }),
+      list: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }),
+    }));
+    const isMapping = (t: Tree): t is [string, Tree][] => Array.isArray(t) && t.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string');
+    const write = (t: Tree, indent: number, style: () => boolean): string[] => {
+      const pad = ' '.repeat(indent);
+      if (typeof t === 'string') return [`${pad}${t}`];
+      if (isMapping(t)) {
+        return t.flatMap(([k, v]) => {
+          if (typeof v === 'string') return [`${pad}${k}: ${v}${style() ? ' # note' : ''}`];
+          const sameIndentList = !isMapping(v) && style();
+          return [`${pad}${k}:`, ...write(v, sameIndentList ? indent : indent + 2, style)];
+        });
+      }
+      return t.flatMap((item) => {
+        if (typeof item === 'string') return [`${pad}- ${item}`];
+        if (isMapping(item) && style()) {
+          const [first, ...rest] = write(item, indent + 2, style);
+          return [`${pad}- ${first!.slice(indent + 2)}`, ...rest];
+        }
+        return [`${pad}-`, ...write(item, indent + 2, style)];
+      });
+    };
+    const doc = fc
+      .tuple(fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 5 }), fc.infiniteStream(fc.boolean()))
+      .map(([map, bits]) => {
+        const it = bits[Symbol.iterator]();
+        return `${write(map, 0, () => it.next().value === true).join('\n')}\n`;
+      });
+    let answered = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (expectAgreement(text)) answered += 1;
+      }),
+      { numRuns: 3000 },
+    );
+    // The comparison is only worth something if the reader answered for a good share of them.
+    expect(answered).toBeGreaterThan(300);
+  });
+});
