@@ -14,7 +14,9 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js' },
+  // The check worker is an entry of its own, next to the chunk that starts it (src/io/check-files.ts
+  // finds it as ./check-worker.js); it shares the parsing chunks with the main entry.
+  entryPoints: { main: 'dist/cli/main.js', 'check-worker': 'dist/io/check-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

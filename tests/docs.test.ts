@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FACT_NAMES } from '../src/engine/facts.js';
 import { OPERATOR_NAMES } from '../src/engine/operators.js';
 import { BUILT_IN_RULE_IDS } from '../src/policy/built-in.js';
+import { FOLDER_RULE_IDS } from '../src/policy/folder-rules.js';
 import { DEFAULT_POLICY } from '../src/policy/params.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -13,6 +14,16 @@ const readme = readFileSync('README.md', 'utf8');
 describe('README', () => {
   it.each(BUILT_IN_RULE_IDS)('documents the built-in rule %s', (id) => {
     expect(readme).toContain(`\`${id}\``);
+  });
+
+  it.each(FOLDER_RULE_IDS)('documents the folder rule %s', (id) => {
+    expect(readme).toContain(`\`${id}\``);
+  });
+
+  it('shows a GitHub Actions workflow whose check CI runs the same way', () => {
+    const step = /- run: npx --yes deal-triage (check [^\n]*)/.exec(readme)?.[1];
+    expect(step).toContain('--format github');
+    expect(readFileSync('.ci/run', 'utf8')).toContain(`node ../bin/deal-triage.js ${step}`);
   });
 
   it.each(FACT_NAMES)('documents the fact %s', (name) => {

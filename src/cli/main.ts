@@ -4,11 +4,14 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
+import type { CheckOptions } from './commands/check.js';
 import type { TriageOptions } from './commands/triage.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
+import { parseConcurrency, parseMaxWarnings } from './options.js';
 
 export interface CommonOptions {
   config?: string;
@@ -42,7 +45,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.addHelpText(
     'after',
     `
-Exit codes: 0 success (whatever the verdict), 1 a deal file is invalid, 2 usage, config or internal error.
+Exit codes: 0 success (for triage, whatever the verdict); 1 a deal file is invalid, or check found problems;
+2 usage, config or internal error; 130 interrupted (Ctrl-C in new).
 Docs and the deal file format: see the README.`,
   );
 
@@ -55,6 +59,29 @@ Docs and the deal file format: see the README.`,
     .action(async (files: string[], _options: unknown, command: Command) => {
       const { runTriage } = await import('./commands/triage.js');
       setExit(await runTriage(files, command.optsWithGlobals<TriageOptions>(), io));
+    });
+
+  program
+    .command('check')
+    .description('CI gate: validate every deal file under the paths, apply the policy, check the folder as a whole')
+    .argument('[path...]', 'deal files or folders, searched recursively for .yaml and .yml files (default: deals)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .addOption(
+      new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)').argParser(parseMaxWarnings).default(-1, 'no limit'),
+    )
+    .addOption(
+      new Option('--concurrency <n>', 'threads to check files on: auto, off, or a number').argParser(parseConcurrency).default('auto'),
+    )
+    .addHelpText(
+      'after',
+      `
+Skips the config file, dot-files, dot-folders and node_modules. Exit codes: 0 no errors and warnings
+within --max-warnings, 1 errors or too many warnings, 2 usage, config or internal error.`,
+    )
+    .action(async (paths: string[], _options: unknown, command: Command) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(await runCheck(paths, command.optsWithGlobals<CheckOptions>(), io));
     });
 
   return program;

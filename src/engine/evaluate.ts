@@ -57,6 +57,8 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
   const waits = enabled('wait').filter(run);
   const verdict: Verdict = declines.length > 0 ? 'decline' : waits.length > 0 ? 'wait' : 'join';
   context.verdict = verdict;
+  const decider = declines[0] ?? waits[0];
+  if (decider) context.decidedBy = { rule: decider.id, message: traces.get(decider)!.message! };
 
   const roles: RoleOutcome[] = [];
   for (const rule of enabled('role')) {
@@ -68,7 +70,7 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
 
   const findings: FindingOutcome[] = enabled('finding')
     .filter(run)
-    .map((rule) => ({ ...outcome(rule), severity: rule.severity ?? 'error' }));
+    .map((rule) => ({ ...outcome(rule), severity: rule.severity ?? 'error', ...(rule.at === undefined ? {} : { at: rule.at }) }));
 
   // What would change the verdict: every rule that fired with the verdict's effect must stop
   // firing (a decline then becomes a wait or a join). A deciding rule without a `change` text is

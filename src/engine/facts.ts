@@ -18,6 +18,8 @@ export interface FactContext {
   signals: readonly string[];
   /** Known only once the verdict is decided, for finding rules. */
   verdict?: Verdict;
+  /** The rule that decided a decline or a wait, and what it said; for finding rules. */
+  decidedBy?: { rule: string; message: string };
 }
 
 /** How a value is shown in messages and the explanation. */
@@ -28,6 +30,8 @@ export interface FactDefinition {
   description: string;
   /** The value changes while a deal is evaluated (signals, the verdict), so it is never cached. */
   volatile?: true;
+  /** Known only once the verdict is decided: only finding rules, which run last, may read it. */
+  findingOnly?: true;
   get(context: FactContext): FactValue;
 }
 
@@ -95,8 +99,23 @@ export const FACTS = {
   verdict: {
     kind: 'text',
     volatile: true,
+    findingOnly: true,
     description: 'the verdict (join, wait or decline); only for finding rules',
     get: ({ verdict }) => verdict ?? null,
+  },
+  decided_by: {
+    kind: 'text',
+    volatile: true,
+    findingOnly: true,
+    description: 'the id of the rule that decided a decline or a wait (null on a join); only for finding rules',
+    get: ({ decidedBy }) => decidedBy?.rule ?? null,
+  },
+  decision_reason: {
+    kind: 'text',
+    volatile: true,
+    findingOnly: true,
+    description: 'what the deciding rule said (null on a join); only for finding rules',
+    get: ({ decidedBy }) => decidedBy?.message ?? null,
   },
   // Fields of the deal file.
   id: field('text', 'the deal id', (d) => d.id),

@@ -36,6 +36,8 @@ export interface Rule {
   items?: string;
   /** For findings: how serious (used by `check`). */
   severity?: 'error' | 'warning';
+  /** For findings: the field of the deal file `check` points at (`ceo.requested`, say). */
+  at?: string;
   description?: string;
   /** Parameters of this rule, over the policy's. */
   params: Params;
@@ -82,6 +84,8 @@ export interface RoleOutcome extends Outcome {
 
 export interface FindingOutcome extends Outcome {
   severity: 'error' | 'warning';
+  /** The field of the deal file the finding is about, as a dotted path. */
+  at?: string;
 }
 
 export interface Evaluation {

@@ -12,6 +12,7 @@ export interface RuleSpec {
   change?: string;
   items?: string;
   severity?: 'error' | 'warning';
+  at?: string;
   params?: Params;
 }
 
@@ -149,6 +150,37 @@ export const BUILT_IN_RULES = [
     effect: 'role',
     description: "Show commitment to the customer's success (always).",
     message: "Commit: show {account.name} that we are committed to their success.",
+  },
+  // Findings: what `check` reports about a deal file (§8). They run after the verdict is known.
+  {
+    id: 'ceo-requested-on-declined',
+    effect: 'finding',
+    severity: 'error',
+    description: 'The CEO is requested on a deal the policy declines.',
+    when: {
+      all: [
+        { fact: 'ceo.requested', op: 'eq', value: true },
+        { fact: 'verdict', op: 'eq', value: 'decline' },
+      ],
+    },
+    at: 'ceo.requested',
+    message: 'The CEO is requested, but the policy declines this deal. {decision_reason} (rule {decided_by})',
+  },
+  {
+    id: 'ceo-brief-incomplete',
+    effect: 'finding',
+    severity: 'warning',
+    description: 'The CEO is requested, but the brief lacks history, stakeholders, questions or objective.',
+    when: {
+      all: [
+        { fact: 'ceo.requested', op: 'eq', value: true },
+        // A declined deal already gets ceo-requested-on-declined; one problem is enough.
+        { fact: 'verdict', op: 'ne', value: 'decline' },
+        { fact: 'brief_missing', op: 'not_empty' },
+      ],
+    },
+    at: 'ceo.requested',
+    message: 'The CEO is requested, but the brief lacks {brief_missing}: brief the CEO before the CEO joins.',
   },
 ] as const satisfies readonly RuleSpec[];
 

@@ -7,17 +7,34 @@ import type { Params, Rule } from '../engine/types.js';
 import type { Config, RuleEntry } from '../schema/config.js';
 import { BUILT_IN_RULES } from './built-in.js';
 import type { RuleSpec } from './built-in.js';
+import { FOLDER_RULES } from './folder-rules.js';
+import type { FolderRuleId } from './folder-rules.js';
 import type { PolicyParams } from './params.js';
+
+export interface FolderRuleSetting {
+  enabled: boolean;
+  severity: 'error' | 'warning';
+}
 
 export interface ResolvedConfig {
   company: Company;
   policy: PolicyParams;
   rules: Rule[];
+  /** The folder-wide rules of `check`, with the config's severities applied. */
+  folderRules: Record<FolderRuleId, FolderRuleSetting>;
 }
 
 export function resolveConfig(config: Config): ResolvedConfig {
   const entries = new Map(config.rules.map((entry) => [entry.id, entry]));
   const rules: Rule[] = (BUILT_IN_RULES as readonly RuleSpec[]).map((spec) => applyEntry(fromSpec(spec), entries.get(spec.id)));
+  const folderRules = Object.fromEntries(
+    FOLDER_RULES.map((spec) => {
+      const entry = entries.get(spec.id);
+      const enabled = entry?.enabled !== false && entry?.severity !== 'off';
+      const severity = entry?.severity === 'error' || entry?.severity === 'warning' ? entry.severity : spec.severity;
+      return [spec.id, { enabled, severity }];
+    }),
+  ) as Record<FolderRuleId, FolderRuleSetting>;
   for (const entry of config.rules) {
     if (rules.some((rule) => rule.id === entry.id) || entry.effect === undefined) continue;
     rules.push(
@@ -41,6 +58,7 @@ export function resolveConfig(config: Config): ResolvedConfig {
     company: { ...config.company },
     policy: { ...config.policy },
     rules,
+    folderRules,
   };
 }
 
@@ -57,6 +75,7 @@ function applyEntry(rule: Rule, entry: RuleEntry | undefined): Rule {
   if (entry.message !== undefined) merged.message = entry.message;
   if (entry.change !== undefined) merged.change = entry.change;
   if (entry.items !== undefined) merged.items = entry.items;
+  if (entry.at !== undefined) merged.at = entry.at;
   if (entry.description !== undefined) merged.description = entry.description;
   if (entry.severity === 'off' || entry.enabled === false) merged.enabled = false;
   else if (entry.severity !== undefined) merged.severity = entry.severity;

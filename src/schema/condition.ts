@@ -98,3 +98,16 @@ export function paramReferences(condition: Condition, path: Path = []): { name: 
   }
   return [];
 }
+
+/** Every fact a condition reads (`fact:` and `{ fact: name }` values), with its path. */
+export function factReferences(condition: Condition, path: Path = []): { name: string; path: Path }[] {
+  if ('all' in condition) return condition.all.flatMap((child, i) => factReferences(child, [...path, 'all', i]));
+  if ('any' in condition) return condition.any.flatMap((child, i) => factReferences(child, [...path, 'any', i]));
+  if ('not' in condition) return factReferences(condition.not, [...path, 'not']);
+  const found = [{ name: condition.fact, path: [...path, 'fact'] }];
+  const operand = condition.value;
+  if (isPlainObject(operand) && 'fact' in operand && typeof operand.fact === 'string') {
+    found.push({ name: operand.fact, path: [...path, 'value', 'fact'] });
+  }
+  return found;
+}

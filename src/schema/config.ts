@@ -11,10 +11,11 @@ import type { Condition } from '../engine/types.js';
 import { placeholders } from '../engine/values.js';
 import { didYouMean } from '../load/suggest.js';
 import { BUILT_IN_RULES, BUILT_IN_RULE_IDS } from '../policy/built-in.js';
+import { FOLDER_RULE_IDS, isFolderRule } from '../policy/folder-rules.js';
 import { DEFAULT_POLICY } from '../policy/params.js';
 import { count, currency, ID_PATTERN, money, text } from './common.js';
-import { checkCondition, paramReferences } from './condition.js';
-import { STAGES } from './deal.js';
+import { checkCondition, factReferences, paramReferences } from './condition.js';
+import { DEAL_FIELD_PATHS, STAGES } from './deal.js';
 
 export const CompanySchema = z.strictObject({
   name: text().optional(),
@@ -51,6 +52,7 @@ export const RuleEntrySchema = z.strictObject({
   message: text().optional(),
   change: text().optional(),
   items: z.string().optional(),
+  at: z.string().regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/, { error: 'must name a field of the deal file, such as ceo.requested' }).optional(),
   severity: z.enum(['error', 'warning', 'off']).optional(),
   params: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, { error: 'a parameter name is lowercase with underscores' }), ParamValueSchema).optional(),
   enabled: z.boolean().optional(),
@@ -82,9 +84,18 @@ function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[]
     if (seen.has(entry.id)) fail(at('id'), `the rule "${entry.id}" is configured twice; merge the two entries`, 'duplicate-rule');
     seen.add(entry.id);
 
+    if (isFolderRule(entry.id)) {
+      // A folder rule's logic is code; only how serious it is can be set.
+      for (const key of Object.keys(entry) as (keyof RuleEntry)[]) {
+        if (key !== 'id' && key !== 'severity' && key !== 'enabled' && key !== 'description') {
+          fail(at(key), `"${entry.id}" compares deal files with one another; it can only be given a severity (error, warning, off) or enabled: false`, 'invalid-value');
+        }
+      }
+      return;
+    }
     const base = builtIn.get(entry.id);
     if (!base && entry.effect === undefined) {
-      const near = didYouMean(entry.id, BUILT_IN_RULE_IDS);
+      const near = didYouMean(entry.id, [...BUILT_IN_RULE_IDS, ...FOLDER_RULE_IDS]);
       // A misspelled built-in id is reported at the id itself; a missing effect at the whole entry.
       if (near) fail(at('id'), `no built-in rule is called "${entry.id}"${near}`, 'unknown-rule');
       else fail(at(), `the new rule "${entry.id}" needs an "effect": ${EFFECTS.join(', ')}`, 'missing-field');
@@ -94,6 +105,19 @@ function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[]
     const params = new Set([...policyParams, ...Object.keys((base && 'params' in base ? base.params : undefined) ?? {}), ...Object.keys(entry.params ?? {})]);
     const known = [...params];
 
+    if (entry.when && effect !== 'finding') {
+      for (const ref of factReferences(entry.when)) {
+        if ((FACTS as Record<string, FactDefinition>)[ref.name]?.findingOnly) {
+          fail(at('when', ...ref.path), `"${ref.name}" is known only once the verdict is decided: only a finding rule can use it`, 'invalid-value');
+        }
+      }
+    }
+    if (entry.at !== undefined) {
+      if (effect !== 'finding') fail(at('at'), `only a finding rule has "at" (where check reports it); a ${effect} rule is not reported by check`, 'invalid-value');
+      else if (!DEAL_FIELD_PATHS.includes(entry.at)) {
+        fail(at('at'), `"${entry.at}" is not a field of the deal file${didYouMean(entry.at, DEAL_FIELD_PATHS)}`, 'unknown-field');
+      }
+    }
     if (entry.when) {
       for (const ref of paramReferences(entry.when)) {
         if (!params.has(ref.name)) fail(at('when', ...ref.path), `unknown parameter "${ref.name}"${didYouMean(ref.name, known)}`, 'unknown-param');

@@ -117,3 +117,19 @@ export type Ask = Deal['asks'][number];
 
 /** The keys of §3, in the order a deal file lists them (the questionnaire writes them so). */
 export const DEAL_KEYS = Object.keys(DealSchema.shape);
+
+/**
+ * Every field of the deal file as a dotted path (`account.employees`), into mappings but not into
+ * lists: what a finding rule's `at` may name.
+ */
+export const DEAL_FIELD_PATHS: readonly string[] = fieldPaths(DealSchema, '');
+
+function fieldPaths(schema: z.core.$ZodType, prefix: string): string[] {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType> };
+  if ((def.type === 'optional' || def.type === 'default' || def.type === 'pipe') && def.innerType) return fieldPaths(def.innerType, prefix);
+  if (def.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape).flatMap(([key, child]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return [path, ...fieldPaths(child, path)];
+  });
+}

@@ -481,7 +481,7 @@ describe('usage', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('Usage: deal-triage [options] [command]');
-    expect(stdout).toContain('Exit codes: 0 success (whatever the verdict), 1 a deal file is invalid, 2 usage, config or internal error.');
+    expect(stdout).toContain('Exit codes: 0 success (for triage, whatever the verdict); 1 a deal file is invalid, or check found problems;\n2 usage, config or internal error; 130 interrupted (Ctrl-C in new).');
   });
 
   it('triage --help lists its options, exit 0', async () => {

@@ -29,6 +29,8 @@ const POLICY_ORDER = [
   'say-no',
   'grant-exception',
   'commit',
+  'ceo-requested-on-declined',
+  'ceo-brief-incomplete',
 ];
 
 describe('the base deal', () => {

@@ -76,7 +76,8 @@ describe('the fast YAML reader', () => {
     for (const file of yamlFiles(path.join(ROOT, 'fixtures/deals'))) expect(readSimpleYaml(readFileSync(file, 'utf8')), file).toBeDefined();
   });
 
-  it('agrees with yaml across the YAML test suite, and gives up on what it does not know', () => {
+  // The suite sits beside the repository (../shared), as it does in CI; a clone alone has none.
+  it.skipIf(yamlFiles(CORPUS).length === 0)('agrees with yaml across the YAML test suite, and gives up on what it does not know', () => {
     const files = yamlFiles(CORPUS);
     let answered = 0;
     for (const file of files) {

@@ -276,6 +276,14 @@ describe('rules: adding a rule of one\'s own', () => {
     );
     const declined = evaluate(makeDeal({ ceo: { requested: true }, follow_on: { potential: 'none' } }), config);
     expect(declined.findings).toEqual([
+      {
+        rule: 'ceo-requested-on-declined',
+        effect: 'finding',
+        severity: 'error',
+        at: 'ceo.requested',
+        message:
+          'The CEO is requested, but the policy declines this deal. There is no follow-on potential: a one-off sale is for the sales team. (rule no-follow-on)',
+      },
       { rule: 'ceo-on-declined-deal', effect: 'finding', severity: 'warning', message: 'The CEO is requested on base-deal, which the policy declines.' },
       { rule: 'no-plan', effect: 'finding', severity: 'error', message: 'base-deal has no plan.' },
     ]);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Start-up benchmark: whole-process time of `deal-triage triage` on a fixture against a bare
 // `node -e 0`, measured in the same run, interleaved, reported as medians and their ratio.
-// Run with `npm run bench` (after `npm run build`). Target: ratio ≤ 2.5.
+// Run with `npm run bench:startup` (or `npm run bench` for every benchmark; after `npm run build`). Target: ratio ≤ 2.5.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,0 +1,130 @@
+// `deal-triage check [path...]`: the CI gate. Finds the deal files under the paths, checks each
+// (YAML, schema, the policy's findings), then the folder as a whole, and reports every problem in
+// the chosen format. Exit 0 when clean (warnings up to --max-warnings), 1 on an error or too many
+// warnings, 2 for usage and config errors. It reads deal files and never writes one.
+
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildReport } from '../../check/report.js';
+import { formatDiagnostics } from '../../format/diagnostics.js';
+import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
+import type { CheckFormat } from '../../format/check/index.js';
+import { plain } from '../../format/style.js';
+import { checkFiles } from '../../io/check-files.js';
+import type { Concurrency } from '../../io/check-files.js';
+import { discoverDealFiles } from '../../io/discover.js';
+import { colorLevel, styleFor } from '../color.js';
+import { loadConfig } from '../config.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { CommonOptions } from '../main.js';
+
+export const DEFAULT_CHECK_PATH = 'deals';
+
+export interface CheckOptions extends CommonOptions {
+  format: CheckFormat;
+  output?: string;
+  /** -1: no limit. */
+  maxWarnings: number;
+  concurrency: Concurrency;
+}
+
+export async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
+  const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
+  const loaded = await loadConfig(options.config, io.cwd);
+  if (!loaded.ok) {
+    const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
+    io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
+    io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
+    return EXIT.usage;
+  }
+
+  const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
+  const discovery = await discoverDealFiles(given, io.cwd);
+  if (!discovery.ok) {
+    const lines = discovery.missing.map((missing) =>
+      paths.length === 0
+        ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to check: deal-triage check <folder>`
+        : `no such file or folder: ${missing}`,
+    );
+    lines.push(...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${where}: ${reason}`));
+    throw new UsageError(lines.join('\ndeal-triage: '));
+  }
+  // A config kept among the deals (--config deals/policy.yaml) is not a deal.
+  const configPath = loadedConfigPath(loaded.file, io.cwd);
+  const files = discovery.files.filter((file) => file.path !== configPath);
+  if (files.length === 0) {
+    throw new UsageError(`no deal files (.yaml or .yml) in ${given.join(', ')}`);
+  }
+
+  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
+  if (output !== undefined && (files.some((file) => file.path === output) || output === configPath)) {
+    throw new UsageError(`--output ${options.output} is one of the files being checked; write the report somewhere else`);
+  }
+  if (loaded.file === undefined) {
+    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+  }
+
+  const reports = await checkFiles(files, loaded.config, options.concurrency);
+  const report = buildReport(reports, loaded.config);
+  const toTerminal = output === undefined && options.format === 'stylish';
+  const style = toTerminal ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
+  const rendered = checkFormatters[options.format](report, { style });
+
+  if (output === undefined) {
+    io.stdout.write(rendered);
+  } else {
+    try {
+      await mkdir(path.dirname(output), { recursive: true });
+      await writeFile(output, rendered);
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${options.output}: ${fsReason(error)}`);
+    }
+  }
+
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryFile) {
+    try {
+      // Relative to the working folder, like every other path (GitHub always gives an absolute one).
+      await appendFile(path.resolve(io.cwd, summaryFile), formatStepSummary(report));
+    } catch (error) {
+      // The annotations are out already; a summary that cannot be written is worth a note, not a failure.
+      io.stderr.write(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${fsReason(error)}\n`);
+    }
+  }
+
+  const { errors, warnings } = report.summary;
+  if (errors > 0) return EXIT.problems;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.stderr.write(`deal-triage: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+function loadedConfigPath(file: string | undefined, cwd: string): string | undefined {
+  return file === undefined ? undefined : path.resolve(cwd, file);
+}
+
+/** A file-system error in words. */
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a part of the path is a file, not a folder';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return code ?? String(error);
+  }
+}

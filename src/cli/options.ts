@@ -1,0 +1,22 @@
+// Parsers for option values, run by commander as it reads argv: a bad value is a usage error
+// (exit 2) with commander's message, before any command runs.
+
+import { InvalidArgumentError } from 'commander';
+import type { Concurrency } from '../io/check-files.js';
+
+/** `--max-warnings`: a whole number, 0 or more; -1 (ESLint's convention) means no limit. */
+export function parseMaxWarnings(value: string): number {
+  if (!/^(-1|\d+)$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('it takes a whole number, 0 or more (-1 for no limit).');
+  }
+  return Number(value);
+}
+
+/** `--concurrency`: auto, off, or a number of threads. */
+export function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value)) || Number(value) < 1) {
+    throw new InvalidArgumentError('it takes auto, off, or a number of threads (1 or more).');
+  }
+  return Number(value);
+}

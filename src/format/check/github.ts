@@ -1,0 +1,49 @@
+// GitHub Actions: one workflow command per problem, which GitHub shows as an annotation on the
+// file's line in the pull request; and a markdown summary for $GITHUB_STEP_SUMMARY, because GitHub
+// shows only a few annotations per step and the summary shows them all.
+// Escaping as GitHub's toolkit does it (@actions/core, command.ts): data escapes %, CR and LF;
+// property values also escape ":" and ",".
+
+import type { CheckReport } from '../../check/report.js';
+import { oneLine, summaryLine, withoutControls } from './summary.js';
+import type { CheckFormatter } from './types.js';
+
+export function escapeData(text: string): string {
+  return withoutControls(text)
+    .replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const formatGithub: CheckFormatter = (report) => {
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const p of file.problems) {
+      const properties = `file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
+      out.push(`::${p.severity} ${properties}::${escapeData(p.message)}`);
+    }
+  }
+  out.push(summaryLine(report.summary));
+  return `${out.join('\n')}\n`;
+};
+
+/** Markdown for $GITHUB_STEP_SUMMARY: the summary line and a table of every problem. */
+export function formatStepSummary(report: CheckReport): string {
+  const out = ['## deal-triage check', '', summaryLine(report.summary), ''];
+  const problems = report.files.flatMap((file) => file.problems);
+  if (problems.length > 0) {
+    out.push('| File | Line | Column | Severity | Rule | Message |', '| --- | ---: | ---: | --- | --- | --- |');
+    for (const p of problems) {
+      out.push(`| ${cell(p.file)} | ${p.line} | ${p.column} | ${p.severity} | ${cell(p.rule)} | ${cell(oneLine(p.message))} |`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Table cells: a "|" would end the cell, and HTML in a message must show as text. */
+function cell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+}

@@ -1,0 +1,55 @@
+// JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): one test case per
+// deal file. A file with errors fails, its failure listing every problem; a file with warnings
+// only passes, its warnings in <system-out>. No timings: the same folder gives the same bytes.
+
+import type { Problem } from '../../load/problem.js';
+import { oneLine, plural } from './summary.js';
+import type { CheckFormatter } from './types.js';
+
+const SUITE = 'deal-triage check';
+
+export const formatJunit: CheckFormatter = (report) => {
+  const failed = report.files.filter((file) => file.problems.some((p) => p.severity === 'error')).length;
+  const counts = `tests="${report.files.length}" failures="${failed}" errors="0" skipped="0"`;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${SUITE}" ${counts} time="0">`,
+    `  <testsuite name="${SUITE}" ${counts} time="0">`,
+  ];
+  for (const file of report.files) {
+    const name = attribute(file.file);
+    const open = `    <testcase classname="${SUITE}" name="${name}" file="${name}" time="0"`;
+    const errors = file.problems.filter((p) => p.severity === 'error');
+    if (file.problems.length === 0) {
+      out.push(`${open}/>`);
+      continue;
+    }
+    out.push(`${open}>`);
+    if (errors.length > 0) {
+      const warnings = file.problems.length - errors.length;
+      const message = `${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}`;
+      out.push(`      <failure message="${message}" type="${attribute(errors[0]!.rule)}">${text(file.problems.map(problemLine).join('\n'))}</failure>`);
+    } else {
+      out.push(`      <system-out>${text(file.problems.map(problemLine).join('\n'))}</system-out>`);
+    }
+    out.push('    </testcase>');
+  }
+  out.push('  </testsuite>', '</testsuites>');
+  return `${out.join('\n')}\n`;
+};
+
+function problemLine(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${oneLine(p.message)} (${p.rule})`;
+}
+
+/** Characters XML 1.0 does not allow at all, whatever the escaping (control characters, lone surrogates). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function text(value: string): string {
+  return value.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attribute(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

@@ -1,0 +1,107 @@
+// Reads and checks the deal files `check` found, on this thread or, for a large folder, on worker
+// threads (one per core), which pays once a folder has a few hundred files. Either way each file
+// goes through the same pure checkFileBytes, and reports come back in the order the files were
+// given, so the output is byte-identical whichever path ran.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { checkFileBytes } from '../check/file.js';
+import type { FileReport } from '../check/file.js';
+import { tooLarge } from '../load/deal.js';
+import { problem } from '../load/problem.js';
+import type { ResolvedConfig } from '../policy/resolve.js';
+import type { DiscoveredFile } from './discover.js';
+import { readInputFileSync } from './files.js';
+
+/** Below this many files, starting workers costs more than it saves (see bench/check.js). */
+export const PARALLEL_MIN_FILES = 300;
+/** Files a worker gets at a time: big enough to keep messages few, small enough to share out evenly. */
+const BATCH = 64;
+
+/** How many threads to use: `auto` (by folder size and cores), `off` (this thread) or a number. */
+export type Concurrency = 'auto' | 'off' | number;
+
+export function checkOne(entry: DiscoveredFile, config: ResolvedConfig): FileReport {
+  const read = readInputFileSync(entry.path);
+  const at = { line: 1, column: 1 };
+  switch (read.kind) {
+    case 'ok':
+      return checkFileBytes(read.bytes, entry.file, config);
+    case 'too-large':
+      return { file: entry.file, problems: [tooLarge(entry.file, read.size)] };
+    case 'missing':
+      // Found, then gone before it was read (a checkout switching branches, say).
+      return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', 'the file disappeared while the folder was being checked')] };
+    case 'directory':
+      return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', 'this is a folder, not a deal file')] };
+    case 'unreadable':
+      return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', `cannot read the file: ${read.reason}`)] };
+  }
+}
+
+export function threadsFor(files: number, concurrency: Concurrency): number {
+  if (concurrency === 'off') return 1;
+  if (concurrency === 'auto') return files < PARALLEL_MIN_FILES ? 1 : Math.max(1, Math.min(availableParallelism(), Math.ceil(files / BATCH)));
+  return Math.max(1, Math.min(concurrency, Math.ceil(files / BATCH)));
+}
+
+export async function checkFiles(files: readonly DiscoveredFile[], config: ResolvedConfig, concurrency: Concurrency): Promise<FileReport[]> {
+  const threads = threadsFor(files.length, concurrency);
+  // The worker is built next to this module (dist/io/ or dist/bundle/); running from TypeScript
+  // sources (the test runner) there is none, and one thread does the same work.
+  const worker = new URL('./check-worker.js', import.meta.url);
+  if (threads <= 1 || !existsSync(fileURLToPath(worker))) return files.map((entry) => checkOne(entry, config));
+  return checkInWorkers(files, config, threads, worker);
+}
+
+interface BatchResult {
+  start: number;
+  reports: FileReport[];
+}
+
+function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, threads: number, script: URL): Promise<FileReport[]> {
+  return new Promise((resolve, reject) => {
+    const reports = new Array<FileReport>(files.length);
+    const workers: Worker[] = [];
+    let next = 0;
+    let pending = 0;
+    let failed = false;
+
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const send = (worker: Worker) => {
+      if (next >= files.length) return false;
+      const start = next;
+      next = Math.min(files.length, next + BATCH);
+      pending += 1;
+      worker.postMessage({ start, files: files.slice(start, next) });
+      return true;
+    };
+
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(script, { workerData: { config } });
+      workers.push(worker);
+      worker.on('message', (result: BatchResult) => {
+        result.reports.forEach((report, i) => (reports[result.start + i] = report));
+        pending -= 1;
+        if (!send(worker) && pending === 0 && !failed) {
+          for (const w of workers) void w.terminate();
+          resolve(reports);
+        }
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0 && !failed && pending > 0) fail(new Error(`a check worker stopped with exit code ${code}`));
+      });
+      // Two batches each, so a worker never waits for the next one to arrive.
+      send(worker);
+      send(worker);
+    }
+  });
+}

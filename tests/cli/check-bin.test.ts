@@ -1,0 +1,141 @@
+// `deal-triage check` as a user and a CI job run it: the built executable, spawned. The exit code
+// reaches the shell, a bad input never shows a stack trace, and the worker threads (which exist
+// only in the built output) give byte for byte what one thread gives.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain JS script (bench/), without types.
+import { generate } from '../../bench/generate.js';
+import { PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
+import { MAX_FILE_BYTES } from '../../src/load/limits.js';
+import { snapshotFolder } from '../check/helpers.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin/deal-triage.js');
+const WORKER = path.join(ROOT, 'dist/bundle/check-worker.js');
+const CONFIG = 'fixtures/deal-triage.config.yaml';
+const STACK_FRAME = /^\s+at /m;
+
+// Colour settings of the shell running the tests must not leak into the output checked here.
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+delete env.FORCE_COLOR;
+delete env.GITHUB_STEP_SUMMARY;
+delete env.NODE_DEBUG;
+
+function deal(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? env, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  // `npm test` builds first (pretest); a bare `vitest run` may not have. tsc emits even when another
+  // part of the tree does not type-check, so its exit code is not a verdict here.
+  if (!existsSync(WORKER)) {
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, stdio: 'ignore' });
+  }
+}, 120_000);
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exit codes reach the shell, with no stack trace', () => {
+  it.each([
+    ['problems in the folder', ['--config', CONFIG, 'fixtures/check/problems'], 1],
+    ['warnings only', ['--config', CONFIG, 'fixtures/deals'], 0],
+    ['more warnings than --max-warnings', ['--config', CONFIG, '--max-warnings', '0', 'fixtures/deals'], 1],
+    ['every kind of invalid file', ['--config', CONFIG, 'fixtures/invalid'], 1],
+    ['a bad --max-warnings', ['--config', CONFIG, '--max-warnings', 'lots', 'fixtures/deals'], 2],
+    ['a bad --concurrency', ['--config', CONFIG, '--concurrency', '0', 'fixtures/deals'], 2],
+    ['a bad --format', ['--config', CONFIG, '--format', 'sarif', 'fixtures/deals'], 2],
+    ['a missing path', ['--config', CONFIG, 'fixtures/nope'], 2],
+    ['a folder without deal files', ['--config', CONFIG, 'scripts'], 2],
+    ['an invalid config', ['--config', 'fixtures/invalid/wrong-type.yaml', 'fixtures/deals'], 2],
+    ['--output onto a deal file', ['--config', CONFIG, '-o', 'fixtures/deals/acme-plants.yaml', 'fixtures/deals'], 2],
+  ])('%s: exit %i', (_name, args, code) => {
+    const before = snapshotFolder(path.join(ROOT, 'fixtures'));
+    const result = deal(['check', ...args]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    if (code === 2) {
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/\S/);
+    }
+    expect(snapshotFolder(path.join(ROOT, 'fixtures'))).toEqual(before);
+  });
+});
+
+describe('worker threads', () => {
+  const COUNT = 700;
+  let folder: string;
+  let cwd: string;
+
+  beforeAll(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-workers-'));
+    tempDirs.push(cwd);
+    folder = path.join(cwd, 'deals');
+    generate(folder, COUNT);
+    // Broken files, spread over the batches the workers get.
+    copyFileSync(path.join(ROOT, 'fixtures/invalid/malformed.yaml'), path.join(folder, 'deal-00100-broken.yaml'));
+    copyFileSync(path.join(ROOT, 'fixtures/invalid/not-utf8.yaml'), path.join(folder, 'deal-00400-not-utf8.yaml'));
+    copyFileSync(path.join(ROOT, 'fixtures/invalid/wrong-type.yaml'), path.join(folder, 'zz-wrong-type.yaml'));
+    writeFileSync(path.join(folder, 'deal-00650-huge.yaml'), `# ${'x'.repeat(MAX_FILE_BYTES)}\n`);
+    // A duplicate id, in another folder: the folder rules see the reports of every worker.
+    mkdirSync(path.join(folder, 'eu'));
+    copyFileSync(path.join(folder, 'deal-00005.yaml'), path.join(folder, 'eu/deal-00005-copy.yaml'));
+    // The config travels to each worker: a user's rule must work there as it does here.
+    writeFileSync(
+      path.join(cwd, 'deal-triage.config.yaml'),
+      `${readFileSync(path.join(ROOT, CONFIG), 'utf8').replace('rules: []', '')}rules:\n` +
+        '  - id: big-account\n    effect: finding\n    severity: warning\n    at: account.employees\n' +
+        '    when: {fact: account.employees, op: gte, value: 190000}\n    message: "{account.name} has {account.employees} people"\n',
+    );
+  }, 60_000);
+
+  /** Runs check in the generated folder; NODE_DEBUG=worker makes node log each worker it starts. */
+  function checkFolder(format: string, concurrency: string | undefined) {
+    const args = ['check', '--format', format, ...(concurrency === undefined ? [] : ['--concurrency', concurrency])];
+    const result = deal(args, { cwd, env: { ...env, NODE_DEBUG: 'worker' } });
+    const workers = (result.stderr.match(/instantiating Worker/g) ?? []).length;
+    const stderr = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('deal-triage:'))
+      .join('\n');
+    return { code: result.code, stdout: result.stdout, stderr, workers };
+  }
+
+  it('the folder is large enough for auto to use workers on a machine with more than one core', () => {
+    expect(COUNT).toBeGreaterThanOrEqual(PARALLEL_MIN_FILES);
+    expect(threadsFor(COUNT, 2)).toBe(2);
+    expect(existsSync(WORKER)).toBe(true);
+  });
+
+  it.each(['stylish', 'json'])('%s: --concurrency 2 and the default give the bytes --concurrency off gives', (format) => {
+    const before = snapshotFolder(cwd);
+    const one = checkFolder(format, 'off');
+    const two = checkFolder(format, '2');
+    const auto = checkFolder(format, undefined);
+
+    // The runs took the paths they were meant to.
+    expect(one.workers).toBe(0);
+    expect(two.workers).toBe(2);
+    expect(auto.workers).toBe(threadsFor(COUNT + 5, 'auto') > 1 ? threadsFor(COUNT + 5, 'auto') : 0);
+
+    // What the folder holds is reported: every kind of problem planted above.
+    expect(one.code).toBe(1);
+    expect(one.stderr).toBe('');
+    for (const rule of ['yaml-syntax', 'file-encoding', 'invalid-type', 'file-too-large', 'duplicate-id', 'big-account', 'over-capacity', 'ceo-requested-on-declined']) {
+      expect(one.stdout).toContain(rule);
+    }
+
+    expect(two).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
+    expect(auto).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
+    expect(snapshotFolder(cwd)).toEqual(before);
+  });
+});

@@ -1,0 +1,63 @@
+// Reading and checking the files `check` found (src/io/check-files.ts), on this thread: how many
+// threads a folder gets, and what a file that cannot be read becomes. Worker threads exist only in
+// the built output; tests/cli/check-bin.test.ts compares them with this thread.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkFiles, checkOne, PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
+import { MAX_FILE_BYTES } from '../../src/load/limits.js';
+import { dealYaml, loadConfig } from '../check/helpers.js';
+
+const config = loadConfig();
+const root = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-check-files-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('threadsFor', () => {
+  const cores = availableParallelism();
+  it.each([
+    ['off, a large folder', 5000, 'off', 1],
+    ['auto, a small folder', PARALLEL_MIN_FILES - 1, 'auto', 1],
+    ['auto, a large folder', 5000, 'auto', Math.min(cores, Math.ceil(5000 / 64))],
+    ['2, a large folder', 700, 2, 2],
+    ['8, fewer batches than threads', 100, 8, 2],
+    ['2, one file', 1, 2, 1],
+    ['1', 5000, 1, 1],
+  ] as const)('%s', (_name, files, concurrency, threads) => {
+    expect(threadsFor(files, concurrency)).toBe(threads);
+  });
+});
+
+describe('checkOne', () => {
+  const entry = (name: string) => ({ path: path.join(root, name), file: `deals/${name}` });
+
+  it('checks a readable file', () => {
+    writeFileSync(path.join(root, 'ok.yaml'), dealYaml({ id: 'ok' }));
+    expect(checkOne(entry('ok.yaml'), config)).toMatchObject({ file: 'deals/ok.yaml', problems: [], deal: { id: 'ok', verdict: 'join' } });
+  });
+
+  it.each([
+    ['a file over 1 MiB', 'large.yaml', () => writeFileSync(path.join(root, 'large.yaml'), `# ${'x'.repeat(MAX_FILE_BYTES)}\n`), 'file-too-large'],
+    ['a file gone before it was read', 'gone.yaml', () => undefined, 'file-unreadable'],
+    ['a folder with a deal file name', 'folder.yaml', () => mkdirSync(path.join(root, 'folder.yaml')), 'file-unreadable'],
+  ])('reports %s as a problem of that file, at 1:1, and goes on', (_name, name, make, rule) => {
+    make();
+    const report = checkOne(entry(name), config);
+    expect(report.deal).toBeUndefined();
+    expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+  });
+
+  it('checkFiles keeps the order of the files given, broken ones included', async () => {
+    writeFileSync(path.join(root, 'a.yaml'), dealYaml({ id: 'a' }));
+    writeFileSync(path.join(root, 'b.yaml'), 'id: [\n');
+    const files = ['b.yaml', 'missing.yaml', 'a.yaml'].map(entry);
+    const reports = await checkFiles(files, config, 'auto');
+    expect(reports.map((r) => [r.file, r.deal?.id ?? null, r.problems.map((p) => p.rule)])).toEqual([
+      ['deals/b.yaml', null, ['yaml-syntax']],
+      ['deals/missing.yaml', null, ['file-unreadable']],
+      ['deals/a.yaml', 'a', []],
+    ]);
+  });
+});

@@ -1,0 +1,122 @@
+// Finding the deal files `check` reads (src/io/discover.ts), in temporary folders: every .yaml and
+// .yml file under the paths, recursively, in a stable order, each once; the config file, dot-files,
+// dot-folders and node_modules skipped; a path named on the command line taken whatever its name.
+
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { discoverDealFiles } from '../../src/io/discover.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A temporary folder holding `files` (relative paths; a trailing slash makes an empty folder). */
+function tree(files: readonly string[]): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-discover-'));
+  roots.push(root);
+  for (const file of files) {
+    const full = path.join(root, file);
+    if (file.endsWith('/')) {
+      mkdirSync(full, { recursive: true });
+      continue;
+    }
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, 'id: x\n');
+  }
+  return root;
+}
+
+async function found(root: string, paths: string[]): Promise<string[]> {
+  const result = await discoverDealFiles(paths, root);
+  if (!result.ok) throw new Error(`discovery failed: ${JSON.stringify(result)}`);
+  for (const file of result.files) expect(file.path).toBe(path.resolve(root, file.file));
+  return result.files.map((file) => file.file);
+}
+
+describe('what is a deal file', () => {
+  it.each([
+    // [name, files in the tree, expected]
+    ['.yaml and .yml files, at any depth', ['deals/a.yaml', 'deals/b.yml', 'deals/eu/c.yaml', 'deals/eu/de/d.yml'], ['deals/a.yaml', 'deals/b.yml', 'deals/eu/c.yaml', 'deals/eu/de/d.yml']],
+    ['not other extensions', ['deals/a.yaml', 'deals/notes.md', 'deals/a.json', 'deals/a.yaml.bak', 'deals/yaml', 'deals/README'], ['deals/a.yaml']],
+    ['not the config file, under either name, at any depth', ['deals/a.yaml', 'deals/deal-triage.config.yaml', 'deals/eu/deal-triage.config.yml'], ['deals/a.yaml']],
+    ['not dot-files', ['deals/a.yaml', 'deals/.hidden.yaml', 'deals/.draft.yml'], ['deals/a.yaml']],
+    ['not in dot-folders', ['deals/a.yaml', 'deals/.git/x.yaml', 'deals/.github/workflows/ci.yml', 'deals/eu/.archive/old.yaml'], ['deals/a.yaml']],
+    ['not in node_modules, at any depth', ['deals/a.yaml', 'deals/node_modules/pkg/x.yaml', 'deals/eu/node_modules/y.yml'], ['deals/a.yaml']],
+    ['but a folder that only looks like one of those', ['deals/node_modules_old/a.yaml', 'deals/git/b.yaml', 'deals/config/deal-triage.yaml'], ['deals/config/deal-triage.yaml', 'deals/git/b.yaml', 'deals/node_modules_old/a.yaml']],
+    ['nothing in empty folders', ['deals/empty/', 'deals/a.yaml'], ['deals/a.yaml']],
+  ])('%s', async (_name, files, expected) => {
+    expect(await found(tree(files), ['deals'])).toEqual(expected);
+  });
+
+  it('finds none in a folder without deal files (the command then stops with exit 2)', async () => {
+    expect(await found(tree(['deals/notes.md', 'deals/.hidden.yaml', 'deals/sub/']), ['deals'])).toEqual([]);
+  });
+});
+
+describe('order', () => {
+  it('sorts by the path shown, code unit by code unit, whatever the order on disk', async () => {
+    // Created out of order; '-' (0x2d) sorts before '/' (0x2f), capitals before lower case.
+    const files = ['deals/b.yaml', 'deals/a/z.yaml', 'deals/a-b.yaml', 'deals/B.yaml', 'deals/a.yaml', 'deals/10.yaml', 'deals/9.yaml', 'deals/é.yaml'];
+    const expected = ['deals/10.yaml', 'deals/9.yaml', 'deals/B.yaml', 'deals/a-b.yaml', 'deals/a.yaml', 'deals/a/z.yaml', 'deals/b.yaml', 'deals/é.yaml'];
+    expect(await found(tree(files), ['deals'])).toEqual(expected);
+  });
+
+  it('sorts across the paths given, not in the order they were given', async () => {
+    const root = tree(['b/1.yaml', 'a/2.yaml']);
+    expect(await found(root, ['b', 'a'])).toEqual(['a/2.yaml', 'b/1.yaml']);
+  });
+});
+
+describe('the paths given', () => {
+  it('takes a file named explicitly, whatever its name', async () => {
+    const root = tree(['deals/a.yaml', 'deals/.hidden.yaml', 'deals/notes.txt', 'deal-triage.config.yaml']);
+    expect(await found(root, ['deals/.hidden.yaml', 'deals/notes.txt'])).toEqual(['deals/.hidden.yaml', 'deals/notes.txt']);
+    expect(await found(root, ['deal-triage.config.yaml'])).toEqual(['deal-triage.config.yaml']);
+  });
+
+  it('walks a dot-folder named explicitly', async () => {
+    expect(await found(tree(['.deals/a.yaml', '.deals/.b.yaml']), ['.deals'])).toEqual(['.deals/a.yaml']);
+  });
+
+  it.each([
+    ['the same folder twice', ['deals', 'deals']],
+    ['a folder and a file in it', ['deals', 'deals/a.yaml']],
+    ['a file and the folder it is in', ['deals/a.yaml', 'deals']],
+    ['the same folder spelled differently', ['deals', './deals/', 'deals/../deals']],
+    ['a folder and its parent', ['deals/eu', 'deals']],
+  ])('checks each file once: %s', async (_name, paths) => {
+    expect(await found(tree(['deals/a.yaml', 'deals/eu/b.yaml']), paths)).toEqual(['deals/a.yaml', 'deals/eu/b.yaml']);
+  });
+
+  it('shows paths relative to the working folder, and absolute ones outside it', async () => {
+    const root = tree(['inside/a.yaml']);
+    const outside = tree(['b.yaml']);
+    const result = await found(root, ['inside', path.join(outside, 'b.yaml')]);
+    expect(result).toContain('inside/a.yaml');
+    expect(result).toContain(path.join(outside, 'b.yaml').split(path.sep).join('/'));
+  });
+
+  it('reports every missing path, and finds nothing then', async () => {
+    const root = tree(['deals/a.yaml']);
+    expect(await discoverDealFiles(['deals', 'nope', 'deals/missing.yaml', 'deals/a.yaml/child'], root)).toEqual({
+      ok: false,
+      missing: ['nope', 'deals/missing.yaml', 'deals/a.yaml/child'],
+      unreadable: [],
+    });
+  });
+});
+
+describe('symbolic links', () => {
+  it('reads a link to a file, and does not follow a link to a folder', async () => {
+    const root = tree(['deals/a.yaml', 'elsewhere/b.yaml', 'elsewhere/c.yaml']);
+    symlinkSync(path.join(root, 'elsewhere/b.yaml'), path.join(root, 'deals/b.yaml'));
+    symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'deals/linked'));
+    // A link back up the tree would never end if it were followed.
+    symlinkSync(root, path.join(root, 'deals/loop'));
+    symlinkSync(path.join(root, 'nowhere.yaml'), path.join(root, 'deals/dangling.yaml'));
+    expect(await found(root, ['deals'])).toEqual(['deals/a.yaml', 'deals/b.yaml']);
+  });
+});
