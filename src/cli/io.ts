@@ -1,5 +1,7 @@
 // The process's streams and environment, passed in so tests drive the real CLI in-process.
 
+import type { Prompter } from '../questionnaire/prompter.js';
+
 export interface Output {
   write(text: string): unknown;
   isTTY?: boolean | undefined;
@@ -11,6 +13,8 @@ export interface Io {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdinIsTTY: boolean;
+  /** Answers `new`'s questions; absent, the terminal does (loaded only when `new` runs). */
+  prompter?: Prompter;
 }
 
 export function processIo(): Io {

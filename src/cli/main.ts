@@ -62,6 +62,22 @@ Docs and the deal file format: see the README.`,
     });
 
   program
+    .command('new')
+    .description('answer questions about a deal to write its deal file, then see its triage')
+    .argument('[file]', 'where to save the deal (default: deals/<id>.yaml, or the --from file)')
+    .option('--from <file>', 'start from this deal file: its answers are the defaults, so Enter keeps them')
+    .option('--force', 'replace an existing file without asking')
+    .addHelpText(
+      'after',
+      `
+Needs an interactive terminal. Ctrl-C at any question stops with exit 130 and writes nothing.`,
+    )
+    .action(async (file: string | undefined, _options: unknown, command: Command) => {
+      const { runNew } = await import('./commands/new.js');
+      setExit(await runNew(file, command.optsWithGlobals<import('./commands/new.js').NewOptions>(), io));
+    });
+
+  program
     .command('check')
     .description('CI gate: validate every deal file under the paths, apply the policy, check the folder as a whole')
     .argument('[path...]', 'deal files or folders, searched recursively for .yaml and .yml files (default: deals)')

@@ -83,3 +83,23 @@ export function displayPath(file: string, cwd: string): string {
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   return shown.split(path.sep).join('/');
 }
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  // mkdir -p meets a file where a folder should be.
+  EEXIST: 'part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** A file-system error in words, for a message. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code && REASONS[code]) ?? code ?? String(error);
+}

@@ -448,7 +448,7 @@ describe('--output', () => {
     writeFileSync(path.join(cwd, 'blocker'), 'a file, not a folder');
     const { code, stderr } = await run(['check', '-o', 'blocker/report.txt'], { cwd });
     expect(code).toBe(2);
-    expect(stderr).toBe('deal-triage: cannot write the report to blocker/report.txt: a part of the path is a file, not a folder\n');
+    expect(stderr).toBe('deal-triage: cannot write the report to blocker/report.txt: part of the path is a file, not a folder\n');
   });
 });
 
@@ -519,7 +519,7 @@ describe('github format', () => {
     const { code, stdout, stderr } = await run(['check', '--format', 'github'], { cwd, env: { GITHUB_STEP_SUMMARY: missing } });
     expect(code).toBe(1);
     expect(problemsFromGithub(stdout)).toHaveLength(3);
-    expect(stderr).toBe(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${missing}): the folder does not exist\n`);
+    expect(stderr).toBe(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${missing}): no such file or folder\n`);
     expect(existsSync(missing)).toBe(false);
   });
 });

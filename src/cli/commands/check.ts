@@ -13,6 +13,7 @@ import { plain } from '../../format/style.js';
 import { checkFiles } from '../../io/check-files.js';
 import type { Concurrency } from '../../io/check-files.js';
 import { discoverDealFiles } from '../../io/discover.js';
+import { describeFsError } from '../../io/files.js';
 import { colorLevel, styleFor } from '../color.js';
 import { loadConfig } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -78,7 +79,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       await mkdir(path.dirname(output), { recursive: true });
       await writeFile(output, rendered);
     } catch (error) {
-      throw new UsageError(`cannot write the report to ${options.output}: ${fsReason(error)}`);
+      throw new UsageError(`cannot write the report to ${options.output}: ${describeFsError(error)}`);
     }
   }
 
@@ -89,7 +90,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       await appendFile(path.resolve(io.cwd, summaryFile), formatStepSummary(report));
     } catch (error) {
       // The annotations are out already; a summary that cannot be written is worth a note, not a failure.
-      io.stderr.write(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${fsReason(error)}\n`);
+      io.stderr.write(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${describeFsError(error)}\n`);
     }
   }
 
@@ -104,27 +105,4 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 
 function loadedConfigPath(file: string | undefined, cwd: string): string | undefined {
   return file === undefined ? undefined : path.resolve(cwd, file);
-}
-
-/** A file-system error in words. */
-function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a part of the path is a file, not a folder';
-    case 'ENOENT':
-      return 'the folder does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'the disk is full';
-    default:
-      return code ?? String(error);
-  }
 }

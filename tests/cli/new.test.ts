@@ -1,0 +1,535 @@
+// `deal-triage new`: in-process through the real CLI entry with scripted answers (files written in a
+// temporary folder, overwrite protection, --from, no terminal, Ctrl-C), then end to end: the built
+// executable driven in a pseudo-terminal by `script` (util-linux), keystroke by keystroke.
+
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { execute } from '../../src/cli/main.js';
+import { parseDeal } from '../../src/load/deal.js';
+import type { Prompter } from '../../src/questionnaire/prompter.js';
+import { dealToYaml } from '../../src/questionnaire/write.js';
+import { confirm, CTRL_C, ENTER, EnterPrompter, input, ScriptedPrompter, select } from '../questionnaire/scripted.js';
+import type { Step } from '../questionnaire/scripted.js';
+import { minimalScript, SAVE } from '../questionnaire/scripts.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONFIG = path.join(ROOT, 'fixtures/deal-triage.config.yaml');
+const ACME = path.join(ROOT, 'fixtures/deals/acme-plants.yaml');
+const STACK_FRAME = /\n\s+at /;
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-new-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under `dir`, relative, sorted: to see that nothing else (no temporary file) was left. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+interface RunOptions {
+  cwd: string;
+  prompter?: Prompter;
+  stdinTTY?: boolean;
+  stdoutTTY?: boolean;
+}
+
+async function run(argv: string[], options: RunOptions) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? true },
+    stderr: { write: (text: string) => (stderr += text), isTTY: true },
+    cwd: options.cwd,
+    env: { NO_COLOR: '1' },
+    stdinIsTTY: options.stdinTTY ?? true,
+    ...(options.prompter ? { prompter: options.prompter } : {}),
+  };
+  const code = await execute(argv, io);
+  expect(stderr).not.toMatch(STACK_FRAME);
+  return { code, stdout, stderr };
+}
+
+/** `new` with the fixture config and scripted answers; the script must be used up. */
+async function runNew(args: string[], steps: readonly Step[], cwd: string) {
+  const prompter = new ScriptedPrompter(steps);
+  const result = await run(['new', '--config', CONFIG, ...args], { cwd, prompter });
+  expect(prompter.remaining).toEqual([]);
+  return { ...result, prompter };
+}
+
+function loadText(text: string) {
+  const loaded = parseDeal(text, 'deal.yaml');
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+  return loaded.value;
+}
+
+describe('deal-triage new (scripted answers)', () => {
+  it('writes deals/<id>.yaml, creating the folder, then shows its triage', async () => {
+    const cwd = tempDir();
+    const { code, stdout, stderr, prompter } = await runNew([], [...minimalScript(), SAVE], cwd);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
+    expect(prompter.notes.at(-1)).toMatch(/^DECLINE {2}/m);
+    expect(stdout.split('\n').slice(0, 4)).toEqual([
+      '✔ Saved deals/stark-dashboard-pilot.yaml',
+      '',
+      'Stark — dashboard pilot (stark-dashboard-pilot, deals/stark-dashboard-pilot.yaml)',
+      'DECLINE  The CEO should not join this deal.',
+    ]);
+    expect(stdout).toContain('small-deal');
+    const text = readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8');
+    expect(loadText(text)).toMatchObject({ id: 'stark-dashboard-pilot', owner: 'Sam Ortiz', value: { amount: 70000, currency: 'USD' } });
+  });
+
+  it('writes to the file named on the command line', async () => {
+    const cwd = tempDir();
+    const { code, stdout } = await runNew(['pipeline/stark.yml'], [...minimalScript(), SAVE], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Saved pipeline/stark.yml');
+    expect(filesIn(cwd)).toEqual(['pipeline/stark.yml']);
+  });
+
+  it('says when there is no config, as triage does', async () => {
+    const cwd = tempDir();
+    const prompter = new ScriptedPrompter([...minimalScript(), SAVE]);
+    const { code, stderr } = await run(['new'], { cwd, prompter });
+    expect(code).toBe(0);
+    expect(stderr).toBe('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+  });
+
+  describe('an existing file', () => {
+    const existing = '# my own notes\nid: stark-dashboard-pilot\n';
+
+    function withExisting(): string {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), existing);
+      return cwd;
+    }
+
+    it('is left byte for byte as it was when the user says No, and the answers can be discarded', async () => {
+      const cwd = withExisting();
+      const { code, stdout, stderr, prompter } = await runNew(
+        [],
+        [...minimalScript(), SAVE, confirm('deals/stark-dashboard-pilot.yaml already exists. Replace it?', ENTER), select('What should happen', 'discard')],
+        cwd,
+      );
+      expect(code).toBe(0);
+      expect(prompter.asked.at(-2)!.default).toBe(false);
+      expect(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).toBe(existing);
+      expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
+      expect(stdout).not.toContain('Saved');
+      expect(stderr).toBe('deal-triage: nothing was written\n');
+    });
+
+    it('is kept when the user saves under another name instead', async () => {
+      const cwd = withExisting();
+      const { code, stdout } = await runNew(
+        [],
+        [...minimalScript(), SAVE, confirm('already exists', false), select('What should happen', 'other'), input('File to save to', ENTER)],
+        cwd,
+      );
+      expect(code).toBe(0);
+      expect(stdout).toContain('Saved deals/stark-dashboard-pilot-2.yaml');
+      expect(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).toBe(existing);
+      expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot-2.yaml', 'deals/stark-dashboard-pilot.yaml']);
+    });
+
+    it('is replaced after a Yes', async () => {
+      const cwd = withExisting();
+      const { code } = await runNew([], [...minimalScript(), SAVE, confirm('already exists', true)], cwd);
+      expect(code).toBe(0);
+      expect(loadText(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).owner).toBe('Sam Ortiz');
+      expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
+    });
+
+    it('is replaced without a question with --force', async () => {
+      const cwd = withExisting();
+      const { code, prompter } = await runNew(['--force'], [...minimalScript(), SAVE], cwd);
+      expect(code).toBe(0);
+      expect(prompter.asked.some((q) => q.message.includes('already exists'))).toBe(false);
+      expect(loadText(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).owner).toBe('Sam Ortiz');
+    });
+
+    it('keeps its permissions when replaced', async () => {
+      const cwd = withExisting();
+      chmodSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 0o640);
+      await runNew(['--force'], [...minimalScript(), SAVE], cwd);
+      expect(statSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml')).mode & 0o777).toBe(0o640);
+    });
+  });
+
+  it('a folder that cannot be created: says why and saves elsewhere', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'deals'), 'a file where the folder would be\n');
+    const { code, stdout, prompter } = await runNew(
+      [],
+      [...minimalScript(), SAVE, select('What should happen', 'other'), input('File to save to', 'stark.yaml')],
+      cwd,
+    );
+    expect(code).toBe(0);
+    expect(prompter.notes.at(-1)).toMatch(/^Could not save deals\/stark-dashboard-pilot\.yaml: part of the path is a file, not a folder$/);
+    expect(stdout).toContain('Saved stark.yaml');
+    expect(filesIn(cwd)).toEqual(['deals', 'stark.yaml']);
+  });
+
+  describe('--from', () => {
+    it('starts from a deal: Enter everywhere changes nothing, so nothing is written', async () => {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'deals/acme.yaml'), readFileSync(ACME));
+      const prompter = new EnterPrompter();
+      const { code, stdout, stderr } = await run(['new', '--config', CONFIG, '--from', 'deals/acme.yaml'], { cwd, prompter });
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(prompter.asked.find((q) => q.message.startsWith('Deal name'))!.default).toBe('Acme — five-plant rollout');
+      expect(prompter.asked.some((q) => q.message.includes('already exists'))).toBe(false);
+      expect(stdout).toMatch(/^No changes: deals\/acme\.yaml is left as it was\.\n\nAcme — five-plant rollout \(acme-plants, deals\/acme\.yaml\)\nJOIN {2}/);
+      // Byte for byte: its comments and layout are the user's.
+      expect(readFileSync(path.join(cwd, 'deals/acme.yaml'))).toEqual(readFileSync(ACME));
+      expect(filesIn(cwd)).toEqual(['deals/acme.yaml']);
+    });
+
+    /** Enter everywhere, but the plan changed. */
+    const NEW_PLAN = { Plan: 'The CEO calls their CEO on Monday' };
+
+    it('a changed deal is saved back to its file once the user confirms', async () => {
+      const cwd = tempDir();
+      writeFileSync(path.join(cwd, 'acme.yaml'), readFileSync(ACME));
+      const prompter = new EnterPrompter({ ...NEW_PLAN, 'acme.yaml already exists. Replace it?': true });
+      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
+      expect(code).toBe(0);
+      expect(prompter.asked.filter((q) => q.message.includes('already exists'))).toHaveLength(1);
+      expect(stdout).toContain('Saved acme.yaml');
+      const expected = { ...loadText(readFileSync(ACME, 'utf8')), plan: 'The CEO calls their CEO on Monday' };
+      expect(readFileSync(path.join(cwd, 'acme.yaml'), 'utf8')).toBe(dealToYaml(expected));
+      expect(filesIn(cwd)).toEqual(['acme.yaml']);
+    });
+
+    it('a changed deal: Enter on "Replace it?" keeps the file and saves the changes beside it', async () => {
+      const cwd = tempDir();
+      writeFileSync(path.join(cwd, 'acme.yaml'), readFileSync(ACME));
+      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter: new EnterPrompter(NEW_PLAN) });
+      expect(code).toBe(0);
+      expect(stdout).toContain('Saved acme-2.yaml');
+      expect(readFileSync(path.join(cwd, 'acme.yaml'))).toEqual(readFileSync(ACME));
+      expect(loadText(readFileSync(path.join(cwd, 'acme-2.yaml'), 'utf8')).plan).toBe('The CEO calls their CEO on Monday');
+    });
+
+    it('with --force, a changed deal replaces its file without a question', async () => {
+      const cwd = tempDir();
+      writeFileSync(path.join(cwd, 'acme.yaml'), readFileSync(ACME));
+      const prompter = new EnterPrompter(NEW_PLAN);
+      const { code } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml', '--force'], { cwd, prompter });
+      expect(code).toBe(0);
+      expect(prompter.asked.some((q) => q.message.includes('already exists'))).toBe(false);
+      expect(loadText(readFileSync(path.join(cwd, 'acme.yaml'), 'utf8')).plan).toBe('The CEO calls their CEO on Monday');
+      expect(filesIn(cwd)).toEqual(['acme.yaml']);
+    });
+
+    it('saves to the file named on the command line, leaving the --from file alone', async () => {
+      const cwd = tempDir();
+      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', ACME, 'copy.yaml'], { cwd, prompter: new EnterPrompter() });
+      expect(code).toBe(0);
+      expect(stdout).toContain('Saved copy.yaml');
+      expect(filesIn(cwd)).toEqual(['copy.yaml']);
+    });
+
+    it('an invalid deal: its problems, located, exit 1, and no question asked', async () => {
+      const prompter = new ScriptedPrompter([]);
+      const { code, stdout, stderr } = await run(['new', '--config', CONFIG, '--from', 'fixtures/invalid/bad-values.yaml'], { cwd: ROOT, prompter });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^fixtures\/invalid\/bad-values\.yaml:1:5: error: id must be lowercase/m);
+      expect(stderr).toMatch(/^fixtures\/invalid\/bad-values\.yaml:4:8: error: stage must be one of/m);
+      expect(stderr).toMatch(/deal-triage: fixtures\/invalid\/bad-values\.yaml is invalid; fix what is listed above, then run new --from again\n$/);
+      expect(prompter.asked).toEqual([]);
+    });
+
+    it('a missing file: a usage error', async () => {
+      const { code, stderr } = await run(['new', '--config', CONFIG, '--from', 'nowhere.yaml'], { cwd: tempDir(), prompter: new ScriptedPrompter([]) });
+      expect(code).toBe(2);
+      expect(stderr).toBe('deal-triage: no such file: nowhere.yaml (--from names the deal file to edit)\n');
+    });
+  });
+
+  describe('refused before the first question', () => {
+    it.each([
+      [['new', 'deal.txt'], 'deal-triage: deal.txt: a deal file\'s name ends in .yaml or .yml\n'],
+      [['new', 'fixtures'], 'deal-triage: fixtures is a folder; name a file in it (for example fixtures/<id>.yaml), or leave the file out to save in deals/\n'],
+      [['new', '--config', 'nowhere.yaml'], 'deal-triage: config file not found: nowhere.yaml\n'],
+    ])('%j', async (argv, message) => {
+      const prompter = new ScriptedPrompter([]);
+      const { code, stderr } = await run(argv, { cwd: ROOT, prompter });
+      expect(code).toBe(2);
+      expect(stderr).toBe(message);
+      expect(prompter.asked).toEqual([]);
+    });
+
+    it('an invalid config: its problems and exit 2', async () => {
+      const cwd = tempDir();
+      writeFileSync(path.join(cwd, 'deal-triage.config.yaml'), 'policy:\n  small_deal_below: lots\n');
+      const { code, stderr } = await run(['new'], { cwd, prompter: new ScriptedPrompter([]) });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^deal-triage\.config\.yaml:2:\d+: error: /m);
+      expect(stderr).toContain('deal-triage: the config file deal-triage.config.yaml is invalid; fix it or pass another with --config');
+    });
+  });
+
+  describe('without a terminal', () => {
+    it.each([
+      ['input', { stdinTTY: false, stdoutTTY: true }],
+      ['output', { stdinTTY: true, stdoutTTY: false }],
+      ['input and output', { stdinTTY: false, stdoutTTY: false }],
+    ] as const)('no %s terminal: exit 2, says so and how to write the file by hand', async (what, tty) => {
+      const cwd = tempDir();
+      const prompter = new ScriptedPrompter([]);
+      const { code, stdout, stderr } = await run(['new', '--config', CONFIG], { cwd, prompter, ...tty });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`new asks questions, so it needs an interactive terminal, and its ${what} `);
+      expect(stderr).toContain('"The deal file"');
+      expect(stderr).toContain('deal-triage triage deals/<id>.yaml');
+      expect(prompter.asked).toEqual([]);
+      expect(filesIn(cwd)).toEqual([]);
+    });
+  });
+
+  describe('Ctrl-C', () => {
+    it.each([0, 5, 12, 20, 27])('at question %i: exit 130, one line, nothing written', async (at) => {
+      const cwd = tempDir();
+      const steps = minimalScript().slice(0, at + 1);
+      steps[at] = { ...steps[at]!, answer: CTRL_C };
+      const { code, stdout, stderr } = await runNew([], steps, cwd);
+      expect(code).toBe(130);
+      expect(stderr).toBe('deal-triage: cancelled; nothing was written\n');
+      expect(stdout).toBe('');
+      expect(filesIn(cwd)).toEqual([]);
+    });
+
+    it('at "Replace it?": the existing file is untouched and no temporary file is left', async () => {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'mine\n');
+      const { code, stderr } = await runNew([], [...minimalScript(), SAVE, confirm('already exists', CTRL_C)], cwd);
+      expect(code).toBe(130);
+      expect(stderr).toBe('deal-triage: cancelled; nothing was written\n');
+      expect(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).toBe('mine\n');
+      expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
+    });
+  });
+
+  it('the help names the options', async () => {
+    const { code, stdout } = await run(['new', '--help'], { cwd: ROOT });
+    expect(code).toBe(0);
+    expect(stdout).toContain('--from <file>');
+    expect(stdout).toContain('--force');
+    expect(stdout).toContain('Needs an interactive terminal');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// End to end, in a pseudo-terminal
+
+const BIN = path.join(ROOT, 'bin/deal-triage.js');
+const SCRIPT = '/usr/bin/script';
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g;
+const KEY = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f' };
+
+/**
+ * The built executable in a pseudo-terminal made by `script`, 200 columns wide so that no prompt
+ * wraps. `answer` waits for a question, types, and waits for the question to show as answered (✔),
+ * so that a question asked twice in a row is never mistaken for the first.
+ */
+class Terminal {
+  private readonly child: ChildProcess;
+  private raw = '';
+  private seen = 0;
+  readonly exited: Promise<number | null>;
+
+  constructor(args: string[], cwd: string) {
+    const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+    const command = `stty cols 200 rows 50; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, SHELL: '/bin/sh', TERM: 'xterm', NO_COLOR: '1' };
+    delete env.FORCE_COLOR;
+    this.child = spawn(SCRIPT, ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  /** What the terminal has shown, without colours and cursor movements. */
+  get output(): string {
+    return this.raw.replace(ANSI, '');
+  }
+
+  async waitFor(text: string | RegExp, timeout = 10_000): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      const rest = this.output.slice(this.seen);
+      const match = typeof text === 'string' ? (rest.includes(text) ? { index: rest.indexOf(text), length: text.length } : undefined) : (() => {
+        const m = text.exec(rest);
+        return m ? { index: m.index, length: m[0].length } : undefined;
+      })();
+      if (match) {
+        this.seen += match.index + match.length;
+        return;
+      }
+      if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(text)}; the terminal shows:\n${this.output.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  }
+
+  async answer(question: string, keys: string): Promise<void> {
+    await this.waitFor(`? ${question}`);
+    this.child.stdin!.write(keys);
+    await this.waitFor(`✔ ${question}`);
+  }
+
+  type(keys: string): void {
+    this.child.stdin!.write(keys);
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+// util-linux's `script` (Debian's bsdutils): the BSD one on macOS takes other options.
+const canRunPty = existsSync(SCRIPT) && spawnSync(SCRIPT, ['--version'], { encoding: 'utf8' }).stdout.includes('util-linux');
+
+/** `npm test` builds first (pretest); a bare `vitest run` may not have. */
+function ensureBuilt(): void {
+  if (!existsSync(path.join(ROOT, 'dist/bundle/main.js'))) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
+  beforeAll(ensureBuilt, 120_000);
+
+  it('from the first question to a saved file that triage accepts', async () => {
+    const cwd = tempDir();
+    const term = new Terminal(['new', '--config', CONFIG], cwd);
+    try {
+      await term.waitFor('Enter accepts the answer in parentheses');
+      await term.answer('Deal name', 'Globex — reference rollout\r');
+      // The suggested id from the name: Enter takes it.
+      await term.waitFor('? Deal id: lowercase letters, digits and dashes; it names the file (globex-reference-rollout)');
+      term.type(KEY.enter);
+      await term.waitFor('✔ Deal id');
+      await term.answer('Account owner', 'Priya Shah\r');
+      await term.answer('Type of deal', `${KEY.down}${KEY.enter}`);
+      await term.answer('Account: the prospect company', 'Globex\r');
+      // An invalid answer: the schema's message, and the same question again.
+      await term.waitFor('? How many employees');
+      term.type('1.5\r');
+      await term.waitFor('account.employees must be a whole number');
+      term.type(`${KEY.backspace.repeat(3)}45000\r`);
+      await term.waitFor('✔ How many employees');
+      await term.answer("Globex's annual revenue", KEY.enter);
+      await term.answer('Industry', 'Logistics\r');
+      await term.answer('Is Globex a strategic logo', 'y\r');
+      await term.answer('Stage', `${KEY.down.repeat(3)}${KEY.enter}`);
+      await term.answer('Expected close date', '2027-03-31\r');
+      await term.answer('Currency of the deal', KEY.enter);
+      await term.answer('Contract value of this sale, in USD', '300000\r');
+      await term.answer('Contract term in months', KEY.enter);
+      // Each choice explained under the list.
+      await term.waitFor('? Follow-on potential');
+      await term.waitFor('This sale is all there is');
+      term.type(`${KEY.down.repeat(2)}${KEY.enter}`);
+      await term.waitFor('✔ Follow-on potential');
+      await term.answer('Expected follow-on value', KEY.enter);
+      await term.answer('Follow-on notes', KEY.enter);
+      await term.answer('Is another vendor competing', KEY.enter);
+      await term.answer('Days of custom work', KEY.enter);
+      await term.answer('Is the prospect asking', KEY.enter);
+      await term.answer('Name the stakeholders', 'y\r');
+      await term.answer('Stakeholder name', 'Lee Park\r');
+      await term.answer("Lee Park's title", KEY.enter);
+      await term.answer("Lee Park's role", `${KEY.down}${KEY.enter}`);
+      await term.answer('Add another stakeholder?', KEY.enter);
+      await term.answer('Record the history', 'y\r');
+      await term.answer('When, YYYY-MM-DD', '2027-01-10\r');
+      await term.answer('What happened', 'Pilot signed\r');
+      await term.answer('Add another event?', KEY.enter);
+      await term.answer('Are there open issues', KEY.enter);
+      await term.answer('Are there questions the CEO should expect', 'y\r');
+      await term.answer('Question the CEO should expect', 'Can you support us in Asia?\r');
+      await term.answer('Suggested answer', 'Yes, from Singapore\r');
+      await term.answer('Add another question?', KEY.enter);
+      await term.answer('Objective', 'Signature on the rollout\r');
+      await term.answer('Plan', KEY.enter);
+      await term.answer('Is the next meeting', KEY.enter);
+      await term.answer('Does the head of sales ask for the CEO', 'y\r');
+      await term.waitFor('Before saving: Globex — reference rollout (globex-reference-rollout)');
+      await term.waitFor(/JOIN {2}The CEO should join this deal\./);
+      await term.answer('What now?', KEY.enter);
+      await term.waitFor('Saved deals/globex-reference-rollout.yaml');
+      expect(await term.exited).toBe(0);
+    } finally {
+      term.kill();
+    }
+    expect(term.output).toMatch(/^JOIN {2}The CEO should join this deal\.$/m);
+    expect(filesIn(cwd)).toEqual(['deals/globex-reference-rollout.yaml']);
+
+    const triage = spawnSync(process.execPath, [BIN, 'triage', '--config', CONFIG, '--format', 'json', 'deals/globex-reference-rollout.yaml'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(triage.stderr).toBe('');
+    expect(triage.status).toBe(0);
+    const [result] = JSON.parse(triage.stdout) as { verdict: string; id: string; reasons: { rule: string }[] }[];
+    expect(result).toMatchObject({ id: 'globex-reference-rollout', verdict: 'join' });
+    expect(result!.reasons.map((r) => r.rule)).toEqual(['large-deal', 'follow-on-likely', 'prospect-much-larger', 'strategic-logo']);
+  }, 30_000);
+
+  it('Ctrl-C at a question: exit 130, one line, nothing written', async () => {
+    const cwd = tempDir();
+    const term = new Terminal(['new', '--config', CONFIG], cwd);
+    try {
+      await term.answer('Deal name', 'Initech\r');
+      await term.answer('Deal id', KEY.enter);
+      await term.waitFor('? Account owner');
+      term.type(KEY.ctrlC);
+      expect(await term.exited).toBe(130);
+    } finally {
+      term.kill();
+    }
+    expect(term.output).toContain('deal-triage: cancelled; nothing was written');
+    expect(term.output.match(/cancelled/g)).toHaveLength(1);
+    expect(term.output).not.toMatch(/^\s+at /m);
+    expect(filesIn(cwd)).toEqual([]);
+  }, 30_000);
+});
+
+describe('deal-triage new without a terminal (the built executable)', () => {
+  beforeAll(ensureBuilt, 120_000);
+
+  it('exits 2 and says how to write the file by hand', () => {
+    const cwd = tempDir();
+    const result = spawnSync(process.execPath, [BIN, 'new', '--config', CONFIG], { cwd, input: '', encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('new asks questions, so it needs an interactive terminal, and its input and output are not one.');
+    expect(result.stderr).toContain('deal-triage triage deals/<id>.yaml');
+    expect(filesIn(cwd)).toEqual([]);
+  });
+});
