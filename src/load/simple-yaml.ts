@@ -46,6 +46,8 @@ const giveUp = (): never => {
 const UNUSUAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]/;
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The words KEY matches that the core schema reads as null or a boolean, not as text. */
+const NOT_TEXT_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 export function readSimpleYaml(text: string): SimpleYaml | undefined {
   if (UNUSUAL.test(text) || text.includes('\t')) return undefined;
@@ -99,7 +101,7 @@ class Reader {
       const key = match[1]!;
       // A key the core schema reads as null, true or false would not be this text; and a key that
       // could reach a prototype, or a repeated key, is for the full parser to report.
-      if (resolvePlain(key) !== key || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
+      if (NOT_TEXT_KEYS.has(key) || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
       const keyPath = child(path, key);
       this.positions.set(`key${keyPath}`, { line: line.number, column: indent + 1 });
       const rest = line.content.slice(match[0].length);
@@ -233,6 +235,8 @@ function scalar(text: string, inFlow: boolean): { value: unknown; rest: string }
 
 /** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
 export function resolvePlain(text: string): unknown {
+  // Most values are words: only these first characters can start a null, a boolean or a number.
+  if (text !== '' && !'0123456789+-.~nNtTfF'.includes(text[0]!)) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
