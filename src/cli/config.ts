@@ -7,7 +7,10 @@ import { tooLarge } from '../load/deal.js';
 import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { displayPath, findConfigFile, readInputFile } from '../io/files.js';
+import { formatDiagnostics } from '../format/diagnostics.js';
+import type { Style } from '../format/style.js';
 import { UsageError } from './errors.js';
+import type { Io } from './io.js';
 
 export type ConfigOutcome =
   | { ok: true; config: ResolvedConfig; file: string | undefined }
@@ -33,4 +36,24 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
       return { ok: false, problems: loaded.problems, file, text: new TextDecoder().decode(read.bytes) };
     }
   }
+}
+
+/** What a command says when no config file was found (once its arguments are known to be good). */
+export const NO_CONFIG_NOTE = 'deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n';
+
+/**
+ * The config for a command. An invalid one has its problems printed on stderr, located, and gives
+ * undefined: the command then exits 2.
+ */
+export async function commandConfig(
+  explicit: string | undefined,
+  io: Io,
+  stderrStyle: Style,
+): Promise<{ config: ResolvedConfig; file: string | undefined } | undefined> {
+  const loaded = await loadConfig(explicit, io.cwd);
+  if (loaded.ok) return { config: loaded.config, file: loaded.file };
+  const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
+  io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
+  io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
+  return undefined;
 }

@@ -6,7 +6,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
-import { formatDiagnostics } from '../../format/diagnostics.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
 import type { CheckFormat } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
@@ -15,7 +14,7 @@ import type { Concurrency } from '../../io/check-files.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import { describeFsError } from '../../io/files.js';
 import { colorLevel, styleFor } from '../color.js';
-import { loadConfig } from '../config.js';
+import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CommonOptions } from '../main.js';
@@ -32,13 +31,8 @@ export interface CheckOptions extends CommonOptions {
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
   const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await loadConfig(options.config, io.cwd);
-  if (!loaded.ok) {
-    const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
-    io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
-    io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
-    return EXIT.usage;
-  }
+  const loaded = await commandConfig(options.config, io, stderrStyle);
+  if (!loaded) return EXIT.usage;
 
   const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
   const discovery = await discoverDealFiles(given, io.cwd);
@@ -63,7 +57,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     throw new UsageError(`--output ${options.output} is one of the files being checked; write the report somewhere else`);
   }
   if (loaded.file === undefined) {
-    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+    io.stderr.write(NO_CONFIG_NOTE);
   }
 
   const reports = await checkFiles(files, loaded.config, options.concurrency);

@@ -20,7 +20,7 @@ import { dealToYaml } from '../../questionnaire/write.js';
 import type { Deal } from '../../schema/deal.js';
 import { triageBytes } from '../../triage.js';
 import { colorLevel, styleFor } from '../color.js';
-import { loadConfig } from '../config.js';
+import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CommonOptions } from '../main.js';
@@ -59,13 +59,8 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   }
 
   const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await loadConfig(options.config, io.cwd);
-  if (!loaded.ok) {
-    const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
-    io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
-    io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
-    return EXIT.usage;
-  }
+  const loaded = await commandConfig(options.config, io, stderrStyle);
+  if (!loaded) return EXIT.usage;
   const config = loaded.config;
 
   // The deal being edited, and its file as shown to the user.
@@ -81,7 +76,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     defaults = from.deal;
   }
   if (loaded.file === undefined) {
-    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+    io.stderr.write(NO_CONFIG_NOTE);
   }
 
   const style = await styleFor(colorLevel(options.color, io.stdout, io.env));

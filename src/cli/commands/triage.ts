@@ -9,7 +9,7 @@ import { displayPath, readInputFile } from '../../io/files.js';
 import { tooLarge } from '../../load/deal.js';
 import { triageBytes } from '../../triage.js';
 import { colorLevel, styleFor } from '../color.js';
-import { loadConfig } from '../config.js';
+import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CommonOptions } from '../main.js';
@@ -21,13 +21,8 @@ export interface TriageOptions extends CommonOptions {
 
 export async function runTriage(files: readonly string[], options: TriageOptions, io: Io): Promise<number> {
   const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await loadConfig(options.config, io.cwd);
-  if (!loaded.ok) {
-    const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
-    io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
-    io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
-    return EXIT.usage;
-  }
+  const loaded = await commandConfig(options.config, io, stderrStyle);
+  if (!loaded) return EXIT.usage;
 
   // Read everything first: a missing path is a usage error, reported before any output.
   const reads = await Promise.all(
@@ -41,7 +36,7 @@ export async function runTriage(files: readonly string[], options: TriageOptions
   }
   if (usage.length > 0) throw new UsageError(usage.join('\ndeal-triage: '));
   if (loaded.file === undefined) {
-    io.stderr.write('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
+    io.stderr.write(NO_CONFIG_NOTE);
   }
 
   const sources = new Map<string, string>();
