@@ -25,6 +25,13 @@ export { FACTS } from './engine/facts.js';
 export { OPERATORS } from './engine/operators.js';
 export { findConfigFile } from './io/files.js';
 export { TRIAGE_FORMATS } from './format/index.js';
+// check's pure core: one file's report, then the folder's report, rendered by a check format.
+export { checkFileBytes } from './check/file.js';
+export { buildReport } from './check/report.js';
+export { CHECK_FORMATS, checkFormatters } from './format/check/index.js';
+export { plain };
+// new's writer: a deal as the text of its file.
+export { dealToYaml } from './questionnaire/write.js';
 
 export type { Deal, DealInput } from './schema/deal.js';
 export type { Config, ConfigInput } from './schema/config.js';
@@ -33,6 +40,8 @@ export type { Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, O
 export type { Problem, Severity } from './load/problem.js';
 export type { Briefing } from './briefing/briefing.js';
 export type { LoadResult, TriageFormat, TriageResult, FormatOptions };
+export type { FileReport } from './check/file.js';
+export type { CheckReport, CheckedFile, CheckSummary } from './check/report.js';
 
 /** Reads and validates a deal file. */
 export async function loadDealFile(file: string, config: ResolvedConfig = defaultConfig()): Promise<LoadResult<Deal>> {

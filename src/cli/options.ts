@@ -7,7 +7,7 @@ import type { Concurrency } from '../io/check-files.js';
 /** `--max-warnings`: a whole number, 0 or more; -1 (ESLint's convention) means no limit. */
 export function parseMaxWarnings(value: string): number {
   if (!/^(-1|\d+)$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {
-    throw new InvalidArgumentError('it takes a whole number, 0 or more (-1 for no limit).');
+    throw new InvalidArgumentError('It takes a whole number, 0 or more (-1 for no limit).');
   }
   return Number(value);
 }
@@ -16,7 +16,7 @@ export function parseMaxWarnings(value: string): number {
 export function parseConcurrency(value: string): Concurrency {
   if (value === 'auto' || value === 'off') return value;
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value)) || Number(value) < 1) {
-    throw new InvalidArgumentError('it takes auto, off, or a number of threads (1 or more).');
+    throw new InvalidArgumentError('It takes auto, off, or a number of threads (1 or more).');
   }
   return Number(value);
 }
