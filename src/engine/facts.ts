@@ -2,6 +2,7 @@
 // the company profile. Derived facts (PRODUCT.md §3) are computed here and never stored in a file.
 
 import type { Deal } from '../schema/deal.js';
+import { exactDifference, exactRatio, exactSum, toHundredth } from './exact.js';
 import type { FactValue, Verdict } from './types.js';
 
 export interface Company {
@@ -35,12 +36,14 @@ export interface FactDefinition {
   get(context: FactContext): FactValue;
 }
 
+// Money and days exact to the hundredth (./exact.ts): a verdict never flips on a rounding error.
+
 export function potentialValue(deal: Deal): number {
-  return deal.value.amount + (deal.follow_on.value ?? 0);
+  return exactSum(deal.value.amount, deal.follow_on.value ?? 0);
 }
 
 export function uncompensatedDays(deal: Deal): number {
-  return deal.custom_work.days - deal.custom_work.compensated_days;
+  return exactDifference(deal.custom_work.days, deal.custom_work.compensated_days);
 }
 
 /**
@@ -51,10 +54,10 @@ export function uncompensatedDays(deal: Deal): number {
 export function sizeRatio(deal: Deal, company: Company): number | null {
   const ratios: number[] = [];
   if (deal.account.employees !== undefined && company.employees) {
-    ratios.push(deal.account.employees / company.employees);
+    ratios.push(exactRatio(deal.account.employees, company.employees));
   }
   if (deal.account.annual_revenue !== undefined && company.annual_revenue && deal.value.currency === company.currency) {
-    ratios.push(deal.account.annual_revenue / company.annual_revenue);
+    ratios.push(exactRatio(deal.account.annual_revenue, company.annual_revenue));
   }
   return ratios.length === 0 ? null : Math.max(...ratios);
 }
@@ -74,6 +77,13 @@ const field = (kind: FactKind, description: string, get: (deal: Deal) => FactVal
   description,
   get: ({ deal }) => get(deal) ?? null,
 });
+
+/** A money or days field as the policy sees it: to the hundredth, like the derived facts. */
+const hundredthField = (kind: FactKind, description: string, get: (deal: Deal) => number | undefined): FactDefinition =>
+  field(kind, description, (deal) => {
+    const value = get(deal);
+    return value === undefined ? undefined : toHundredth(value);
+  });
 
 export const FACTS = {
   // Derived facts.
@@ -126,18 +136,18 @@ export const FACTS = {
   close_date: field('text', 'the expected close date', (d) => d.close_date),
   'account.name': field('text', 'the account name', (d) => d.account.name),
   'account.employees': field('number', "the account's employees", (d) => d.account.employees),
-  'account.annual_revenue': field('money', "the account's annual revenue", (d) => d.account.annual_revenue),
+  'account.annual_revenue': hundredthField('money', "the account's annual revenue", (d) => d.account.annual_revenue),
   'account.industry': field('text', "the account's industry", (d) => d.account.industry),
-  'value.amount': field('money', "this sale's contract value", (d) => d.value.amount),
+  'value.amount': hundredthField('money', "this sale's contract value", (d) => d.value.amount),
   'value.currency': field('text', "the deal's currency", (d) => d.value.currency),
   'value.term_months': field('number', 'the contract term in months', (d) => d.value.term_months),
   'follow_on.potential': field('text', 'none, possible, likely or committed', (d) => d.follow_on.potential),
-  'follow_on.value': field('money', 'the expected follow-on value', (d) => d.follow_on.value),
+  'follow_on.value': hundredthField('money', 'the expected follow-on value', (d) => d.follow_on.value),
   strategic_logo: field('boolean', 'whether the name opens a market or serves as a reference', (d) => d.strategic_logo),
   'competition.threat': field('text', 'low, medium or high', (d) => d.competition?.threat),
   'competition.competitors': field('list', 'the competitors named', (d) => d.competition?.competitors ?? []),
-  'custom_work.days': field('number', 'person-days of custom work', (d) => d.custom_work.days),
-  'custom_work.compensated_days': field('number', 'custom work days the customer pays for', (d) => d.custom_work.compensated_days),
+  'custom_work.days': hundredthField('number', 'person-days of custom work', (d) => d.custom_work.days),
+  'custom_work.compensated_days': hundredthField('number', 'custom work days the customer pays for', (d) => d.custom_work.compensated_days),
   objective: field('text', "the CEO's objective in the deal", (d) => d.objective),
   plan: field('text', 'the plan for the CEO', (d) => d.plan),
   'ceo.requested': field('boolean', 'whether the head of sales asks for the CEO', (d) => d.ceo.requested),

@@ -1,6 +1,7 @@
 // How fact and parameter values read in messages and explanations. Pure and locale-fixed (en-US),
 // so output is the same on every machine.
 
+import { toHundredth } from './exact.js';
 import type { FactKind } from './facts.js';
 import type { FactValue } from './types.js';
 
@@ -23,10 +24,14 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
   ILS: '₪',
 };
 
-/** `$240,000`, `€1,500.50`, `CHF 12,000`: whole amounts without cents. */
-export function formatMoney(amount: number, currency: string): string {
+/** `$240,000`, `€1,500.50`, `CHF 12,000`: to the cent, whole amounts without cents. */
+export function formatMoney(value: number, currency: string): string {
+  // Rounded to the cent first, as the policy compares it: 99999.99999999999 is $100,000, never
+  // "$100,000.00", which would read as a different amount from a threshold of $100,000.
+  const amount = toHundredth(value);
   const sign = amount < 0 ? '-' : '';
-  const digits = formatNumber(Math.abs(amount), Number.isInteger(amount) ? 0 : 2, Number.isInteger(amount) ? 0 : 2);
+  const whole = Number.isInteger(amount);
+  const digits = formatNumber(Math.abs(amount), whole ? 0 : 2, whole ? 0 : 2);
   const symbol = CURRENCY_SYMBOLS[currency];
   return symbol ? `${sign}${symbol}${digits}` : `${sign}${currency} ${digits}`;
 }

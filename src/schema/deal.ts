@@ -2,7 +2,7 @@
 // misspelled key never silently drops information the policy needs.
 
 import * as z from 'zod';
-import { count, currency, ID_PATTERN, isoDate, money, text } from './common.js';
+import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, text } from './common.js';
 
 export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
 export const STAGES = ['discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost'] as const;
@@ -23,7 +23,7 @@ export const AccountSchema = z.strictObject({
 export const ValueSchema = z.strictObject({
   amount: money(),
   currency: currency().optional(),
-  term_months: z.number().int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).optional(),
+  term_months: exactNumber().int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).optional(),
 });
 
 export const FollowOnSchema = z.strictObject({
@@ -39,8 +39,8 @@ export const CompetitionSchema = z.strictObject({
 
 export const CustomWorkSchema = z
   .strictObject({
-    days: z.number().min(0, { error: 'must be 0 or more' }).default(0),
-    compensated_days: z.number().min(0, { error: 'must be 0 or more' }).default(0),
+    days: days().default(0),
+    compensated_days: days().default(0),
     description: text().optional(),
   })
   .superRefine((work, ctx) => {
