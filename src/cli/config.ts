@@ -8,6 +8,7 @@ import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { displayPath, findConfigFile, readInputFile } from '../io/files.js';
 import { formatDiagnostics } from '../format/diagnostics.js';
+import { safeChars } from '../format/sanitize.js';
 import type { Style } from '../format/style.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -54,6 +55,6 @@ export async function commandConfig(
   if (loaded.ok) return { config: loaded.config, file: loaded.file };
   const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
   io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));
-  io.stderr.write(`deal-triage: the config file ${loaded.file} is invalid; fix it or pass another with --config\n`);
+  io.stderr.write(`deal-triage: the config file ${safeChars(loaded.file)} is invalid; fix it or pass another with --config\n`);
   return undefined;
 }

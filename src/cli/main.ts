@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
+import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
 import type { TriageOptions } from './commands/triage.js';
 import { EXIT, UsageError } from './errors.js';
@@ -38,7 +39,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Its messages may quote an argument, such as a file name from a shell glob.
+      writeErr: (text) => io.stderr.write(safeLines(text)),
     })
     .showSuggestionAfterError()
     .showHelpAfterError('(run with --help for usage)');
@@ -121,11 +123,12 @@ export async function execute(argv: readonly string[], io: Io = processIo()): Pr
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`deal-triage: ${error.message}\n`);
+      // Usage messages name files and folders, which may hold any character.
+      io.stderr.write(`deal-triage: ${safeLines(error.message)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`deal-triage: internal error: ${detail}\n`);
+    io.stderr.write(`deal-triage: internal error: ${safeLine(detail)}\n`);
     if (argv.includes('--debug') && error instanceof Error && error.stack) {
       io.stderr.write(`${error.stack}\n`);
     } else {

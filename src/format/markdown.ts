@@ -1,7 +1,9 @@
-// The briefing as Markdown, to paste into a doc or a chat. Never coloured.
+// The briefing as Markdown, to paste into a doc or a chat. Never coloured. Every piece of deal
+// text and every file name goes through markdown-escape.ts: it shows as text, never as markup.
 
 import type { Briefing } from '../briefing/briefing.js';
 import { explainRule } from './explain.js';
+import { markdownCode, markdownText } from './markdown-escape.js';
 import type { FormatOptions, Formatter, TriageResult } from './types.js';
 
 export const formatMarkdown: Formatter = (results, options) => {
@@ -9,26 +11,22 @@ export const formatMarkdown: Formatter = (results, options) => {
   return blocks.length === 0 ? '' : `${blocks.join('\n\n---\n\n')}\n`;
 };
 
-/** Text inside Markdown: characters that would start formatting are escaped. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\r?\n/g, ' ');
-}
-
 const VERDICT = { join: 'Join', wait: 'Wait', decline: 'Decline' } as const;
 
 function renderOne(result: Extract<TriageResult, { ok: true }>, options: FormatOptions): string {
   const { briefing: b, evaluation } = result;
-  const e = escapeMarkdown;
+  const e = markdownText;
+  const code = markdownCode;
   const out: string[] = [];
-  out.push(`# ${e(b.name)}`, '', `**Verdict: ${VERDICT[b.verdict]}.** ${b.headline} \`${b.id}\` · \`${result.file}\``);
+  out.push(`# ${e(b.name)}`, '', `**Verdict: ${VERDICT[b.verdict]}.** ${b.headline} ${code(b.id)} · ${code(result.file)}`);
 
   if (b.verdict === 'join') {
-    list(out, 'Why: the strategic signals', b.reasons.map((r) => `${e(r.message)} \`${r.rule}\``));
-    list(out, "The CEO's role", b.roles.map((r) => `${e(r.message)} \`${r.role}\``));
+    list(out, 'Why: the strategic signals', b.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`));
+    list(out, "The CEO's role", b.roles.map((r) => `${e(r.message)} ${code(r.role)}`));
     out.push('', '## At a glance', '', '| | |', '| --- | --- |', ...b.glance.map((row) => `| ${row.label} | ${e(row.value)} |`));
     renderBrief(out, b);
   } else {
-    list(out, b.verdict === 'wait' ? 'Why not yet' : 'Why', b.reasons.map((r) => `${e(r.message)} \`${r.rule}\``));
+    list(out, b.verdict === 'wait' ? 'Why not yet' : 'Why', b.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`));
     list(out, b.verdict === 'wait' ? 'What must happen first' : 'What would change the verdict', b.changes.map((c) => e(c.message)));
   }
   if (b.notes.length > 0) list(out, 'Note', b.notes.map(e));
@@ -44,7 +42,7 @@ function renderOne(result: Extract<TriageResult, { ok: true }>, options: FormatO
 }
 
 function renderBrief(out: string[], b: Briefing): void {
-  const e = escapeMarkdown;
+  const e = markdownText;
   out.push('', '## Objective', '', b.objective ? e(b.objective) : '_None given._');
   list(out, 'History with the customer', b.history.map((h) => `${h.date}: ${e(h.event)}`));
   list(out, 'Stakeholders', b.stakeholders.map((p) => `**${e(p.name)}**${p.title ? `, ${e(p.title)}` : ''}${p.role ? ` (${p.role})` : ''}`));

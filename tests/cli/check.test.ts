@@ -539,6 +539,24 @@ describe('junit format', () => {
     expect(passing.find((c) => c.attrs.name === `${DEALS}/soylent-brief.yaml`)?.systemOut).toContain('(ceo-brief-incomplete)');
     expect(deals.rootAttrs).toMatchObject({ tests: '9', failures: '0' });
   });
+
+  it.each([
+    ['more warnings than --max-warnings: the files with warnings fail', '0', 1, '1'],
+    ['warnings within --max-warnings: they pass', '1', 0, '0'],
+  ])('%s', async (_name, maxWarnings, code, failures) => {
+    const result = await check('--format', 'junit', '--max-warnings', maxWarnings, DEALS);
+    expect(result.code).toBe(code);
+    const junit = readJunit(result.stdout);
+    // A run that exits 1 never shows failures="0".
+    expect(junit.rootAttrs).toMatchObject({ tests: '9', failures });
+    expect(junit.suites[0]?.attrs).toMatchObject({ tests: '9', failures });
+    const warned = junit.suites.flatMap((s) => s.cases).find((c) => c.attrs.name === `${DEALS}/soylent-brief.yaml`);
+    const listed = code === 1 ? warned?.failure?.text : warned?.systemOut;
+    expect(listed).toContain('warning: ');
+    expect(listed).toContain('(ceo-brief-incomplete)');
+    if (code === 1) expect(warned?.failure?.attrs).toMatchObject({ message: '0 errors, 1 warning', type: 'ceo-brief-incomplete' });
+    else expect(warned?.failure).toBeNull();
+  });
 });
 
 describe('colour', () => {

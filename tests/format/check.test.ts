@@ -160,7 +160,9 @@ describe('github', () => {
     ['plain text', 'plain text', 'plain text'],
     ['100%', '100%25', '100%25'],
     ['a\nb', 'a%0Ab', 'a%0Ab'],
-    ['a\r\nb', 'a%0D%0Ab', 'a%0D%0Ab'],
+    // Every line break is LF: a lone CR too (../../src/format/sanitize.ts).
+    ['a\r\nb', 'a%0Ab', 'a%0Ab'],
+    ['a\rb\u2028c\u2029d', 'a%0Ab%0Ac%0Ad', 'a%0Ab%0Ac%0Ad'],
     ['key: value, more', 'key: value, more', 'key%3A value%2C more'],
     ['%0A is not a newline', '%250A is not a newline', '%250A is not a newline'],
     ['50%: a,b\n', '50%25: a,b%0A', '50%25%3A a%2Cb%0A'],
@@ -179,9 +181,9 @@ describe('github', () => {
     expect(lines.at(-1)).toBe(SUMMARY);
   });
 
-  it('gives each problem its file, line, column, rule as title, and message, unescaping to the original (control characters shown as U+FFFD)', () => {
+  it('gives each problem its file, line, column, rule as title, and message, unescaping to the original (line breaks as LF, control characters as U+FFFD)', () => {
     // eslint-disable-next-line no-control-regex
-    const shown = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
+    const shown = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
     expect(problemsFromGithub(out)).toEqual(ALL.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message: shown(message) })));
   });
 
@@ -190,9 +192,9 @@ describe('github', () => {
       '::error file=deals/a%2Cb%3Ac 100%25.yaml,line=2,col=5,title=duplicate-id::the id "x" is also used by deals/other.yaml:1: each deal needs its own id',
     );
     expect(lines[1]).toBe(
-      '::warning file=deals/a%2Cb%3Ac 100%25.yaml,line=7,col=3,title=my-rule::First line: 50%25 done,%0Asecond line%0D%0Athird | a pipe <b>bold</b> & "quoted"',
+      '::warning file=deals/a%2Cb%3Ac 100%25.yaml,line=7,col=3,title=my-rule::First line: 50%25 done,%0Asecond line%0Athird | a pipe <b>bold</b> & "quoted"',
     );
-    expect(lines[2]).toContain('::before%0Dafter');
+    expect(lines[2]).toContain('::before%0Aafter');
   });
 
   it('writes only the summary line for a clean folder', () => {
@@ -214,12 +216,28 @@ describe('the GitHub step summary', () => {
     expect(rows.map((row) => cells(row).slice(1, 5))).toEqual(ALL.map((q) => [String(q.line), String(q.column), q.severity, q.rule]));
   });
 
-  it('keeps each row on one line with six cells: "|" escaped, newlines folded, HTML shown as text', () => {
+  it('keeps each row on one line with six cells: "|" escaped, newlines folded, HTML and entities shown as text', () => {
     expect(out).not.toMatch(/\r/);
     for (const row of rows) expect(cells(row)).toHaveLength(6);
     const [, multiline] = rows;
-    expect(cells(multiline!)[5]).toBe('First line: 50% done, second line third \\| a pipe &lt;b&gt;bold&lt;/b&gt; &amp; "quoted"');
-    expect(cells(rows[4]!)[0]).toBe('deals/&lt;tom &amp; "jerry"&gt;.yaml');
+    expect(cells(multiline!)[5]).toBe('First line: 50% done, second line third \\| a pipe \\<b\\>bold\\</b\\> \\& "quoted"');
+    expect(cells(rows[4]!)[0]).toBe('deals/\\<tom \\& "jerry"\\>.yaml');
+  });
+
+  it.each([
+    ['a pipe', 'deals/a|b.yaml', 'deals/a\\|b.yaml'],
+    ['a newline', 'deals/a\nb.yaml', 'deals/a\uFFFDb.yaml'],
+    ['a bare CR', 'deals/a\rb.yaml', 'deals/a\uFFFDb.yaml'],
+    ['a link', 'deals/[x](https:evil).yaml', 'deals/\\[x\\](https:evil).yaml'],
+    ['an image and HTML', '![i](//e.png)<b>.yaml', '!\\[i\\](//e.png)\\<b\\>.yaml'],
+  ])('keeps a row whole for a file name with %s', (_name, name, shown) => {
+    const report: CheckReport = {
+      files: [file(name, [p(name, 1, 2, 'r', 'error', 'message with | a pipe and\r# a heading')])],
+      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 1, warnings: 0, verdicts: { join: 1, wait: 0, decline: 0 } },
+    };
+    const table = formatStepSummary(report).split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| File') && !line.startsWith('| ---'));
+    expect(table).toHaveLength(1);
+    expect(cells(table[0]!)).toEqual([shown, '1', '2', 'error', 'r', 'message with \\| a pipe and \\# a heading']);
   });
 
   it('has no table for a clean folder', () => {
@@ -269,7 +287,7 @@ describe('junit', () => {
 
   it.each([
     ['a control character in a file name', 'deals/x\u0001y.yaml', 'deals/x\uFFFDy.yaml'],
-    ['a tab and a newline in a file name', 'deals/a\tb\nc.yaml', 'deals/a\tb\nc.yaml'],
+    ['a tab and a newline in a file name (a newline is shown as U+FFFD)', 'deals/a\tb\nc.yaml', 'deals/a\tb\uFFFDc.yaml'],
     ['a lone surrogate', 'deals/\uD800.yaml', 'deals/\uFFFD.yaml'],
     ['an emoji (a surrogate pair)', 'deals/🚀.yaml', 'deals/🚀.yaml'],
     ['quotes and apostrophes', `deals/"it's".yaml`, `deals/"it's".yaml`],
@@ -286,5 +304,34 @@ describe('junit', () => {
     const parsed = readJunit(checkFormatters.junit(CLEAN, { style: plain }));
     expect(parsed.rootAttrs).toMatchObject({ tests: '2', failures: '0', errors: '0', time: '0' });
     expect(parsed.suites[0]?.cases.every((c) => c.failure === null && c.systemOut === null)).toBe(true);
+  });
+});
+
+describe('messages fold in linear time', () => {
+  // A regex with white space on both sides of the line breaks (/\s*[\r\n]+\s*/) backtracked on
+  // every start in a run of white space that no line break ends: 95 s for one 300 KB message.
+  // A linear fold takes milliseconds; the ceiling is far above that and far below the old time.
+  const SIZE = 300_000;
+  it.each([
+    ['spaces, then a letter', `a${' '.repeat(SIZE)}b`],
+    ['Unicode spaces and tabs, then a letter', `a${'\u3000\u00a0\t'.repeat(SIZE / 3)}b`],
+    ['lines of spaces', `a${`${' '.repeat(999)}\n`.repeat(SIZE / 1000)}b`],
+    ['CRs between spaces', `a${'  \r'.repeat(SIZE / 3)}b`],
+  ])('stylish, github, junit and the step summary with 300 KB of %s', (_name, message) => {
+    const report: CheckReport = {
+      files: [file('deals/big.yaml', [p('deals/big.yaml', 1, 1, 'my-rule', 'warning', message)])],
+      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 0, warnings: 1, verdicts: { join: 1, wait: 0, decline: 0 } },
+    };
+    const started = performance.now();
+    const outputs = [
+      checkFormatters.stylish(report, { style: plain }),
+      checkFormatters.github(report, { style: plain }),
+      checkFormatters.junit(report, { style: plain }),
+      formatStepSummary(report),
+    ];
+    expect(performance.now() - started).toBeLessThan(2000);
+    const row = outputs[0]!.split('\n')[1]!;
+    expect(row).toMatch(/^ {2}1:1 {2}warning {2}a\s+b\s+my-rule$/);
+    expect(row).not.toContain('\n');
   });
 });

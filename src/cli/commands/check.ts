@@ -64,7 +64,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const report = buildReport(reports, loaded.config);
   const toTerminal = output === undefined && options.format === 'stylish';
   const style = toTerminal ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
-  const rendered = checkFormatters[options.format](report, { style });
+  const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
+  const rendered = checkFormatters[options.format](report, { style, warningsFail });
 
   if (output === undefined) {
     io.stdout.write(rendered);
@@ -90,7 +91,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 
   const { errors, warnings } = report.summary;
   if (errors > 0) return EXIT.problems;
-  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+  if (warningsFail) {
     io.stderr.write(`deal-triage: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
     return EXIT.problems;
   }

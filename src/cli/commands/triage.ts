@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters, plain } from '../../format/index.js';
+import { safeChars } from '../../format/sanitize.js';
 import type { TriageFormat, TriageResult } from '../../format/index.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { tooLarge } from '../../load/deal.js';
@@ -29,7 +30,9 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     files.map(async (file) => ({ file: displayPath(file, io.cwd), read: await readInputFile(path.resolve(io.cwd, file)) })),
   );
   const usage: string[] = [];
-  for (const { file, read } of reads) {
+  for (const { file: name, read } of reads) {
+    // A file name is shown one character for one: a newline in it must not start a line of its own.
+    const file = safeChars(name);
     if (read.kind === 'missing') usage.push(`no such file: ${file}`);
     else if (read.kind === 'directory') usage.push(`${file} is a folder; triage takes deal files (for example ${file}/*.yaml)`);
     else if (read.kind === 'unreadable') usage.push(`cannot read ${file}: ${read.reason}`);

@@ -2,14 +2,17 @@
 // file's line in the pull request; and a markdown summary for $GITHUB_STEP_SUMMARY, because GitHub
 // shows only a few annotations per step and the summary shows them all.
 // Escaping as GitHub's toolkit does it (@actions/core, command.ts): data escapes %, CR and LF;
-// property values also escape ":" and ",".
+// property values also escape ":" and ",". Messages and file names are sanitised first
+// (../sanitize.ts): GitHub's log viewer renders escape sequences, and browsers break lines at U+2028.
 
 import type { CheckReport } from '../../check/report.js';
-import { oneLine, summaryLine, withoutControls } from './summary.js';
+import { markdownName, markdownText } from '../markdown-escape.js';
+import { safeChars, safeLines } from '../sanitize.js';
+import { summaryLine } from './summary.js';
 import type { CheckFormatter } from './types.js';
 
 export function escapeData(text: string): string {
-  return withoutControls(text)
+  return safeLines(text)
     .replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
@@ -21,7 +24,7 @@ export const formatGithub: CheckFormatter = (report) => {
   const out: string[] = [];
   for (const file of report.files) {
     for (const p of file.problems) {
-      const properties = `file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
+      const properties = `file=${escapeProperty(safeChars(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}`;
       out.push(`::${p.severity} ${properties}::${escapeData(p.message)}`);
     }
   }
@@ -36,14 +39,9 @@ export function formatStepSummary(report: CheckReport): string {
   if (problems.length > 0) {
     out.push('| File | Line | Column | Severity | Rule | Message |', '| --- | ---: | ---: | --- | --- | --- |');
     for (const p of problems) {
-      out.push(`| ${cell(p.file)} | ${p.line} | ${p.column} | ${p.severity} | ${cell(p.rule)} | ${cell(oneLine(p.message))} |`);
+      out.push(`| ${markdownName(p.file)} | ${p.line} | ${p.column} | ${p.severity} | ${markdownText(p.rule)} | ${markdownText(p.message)} |`);
     }
     out.push('');
   }
   return `${out.join('\n')}\n`;
-}
-
-/** Table cells: a "|" would end the cell, and HTML in a message must show as text. */
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }

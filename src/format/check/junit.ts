@@ -1,15 +1,20 @@
 // JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): one test case per
 // deal file. A file with errors fails, its failure listing every problem; a file with warnings
-// only passes, its warnings in <system-out>. No timings: the same folder gives the same bytes.
+// only passes, its warnings in <system-out>, unless the warnings fail the run (--max-warnings):
+// then it fails too, so the report never shows failures="0" for a run that exits 1. No timings:
+// the same folder gives the same bytes. File names and messages are sanitised (../sanitize.ts).
 
 import type { Problem } from '../../load/problem.js';
-import { oneLine, plural } from './summary.js';
+import { safeChars, safeLine } from '../sanitize.js';
+import { plural } from './summary.js';
 import type { CheckFormatter } from './types.js';
 
 const SUITE = 'deal-triage check';
 
-export const formatJunit: CheckFormatter = (report) => {
-  const failed = report.files.filter((file) => file.problems.some((p) => p.severity === 'error')).length;
+export const formatJunit: CheckFormatter = (report, options) => {
+  const fails = (problems: readonly Problem[]) =>
+    problems.some((p) => p.severity === 'error' || (options.warningsFail === true && p.severity === 'warning'));
+  const failed = report.files.filter((file) => fails(file.problems)).length;
   const counts = `tests="${report.files.length}" failures="${failed}" errors="0" skipped="0"`;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -17,20 +22,21 @@ export const formatJunit: CheckFormatter = (report) => {
     `  <testsuite name="${SUITE}" ${counts} time="0">`,
   ];
   for (const file of report.files) {
-    const name = attribute(file.file);
+    const name = attribute(safeChars(file.file));
     const open = `    <testcase classname="${SUITE}" name="${name}" file="${name}" time="0"`;
-    const errors = file.problems.filter((p) => p.severity === 'error');
     if (file.problems.length === 0) {
       out.push(`${open}/>`);
       continue;
     }
     out.push(`${open}>`);
-    if (errors.length > 0) {
-      const warnings = file.problems.length - errors.length;
-      const message = `${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}`;
-      out.push(`      <failure message="${message}" type="${attribute(errors[0]!.rule)}">${text(file.problems.map(problemLine).join('\n'))}</failure>`);
+    const listed = text(file.problems.map(problemLine).join('\n'));
+    if (fails(file.problems)) {
+      const errors = file.problems.filter((p) => p.severity === 'error');
+      const message = `${plural(errors.length, 'error')}, ${plural(file.problems.length - errors.length, 'warning')}`;
+      const first = errors[0] ?? file.problems[0]!;
+      out.push(`      <failure message="${message}" type="${attribute(first.rule)}">${listed}</failure>`);
     } else {
-      out.push(`      <system-out>${text(file.problems.map(problemLine).join('\n'))}</system-out>`);
+      out.push(`      <system-out>${listed}</system-out>`);
     }
     out.push('    </testcase>');
   }
@@ -39,7 +45,7 @@ export const formatJunit: CheckFormatter = (report) => {
 };
 
 function problemLine(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${oneLine(p.message)} (${p.rule})`;
+  return `${safeChars(p.file)}:${p.line}:${p.column}: ${p.severity}: ${safeLine(p.message)} (${p.rule})`;
 }
 
 /** Characters XML 1.0 does not allow at all, whatever the escaping (control characters, lone surrogates). */

@@ -15,22 +15,3 @@ export function summaryLine(summary: CheckSummary): string {
   if (errors + warnings === 0) return `✔ ${plural(files, 'file')} checked, no problems; ${verdictText}`;
   return `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${filesWithProblems} of ${plural(files, 'file')}; ${verdictText}`;
 }
-
-/**
- * Messages are one line in every report; a user's own multi-line rule message is folded. A lone CR
- * counts too: a terminal returns to the start of the line on it, and markdown ends the table row.
- */
-export function oneLine(text: string): string {
-  return withoutControls(text.replace(/\s*[\r\n]+\s*/g, ' '));
-}
-
-export function withoutControls(text: string): string {
-  return text.replace(CONTROL, '\uFFFD');
-}
-
-/**
- * Other control characters than tab and line breaks (ESC above all) could come from a deal file's text through a rule's
- * placeholders and would drive the terminal that shows the report; they show as U+FFFD instead.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;

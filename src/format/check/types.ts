@@ -1,4 +1,5 @@
-// What the `check` formatters take: the whole report, and colours for the terminal format.
+// What the `check` formatters take: the whole report, colours for the terminal format, and
+// whether the run fails on its warnings.
 
 import type { CheckReport } from '../../check/report.js';
 import type { Style } from '../style.js';
@@ -6,6 +7,11 @@ import type { Style } from '../style.js';
 export interface CheckFormatOptions {
   /** Colours for stylish; every other format is never coloured. */
   style: Style;
+  /**
+   * The warnings fail the run (more than --max-warnings): formats that count failures (junit)
+   * count the files with warnings too, so the report agrees with the exit code. Absent: false.
+   */
+  warningsFail?: boolean;
 }
 
 export type CheckFormatter = (report: CheckReport, options: CheckFormatOptions) => string;
