@@ -3,7 +3,7 @@
 // is refused without a hang and without reading more than the limit; and finding the config file.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,13 @@ describe.each(readers)('%s', (_name, read) => {
     const file = path.join(tempDir(), 'big.yaml');
     writeFileSync(file, 'x'.repeat(MAX_FILE_BYTES + 10));
     expect(await read(file)).toEqual({ kind: 'too-large', size: MAX_FILE_BYTES + 10 });
+  });
+
+  // A regular file that fstat says is empty but holds megabytes (Linux's symbol table): what a file
+  // that grew after fstat looks like. Reading stops one byte past the limit.
+  const growing = '/proc/kallsyms';
+  it.runIf(existsSync(growing) && statSync(growing).size === 0)('reads no more than the limit and one byte of a file larger than fstat said', async () => {
+    expect(await read(growing)).toEqual({ kind: 'too-large', size: MAX_FILE_BYTES + 1 });
   });
 
   it('tells a folder and a missing file apart', async () => {
