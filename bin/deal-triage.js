@@ -1,13 +1,23 @@
 #!/usr/bin/env node
 // Process glue only: run the CLI and set the exit code.
 // dist/bundle is the tsc output of src/cli/main.ts bundled for start-up speed (scripts/bundle.js).
-import { execute } from '../dist/bundle/main.js';
+import { writeSync } from 'node:fs';
+import { execute, outputFailure } from '../dist/bundle/main.js';
 
-// A reader that goes away (`deal-triage triage x.yaml | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
+// A reader that goes away (`deal-triage triage x.yaml | head`) is not an error. Any other failed
+// write (`> /dev/full`, a terminal gone) ends the run: one line on stderr, if stderr still works, and
+// exit 2. Node reports these as events, even for files, where the write itself is synchronous.
+for (const [name, stream] of /** @type {const} */ ([['stdout', process.stdout], ['stderr', process.stderr]])) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (name === 'stdout') {
+      try {
+        writeSync(2, outputFailure(name, error));
+      } catch {
+        // stderr is gone too: the exit code is all that is left.
+      }
+    }
+    process.exit(2);
   });
 }
 

@@ -22,11 +22,13 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   if (found === undefined) return { ok: true, config: defaultConfig(), file: undefined };
   const file = displayPath(found, cwd);
   const read = await readInputFile(path.resolve(cwd, found));
+  // A config found by its name that cannot be read stops the command: skipping it would silently
+  // apply a parent folder's config, or the defaults.
   switch (read.kind) {
     case 'missing':
-      throw new UsageError(`config file not found: ${file}`);
+      throw new UsageError(explicit === undefined ? `the config file ${file} is a symbolic link to nothing (its target does not exist)` : `config file not found: ${file}`);
     case 'directory':
-      throw new UsageError(`--config names a folder, not a file: ${file}`);
+      throw new UsageError(explicit === undefined ? `the config file ${file} is a folder, not a file` : `--config names a folder, not a file: ${file}`);
     case 'unreadable':
       throw new UsageError(`cannot read the config file ${file}: ${read.reason}`);
     case 'too-large':

@@ -9,6 +9,7 @@ import { TRIAGE_FORMATS } from '../format/index.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
 import type { TriageOptions } from './commands/triage.js';
+import { describeFsError } from '../io/fs-errors.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
@@ -103,6 +104,14 @@ within --max-warnings, 1 errors or too many warnings, 2 usage, config or interna
     });
 
   return program;
+}
+
+/**
+ * The line bin/deal-triage.js prints when stdout or stderr cannot be written (a full disk, a
+ * terminal gone), before it exits 2: a failed write is an I/O error, not an invalid deal.
+ */
+export function outputFailure(stream: 'stdout' | 'stderr', error: unknown): string {
+  return `deal-triage: cannot write to ${stream}: ${describeFsError(error)}\n`;
 }
 
 export async function execute(argv: readonly string[], io: Io = processIo()): Promise<number> {

@@ -26,8 +26,10 @@ const BATCH = 64;
 export type Concurrency = 'auto' | 'off' | number;
 
 export function checkOne(entry: DiscoveredFile, config: ResolvedConfig): FileReport {
-  const read = readInputFileSync(entry.path);
   const at = { line: 1, column: 1 };
+  if (entry.refused) return { file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] };
+  // The path is real (discovery resolved it): a link that appears there since is not followed.
+  const read = readInputFileSync(entry.path, { noFollow: true });
   switch (read.kind) {
     case 'ok':
       return checkFileBytes(read.bytes, entry.file, config);
@@ -39,6 +41,7 @@ export function checkOne(entry: DiscoveredFile, config: ResolvedConfig): FileRep
     case 'directory':
       return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', 'this is a folder, not a deal file')] };
     case 'unreadable':
+      if (read.notAFile) return { file: entry.file, problems: [problem(entry.file, at, 'not-a-file', `${read.reason}; it is not read`)] };
       return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', `cannot read the file: ${read.reason}`)] };
   }
 }

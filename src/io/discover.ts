@@ -1,19 +1,27 @@
 // Finds the deal files `check` reads: every .yaml/.yml file under the given paths, recursively,
 // skipping the config file, dot-files and dot-folders (.git, .github) and node_modules. A path named
-// on the command line is taken whatever its name. Symbolic links to folders are not followed (a
-// link back up the tree would never end); links to files are read like files.
+// on the command line is taken whatever its name, and may be a symbolic link.
+//
+// Inside a folder, what a deal file name leads to is settled here, before anything is opened: a link
+// is followed only to a regular file inside the folder being checked (its real path), so a data file
+// in a pull request cannot make the tool read, and print, a file elsewhere on the machine. A link
+// leading out, a dangling link, a pipe, socket or device become a located problem of their own, never
+// read. Links to folders are not followed (a link back up the tree would never end). The walk goes
+// down real folders only, from the real path of each folder given, so every path it reads is real.
 
-import { readdir, stat } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
-import { displayPath } from './files.js';
+import { displayPath, kindOf } from './files.js';
 
 export interface DiscoveredFile {
-  /** Absolute, for reading. */
+  /** Absolute and real (no symbolic link in it), for reading without following links. */
   path: string;
-  /** As shown to the user: relative to the working folder, with slashes. */
+  /** As shown to the user: relative to the working folder, with slashes; a link shows as the link. */
   file: string;
+  /** Set when the file must not be read: the problem it is reported as instead, at 1:1. */
+  refused?: { rule: 'file-outside-folder' | 'file-unreadable' | 'not-a-file'; message: string };
 }
 
 export type Discovery =
@@ -25,44 +33,95 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
 export async function discoverDealFiles(paths: readonly string[], cwd: string): Promise<Discovery> {
+  // Keyed by real path: a file reached by several paths (a folder named twice, a link to a file
+  // also found in the folder) is checked once, under the first of its names in sort order.
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
-  const add = (absolute: string) => found.set(absolute, { path: absolute, file: displayPath(absolute, cwd) });
+  const add = (real: string, shown: string, refused?: DiscoveredFile['refused']) => {
+    const entry: DiscoveredFile = { path: real, file: displayPath(shown, cwd), ...(refused && { refused }) };
+    const earlier = found.get(real);
+    if (!earlier || entry.file < earlier.file) found.set(real, entry);
+  };
 
-  const walk = async (folder: string): Promise<void> => {
+  /** `folder` is real; `shown` is the same folder as the user named it. */
+  const walk = async (root: string, folder: string, shown: string): Promise<void> => {
     let entries: Dirent[];
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: displayPath(folder, cwd), reason: reason(error) });
+      unreadable.push({ path: displayPath(shown, cwd), reason: reason(error) });
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const absolute = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(absolute);
-      } else if (DEAL_FILE.test(entry.name) && !CONFIG_NAMES.has(entry.name)) {
-        if (entry.isFile()) add(absolute);
-        else if (entry.isSymbolicLink() && (await isFile(absolute))) add(absolute);
+      const real = path.join(folder, entry.name);
+      const shownPath = path.join(shown, entry.name);
+      let type: Dirent | Stats = entry;
+      // Some file systems do not give the type in the listing.
+      if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !isSpecial(entry)) {
+        try {
+          type = await lstat(real);
+        } catch {
+          continue; // Gone since the listing.
+        }
       }
+      if (type.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(root, real, shownPath);
+      } else if (DEAL_FILE.test(entry.name) && !CONFIG_NAMES.has(entry.name)) {
+        if (type.isFile()) add(real, shownPath);
+        else if (type.isSymbolicLink()) await followLink(root, real, shownPath);
+        else add(real, shownPath, { rule: 'not-a-file', message: `this is ${kindOf(type)}, not a deal file; it is not read` });
+      }
+    }
+  };
+
+  /** A link with a deal file name, found in the folder `root` (real). */
+  const followLink = async (root: string, link: string, shown: string): Promise<void> => {
+    let target: string;
+    let info: Stats;
+    try {
+      target = await realpath(link);
+      info = await stat(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message =
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'this is a symbolic link to nothing (its target does not exist)'
+          : `this is a symbolic link that cannot be followed: ${reason(error)}`;
+      add(link, shown, { rule: 'file-unreadable', message });
+      return;
+    }
+    if (info.isDirectory()) return; // Links to folders are not followed.
+    if (!info.isFile()) {
+      add(link, shown, { rule: 'not-a-file', message: `this is a symbolic link to ${kindOf(info)}, not to a deal file; it is not read` });
+    } else if (!isInside(root, target)) {
+      add(link, shown, {
+        rule: 'file-outside-folder',
+        message: `this is a symbolic link to a file outside the folder being checked; it is not read (copy the file here, or check its own folder)`,
+      });
+    } else {
+      add(target, shown);
     }
   };
 
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    let info;
+    let real: string;
+    let info: Stats;
     try {
-      info = await stat(absolute);
+      real = await realpath(absolute);
+      info = await stat(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(given);
       else unreadable.push({ path: given, reason: reason(error) });
       continue;
     }
-    if (info.isDirectory()) await walk(absolute);
-    else add(absolute);
+    // Named on the command line: the user chose this file, link or not.
+    if (info.isDirectory()) await walk(real, real, absolute);
+    else if (info.isFile()) add(real, absolute);
+    else add(real, absolute, { rule: 'not-a-file', message: `this is ${kindOf(info)}, not a deal file; it is not read` });
   }
   if (missing.length > 0 || unreadable.length > 0) return { ok: false, missing, unreadable };
   // Sorted by the path shown, code unit by code unit: the same on every machine and locale.
@@ -70,12 +129,13 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
   return { ok: true, files };
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
+function isSpecial(entry: Dirent): boolean {
+  return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }
 
 function reason(error: unknown): string {

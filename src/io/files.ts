@@ -1,73 +1,153 @@
-// File-system access, kept apart from the pure pipeline: reading an input file safely (size checked
-// before reading, directories and missing paths told apart) and finding the config file.
+// File-system access, kept apart from the pure pipeline: reading an input file safely and finding the
+// config file. A file is opened first (non-blocking, so a named pipe never waits for a writer), then
+// the open descriptor is examined and read: what is checked is what is read, with no window between
+// the two for the file to be swapped for a pipe, a device or a larger file.
 
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
 import { MAX_FILE_BYTES } from '../load/limits.js';
+import { describeFsError } from './fs-errors.js';
+
+export { describeFsError } from './fs-errors.js';
 
 export type ReadOutcome =
   | { kind: 'ok'; bytes: Uint8Array }
   | { kind: 'too-large'; size: number }
   | { kind: 'missing' }
   | { kind: 'directory' }
-  | { kind: 'unreadable'; reason: string };
+  /** notAFile: a pipe, socket or device, refused rather than read. */
+  | { kind: 'unreadable'; reason: string; notAFile?: true };
 
-export async function readInputFile(file: string): Promise<ReadOutcome> {
+export interface ReadOptions {
+  /**
+   * Refuse a symbolic link as the last part of the path instead of following it. `check` reads the
+   * real paths it resolved while finding the files, so a link that appears afterwards is not read.
+   */
+  noFollow?: boolean;
+}
+
+// O_NONBLOCK: opening a named pipe must not wait for a writer. Neither flag exists on Windows,
+// which has neither kind of file.
+const NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const flags = (options: ReadOptions) => NON_BLOCKING | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
+
+export async function readInputFile(file: string, options: ReadOptions = {}): Promise<ReadOutcome> {
+  let handle;
   try {
-    const info = await stat(file);
+    handle = await open(file, flags(options));
+    const info = await handle.stat();
     const refused = refuse(info);
     if (refused) return refused;
-    return checkRead(await readFile(file));
+    let buffer: Uint8Array = new Uint8Array(initialSize(info));
+    let length = 0;
+    for (;;) {
+      buffer = roomIn(buffer, length);
+      if (length === buffer.length) break;
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return readBytes(buffer, length, info);
   } catch (error) {
-    return readError(error);
+    return readError(error, options);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
 /** The same, blocking: for `check`'s worker threads, which read thousands of small files in turn. */
-export function readInputFileSync(file: string): ReadOutcome {
+export function readInputFileSync(file: string, options: ReadOptions = {}): ReadOutcome {
+  let fd: number | undefined;
   try {
-    const refused = refuse(statSync(file));
+    fd = openSync(file, flags(options));
+    const info = fstatSync(fd);
+    const refused = refuse(info);
     if (refused) return refused;
-    return checkRead(readFileSync(file));
+    let buffer: Uint8Array = new Uint8Array(initialSize(info));
+    let length = 0;
+    for (;;) {
+      buffer = roomIn(buffer, length);
+      if (length === buffer.length) break;
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return readBytes(buffer, length, info);
   } catch (error) {
-    return readError(error);
+    return readError(error, options);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** What not to read at all: a folder, a device or pipe, a file over the size limit. */
-function refuse(info: { isDirectory(): boolean; isFile(): boolean; size: number }): ReadOutcome | undefined {
+/** What not to read at all: a folder, a pipe, socket or device, a file over the size limit. */
+function refuse(info: Stats): ReadOutcome | undefined {
   if (info.isDirectory()) return { kind: 'directory' };
-  if (!info.isFile()) return { kind: 'unreadable', reason: 'it is not a regular file' };
+  if (!info.isFile()) return { kind: 'unreadable', reason: `it is ${kindOf(info)}, not a regular file`, notAFile: true };
   if (info.size > MAX_FILE_BYTES) return { kind: 'too-large', size: info.size };
   return undefined;
 }
 
-function checkRead(bytes: Uint8Array): ReadOutcome {
-  // The file may have grown between stat and read.
-  if (bytes.length > MAX_FILE_BYTES) return { kind: 'too-large', size: bytes.length };
-  return { kind: 'ok', bytes };
+/** What stat, fstat and a folder listing tell of a file's type. */
+export type FileType = Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+/** What a file that is not a regular file is, in words. */
+export function kindOf(info: FileType): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isDirectory()) return 'a folder';
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  return info.isFile() ? 'a regular file' : 'not a regular file';
 }
 
-function readError(error: unknown): ReadOutcome {
+// One byte more than the file's size, to see at once whether it grew; never more than one byte over
+// the limit, however large it has become since.
+const initialSize = (info: Stats) => Math.min(info.size, MAX_FILE_BYTES) + 1;
+
+/** The buffer, grown if it is full and still within the limit (the file grew after fstat). */
+function roomIn(buffer: Uint8Array, length: number): Uint8Array {
+  if (length < buffer.length || buffer.length > MAX_FILE_BYTES) return buffer;
+  const bigger = new Uint8Array(Math.min(buffer.length * 2, MAX_FILE_BYTES + 1));
+  bigger.set(buffer.subarray(0, length));
+  return bigger;
+}
+
+function readBytes(buffer: Uint8Array, length: number, info: Stats): ReadOutcome {
+  if (length > MAX_FILE_BYTES) return { kind: 'too-large', size: Math.max(length, info.size) };
+  return { kind: 'ok', bytes: buffer.subarray(0, length) };
+}
+
+function readError(error: unknown, options: ReadOptions): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
   if (code === 'EISDIR') return { kind: 'directory' };
-  if (code === 'EACCES' || code === 'EPERM') return { kind: 'unreadable', reason: 'permission denied' };
-  return { kind: 'unreadable', reason: code ?? String(error) };
+  // Opening a socket file fails so.
+  if (code === 'ENXIO') return { kind: 'unreadable', reason: 'it is a socket or device with nothing behind it, not a regular file', notAFile: true };
+  if (code === 'ELOOP' && options.noFollow) return { kind: 'unreadable', reason: 'it was replaced by a symbolic link while being checked' };
+  return { kind: 'unreadable', reason: describeFsError(error) };
 }
 
-/** The config in `dir` or its nearest parent, if any. */
+/**
+ * The config in `dir` or its nearest parent, if any. Whatever has the config's name counts, even a
+ * dangling link, a folder or a pipe: reading it then fails with a config error, where skipping it
+ * would silently apply a parent folder's config instead.
+ */
 export async function findConfigFile(dir: string): Promise<string | undefined> {
   let current = path.resolve(dir);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(current, name);
       try {
-        if ((await stat(candidate)).isFile()) return candidate;
-      } catch {
-        // Not here; keep looking upwards.
+        await lstat(candidate);
+        return candidate;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // Not here; keep looking upwards. Any other error is the reader's to report.
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') return candidate;
       }
     }
     const parent = path.dirname(current);
@@ -82,24 +162,4 @@ export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   return shown.split(path.sep).join('/');
-}
-
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is exceeded',
-  ENOENT: 'no such file or folder',
-  ENOTDIR: 'part of the path is a file, not a folder',
-  // mkdir -p meets a file where a folder should be.
-  EEXIST: 'part of the path is a file, not a folder',
-  EISDIR: 'it is a folder',
-  ENAMETOOLONG: 'the name is too long',
-};
-
-/** A file-system error in words, for a message. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code && REASONS[code]) ?? code ?? String(error);
 }

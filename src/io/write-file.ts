@@ -1,24 +1,39 @@
 // Writing a file so that no reader ever sees half of it and no existing file is replaced by
 // accident: the text goes to a temporary file beside the target, then takes the target's name in
 // one step — rename to replace, link to create (which fails if the target appeared meanwhile).
+// Only a regular file is ever replaced: never a folder, a pipe, a device or a socket, nor a link to
+// one (the target is examined, never opened: opening a pipe would wait for a reader).
 
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError as describe } from './files.js';
+import { describeFsError as describe, kindOf } from './files.js';
 
 export type WriteOutcome = { kind: 'written' } | { kind: 'exists' } | { kind: 'failed'; reason: string };
 
+export interface WriteOptions {
+  overwrite: boolean;
+  /**
+   * Refuse a target that is a symbolic link instead of replacing the file it points to: for a file
+   * named by a CI job (`check -o`) in a tree a pull request can add links to.
+   */
+  noFollow?: boolean;
+}
+
 /** Writes `text` to `file`, creating its folder; an existing file is replaced only with `overwrite`. */
-export async function writeFileAtomic(file: string, text: string, options: { overwrite: boolean }): Promise<WriteOutcome> {
+export async function writeFileAtomic(file: string, text: string, options: WriteOptions): Promise<WriteOutcome> {
   let target = path.resolve(file);
   try {
     await mkdir(path.dirname(target), { recursive: true });
+    if (options.noFollow && (await lstatOrUndefined(target))?.isSymbolicLink()) {
+      return { kind: 'failed', reason: 'it is a symbolic link, and links are not written through' };
+    }
     const existing = await statOrUndefined(target);
-    if (existing && !options.overwrite) return { kind: 'exists' };
     if (existing?.isDirectory()) return { kind: 'failed', reason: 'it is a folder' };
+    if (existing && !existing.isFile()) return { kind: 'failed', reason: `it is ${kindOf(existing)}, not a regular file` };
+    if (existing && !options.overwrite) return { kind: 'exists' };
     // Replacing a symbolic link's file, not the link: the link is how the user arranged things.
     if (existing) target = await realpath(target);
   } catch (error) {
@@ -33,7 +48,9 @@ export async function writeFileAtomic(file: string, text: string, options: { ove
     // On disk before it takes the name: a crash right after the rename must not leave an empty file.
     await handle.sync();
     if (options.overwrite) {
+      // Again, just before replacing it: it may have changed while the text was being written.
       const previous = await statOrUndefined(target);
+      if (previous && !previous.isFile()) return { kind: 'failed', reason: `it is ${kindOf(previous)}, not a regular file` };
       // Keep the replaced file's permissions.
       if (previous) await handle.chmod(previous.mode & 0o7777);
     }
@@ -76,6 +93,15 @@ async function createFrom(temp: string, target: string): Promise<WriteOutcome> {
 async function statOrUndefined(file: string) {
   try {
     return await stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function lstatOrUndefined(file: string) {
+  try {
+    return await lstat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -2,7 +2,7 @@
 // input never shows a stack trace.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -27,6 +27,40 @@ beforeAll(() => {
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   }
 }, 120_000);
+
+/** Runs the bin with stdout or stderr going to /dev/full, where every write fails with ENOSPC. */
+function dealToFullDisk(stream: 'stdout' | 'stderr', ...args: string[]) {
+  const full = openSync('/dev/full', 'w');
+  try {
+    const stdio = stream === 'stdout' ? (['ignore', full, 'pipe'] as const) : (['ignore', 'pipe', full] as const);
+    const result = spawnSync(process.execPath, ['bin/deal-triage.js', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 20_000, stdio: [...stdio] });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    closeSync(full);
+  }
+}
+
+describe('a failed write (a full disk): one line, exit 2, never a stack trace nor exit 1', () => {
+  const CONFIG = ['--config', 'fixtures/deal-triage.config.yaml'];
+  it.each([
+    ['triage', ['triage', ...CONFIG, 'fixtures/deals/acme-plants.yaml']],
+    ['triage of an invalid deal', ['triage', ...CONFIG, 'fixtures/invalid/malformed.yaml']],
+    ['check', ['check', ...CONFIG, '--format', 'json', 'fixtures/check/problems']],
+    ['--help', ['--help']],
+  ])('%s > /dev/full', (_name, args) => {
+    const { code, stderr } = dealToFullDisk('stdout', ...args);
+    expect(code).toBe(2);
+    expect(stderr.split('\n').filter((line) => line !== '').at(-1)).toBe('deal-triage: cannot write to stdout: no space left on the device');
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it.each([
+    ['triage of an invalid deal', ['triage', ...CONFIG, 'fixtures/invalid/malformed.yaml']],
+    ['check with more warnings than allowed', ['check', ...CONFIG, '--max-warnings', '0', 'fixtures/deals']],
+  ])('%s 2> /dev/full', (_name, args) => {
+    expect(dealToFullDisk('stderr', ...args).code).toBe(2);
+  });
+});
 
 describe('bin/deal-triage.js', () => {
   it('exits 0 for a valid deal, whatever the verdict', () => {

@@ -3,7 +3,7 @@
 // only in the built output) give byte for byte what one thread gives.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,35 @@ describe('exit codes reach the shell, with no stack trace', () => {
       expect(result.stderr).toMatch(/\S/);
     }
     expect(snapshotFolder(path.join(ROOT, 'fixtures'))).toEqual(before);
+  });
+});
+
+describe('--output on a full disk', () => {
+  // A small file system to fill: only where this process may mount one (root on Linux, as in CI
+  // containers); elsewhere there is no way to make a regular file's write fail with ENOSPC.
+  let disk: string | undefined;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-full-'));
+    tempDirs.push(dir);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' }).status !== 0) return;
+    disk = dir;
+    writeFileSync(path.join(dir, 'report.txt'), 'the previous report\n');
+    try {
+      writeFileSync(path.join(dir, 'filler'), Buffer.alloc(1 << 20));
+    } catch {
+      // Full, as intended.
+    }
+  });
+  afterAll(() => {
+    if (disk) spawnSync('umount', [disk], { stdio: 'ignore' });
+  });
+
+  it('one line, exit 2, and the previous report left whole', (context) => {
+    if (!disk) return context.skip();
+    const result = deal(['check', '--config', CONFIG, '-o', path.join(disk, 'report.txt'), 'fixtures/check/problems']);
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: `deal-triage: cannot write the report to ${path.join(disk, 'report.txt')}: no space left on the device\n` });
+    expect(readFileSync(path.join(disk, 'report.txt'), 'utf8')).toBe('the previous report\n');
+    expect(readdirSync(disk).sort()).toEqual(['filler', 'report.txt']);
   });
 });
 

@@ -2,7 +2,8 @@
 // exit code and the file system out, with a fake terminal and environment. Expected lines and
 // columns come from the fixture files' text, not from the code under test.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,6 +246,61 @@ describe('discovery', () => {
     expect(stderr).toBe(message);
   });
 
+  // What a pull request can add to the deals folder: links and files that are not regular files.
+  // Read, it would be reported as an unknown key, by name.
+  const SECRET = 'do_not_print_me: 1';
+  it.each([
+    ['a link to a file outside the folder', (cwd: string) => symlinkSync('../secret.yaml', path.join(cwd, 'deals/x.yaml')), 'file-outside-folder'],
+    ['a link to /proc/self/environ', (cwd: string) => symlinkSync('/proc/self/environ', path.join(cwd, 'deals/x.yaml')), 'file-outside-folder'],
+    ['a dangling link', (cwd: string) => symlinkSync('nowhere.yaml', path.join(cwd, 'deals/x.yaml')), 'file-unreadable'],
+    ['a named pipe', (cwd: string) => execFileSync('mkfifo', [path.join(cwd, 'deals/x.yaml')]), 'not-a-file'],
+    ['a link to /dev/null', (cwd: string) => symlinkSync('/dev/null', path.join(cwd, 'deals/x.yaml')), 'not-a-file'],
+  ])('reports %s in the folder as a located problem, never read: exit 1', { timeout: 10_000 }, async (_name, make, rule) => {
+    const cwd = workspace({ 'deals/good.yaml': GOOD, 'secret.yaml': `${SECRET}\n`, 'deal-triage.config.yaml': '' });
+    make(cwd);
+    for (const format of CHECK_FORMATS) {
+      const { code, stdout, stderr } = await run(['check', '--format', format], { cwd });
+      expect(code).toBe(1);
+      expect(stderr).toBe('');
+      expect(stdout).not.toContain('do_not_print_me');
+      if (format === 'json') {
+        expect(problemsFromJson(stdout)).toEqual([{ file: 'deals/x.yaml', line: 1, column: 1, rule, severity: 'error' }]);
+      }
+      if (format === 'stylish') expect(stdout).toContain('in 1 of 2 files');
+    }
+  });
+
+  it('reads a link to a deal file inside the folder, once, under its first name', async () => {
+    const cwd = workspace({ 'deals/good.yaml': GOOD, 'deal-triage.config.yaml': '' });
+    symlinkSync('good.yaml', path.join(cwd, 'deals/also-good.yaml'));
+    const { code, stdout } = await run(['check', '--format', 'json'], { cwd });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['deals/also-good.yaml']);
+  });
+
+  it('reads a link named on the command line, wherever it leads', async () => {
+    const cwd = workspace({ 'elsewhere/good.yaml': GOOD, 'deal-triage.config.yaml': '' });
+    mkdirSync(path.join(cwd, 'deals'));
+    symlinkSync('../elsewhere/good.yaml', path.join(cwd, 'deals/good.yaml'));
+    const { code, stdout } = await run(['check', '--format', 'json', 'deals/good.yaml'], { cwd });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { files: { file: string; id: string }[] }).files).toMatchObject([{ file: 'deals/good.yaml', id: 'good' }]);
+  });
+
+  it.each([
+    ['a dangling link', (file: string) => symlinkSync('nowhere.yaml', file), 'the config file deal-triage.config.yaml is a symbolic link to nothing (its target does not exist)'],
+    ['a folder', (file: string) => mkdirSync(file), 'the config file deal-triage.config.yaml is a folder, not a file'],
+    ['a named pipe', (file: string) => execFileSync('mkfifo', [file]), 'cannot read the config file deal-triage.config.yaml: it is a named pipe (FIFO), not a regular file'],
+  ])('a deal-triage.config.yaml that is %s is a config error (exit 2), not skipped for the parent folder’s', { timeout: 10_000 }, async (_name, make, message) => {
+    const parent = workspace({ 'deal-triage.config.yaml': 'rules: []\n', 'team/deals/good.yaml': GOOD });
+    const cwd = path.join(parent, 'team');
+    make(path.join(cwd, 'deal-triage.config.yaml'));
+    const { code, stdout, stderr } = await run(['check'], { cwd });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`deal-triage: ${message}\n`);
+  });
+
   it('without a config file, says so on stderr and applies the defaults', async () => {
     const cwd = workspace({ 'deals/good.yaml': GOOD });
     const { code, stdout, stderr } = await run(['check'], { cwd });
@@ -400,7 +456,11 @@ describe('--output', () => {
     const toStdout = await run(['check', '--format', format], { cwd });
     const before = snapshotFolder(path.join(cwd, 'deals'));
     const result = await run(['check', '--format', format, '--output', 'reports/ci/check.out'], { cwd });
-    expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'deal-triage: wrote the report to reports/ci/check.out: ✖ 7 problems (7 errors, 0 warnings) in 5 of 5 files; verdicts: 1 join, 0 wait, 2 decline, 2 invalid\n',
+    });
     expect(readFileSync(path.join(cwd, 'reports/ci/check.out'), 'utf8')).toBe(toStdout.stdout);
     expect(snapshotFolder(path.join(cwd, 'deals'))).toEqual(before);
   });
@@ -441,6 +501,66 @@ describe('--output', () => {
     const { code } = await run(['check', '-o', path.join(cwd, 'deals/acme-plants.yaml')], { cwd });
     expect(code).toBe(2);
     expect(snapshotFolder(cwd)).toEqual(before);
+  });
+
+  it('says on stderr where a clean report went, with the counts', async () => {
+    const cwd = copyOf(DEALS);
+    const { code, stdout, stderr } = await run(['check', '-o', 'report.txt', '--max-warnings', '0'], { cwd });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'deal-triage: wrote the report to report.txt: ✖ 1 problem (0 errors, 1 warning) in 1 of 9 files; verdicts: 2 join, 2 wait, 5 decline\n' +
+        'deal-triage: 1 warning, more than --max-warnings 0 allows\n',
+    );
+  });
+
+  // Links made in a copy of the problems folder: the report must land on none of the files read.
+  const linked: [string, (cwd: string) => void, string][] = [
+    ['a symbolic link to a deal file', (cwd) => symlinkSync('deals/stark-pilot.yaml', path.join(cwd, 'report.txt')), 'report.txt'],
+    ['a hard link to a deal file', (cwd) => linkSync(path.join(cwd, 'deals/stark-pilot.yaml'), path.join(cwd, 'report.txt')), 'report.txt'],
+    ['a symbolic link to the config', (cwd) => symlinkSync('deal-triage.config.yaml', path.join(cwd, 'report.txt')), 'report.txt'],
+    ['a hard link to the config', (cwd) => linkSync(path.join(cwd, 'deal-triage.config.yaml'), path.join(cwd, 'report.txt')), 'report.txt'],
+    ['a deal file reached through a linked folder', (cwd) => symlinkSync('deals', path.join(cwd, 'alias')), 'alias/stark-pilot.yaml'],
+  ];
+  it.each(linked)('refuses to write over %s: exit 2, nothing written', async (_name, make, output) => {
+    const cwd = copyOf(PROBLEMS);
+    make(cwd);
+    const before = [snapshotFolder(path.join(cwd, 'deals')), readFileSync(path.join(cwd, 'deal-triage.config.yaml'), 'utf8')];
+    const { code, stdout, stderr } = await run(['check', '--format', 'json', '--output', output], { cwd });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`deal-triage: --output ${output} is one of the files being checked; write the report somewhere else\n`);
+    expect([snapshotFolder(path.join(cwd, 'deals')), readFileSync(path.join(cwd, 'deal-triage.config.yaml'), 'utf8')]).toEqual(before);
+    expect(readdirSync(cwd).sort()).toEqual([...new Set(['deal-triage.config.yaml', 'deals', output.split('/')[0]!])].sort());
+  });
+
+  it('refuses to write over a deal file when the folder checked is reached through a link', async () => {
+    const cwd = copyOf(PROBLEMS);
+    symlinkSync('deals', path.join(cwd, 'alias'));
+    const before = snapshotFolder(path.join(cwd, 'deals'));
+    const { code } = await run(['check', 'alias', '-o', 'deals/broken.yaml'], { cwd });
+    expect(code).toBe(2);
+    expect(snapshotFolder(path.join(cwd, 'deals'))).toEqual(before);
+  });
+
+  it('does not write through a symbolic link to a file that is not checked either', async () => {
+    const cwd = copyOf(DEALS);
+    writeFileSync(path.join(cwd, 'notes.md'), 'my notes\n');
+    symlinkSync('notes.md', path.join(cwd, 'report.txt'));
+    const { code, stderr } = await run(['check', '-o', 'report.txt'], { cwd });
+    expect(code).toBe(2);
+    expect(stderr).toBe('deal-triage: cannot write the report to report.txt: it is a symbolic link, and links are not written through\n');
+    expect(readFileSync(path.join(cwd, 'notes.md'), 'utf8')).toBe('my notes\n');
+    expect(readlinkSync(path.join(cwd, 'report.txt'))).toBe('notes.md');
+  });
+
+  it('refuses a named pipe as the report, without waiting for a reader', { timeout: 10_000 }, async () => {
+    const cwd = copyOf(DEALS);
+    execFileSync('mkfifo', [path.join(cwd, 'report.txt')]);
+    const { code, stderr } = await run(['check', '-o', 'report.txt'], { cwd });
+    expect(code).toBe(2);
+    expect(stderr).toBe('deal-triage: cannot write the report to report.txt: it is a named pipe (FIFO), not a regular file\n');
+    expect(lstatSync(path.join(cwd, 'report.txt')).isFIFO()).toBe(true);
   });
 
   it('exits 2 when the report cannot be written', async () => {
@@ -511,6 +631,29 @@ describe('github format', () => {
     writeFileSync(summary, 'before\n');
     await run(['check', '--format', format], { cwd: setup(), env: { GITHUB_STEP_SUMMARY: summary } });
     expect(readFileSync(summary, 'utf8')).toBe('before\n');
+  });
+
+  it.each([
+    ['a symbolic link to a deal file', (cwd: string) => symlinkSync(path.join(cwd, 'deals/twin-a.yaml'), path.join(cwd, 'summary.md'))],
+    ['a hard link to a deal file', (cwd: string) => linkSync(path.join(cwd, 'deals/twin-a.yaml'), path.join(cwd, 'summary.md'))],
+    ['a hard link to the config', (cwd: string) => linkSync(path.join(cwd, 'deal-triage.config.yaml'), path.join(cwd, 'summary.md'))],
+  ])('refuses a GITHUB_STEP_SUMMARY that is %s: exit 2, nothing appended', async (_name, make) => {
+    const cwd = setup();
+    make(cwd);
+    const before = snapshotFolder(cwd);
+    const { code, stdout, stderr } = await run(['check', '--format', 'github'], { cwd, env: { GITHUB_STEP_SUMMARY: 'summary.md' } });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('deal-triage: GITHUB_STEP_SUMMARY (summary.md) is one of the files being checked; it must name another file\n');
+    expect(snapshotFolder(cwd)).toEqual(before);
+  });
+
+  it('a GITHUB_STEP_SUMMARY that is a named pipe is a note, and never holds the run', { timeout: 10_000 }, async () => {
+    const cwd = setup();
+    execFileSync('mkfifo', [path.join(cwd, 'summary.md')]);
+    const { code, stderr } = await run(['check', '--format', 'github'], { cwd, env: { GITHUB_STEP_SUMMARY: 'summary.md' } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^deal-triage: cannot append to GITHUB_STEP_SUMMARY \(summary\.md\): there is no device or reader at the other end\n$/);
   });
 
   it('a summary that cannot be written is a note on stderr, not a failure', async () => {

@@ -1,7 +1,8 @@
 // `deal-triage triage`, driven through the real CLI entry in-process: argv in, stdout, stderr and
 // the exit code out, with a fake terminal and environment.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -326,6 +327,26 @@ describe('paths', () => {
     expect(stderr).toBe(
       'deal-triage: no such file: missing-one.yaml\ndeal-triage: fixtures is a folder; triage takes deal files (for example fixtures/*.yaml)\ndeal-triage: no such file: missing-two.yaml\n',
     );
+  });
+
+  it.each([
+    ['a named pipe', (file: string) => execFileSync('mkfifo', [file]), 'it is a named pipe (FIFO), not a regular file'],
+    ['a link to a device', (file: string) => symlinkSync('/dev/zero', file), 'it is a device, not a regular file'],
+  ])('exits 2 at once for %s, never waiting on it nor reading it', { timeout: 10_000 }, async (_name, make, reason) => {
+    const cwd = tempDir();
+    make(path.join(cwd, 'deal.yaml'));
+    const { code, stdout, stderr } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'deal.yaml'], { cwd });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`deal-triage: cannot read deal.yaml: ${reason}\n`);
+  });
+
+  it('reads a deal through a symbolic link: the user named it', async () => {
+    const cwd = tempDir();
+    symlinkSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml'), path.join(cwd, 'deal.yaml'));
+    const { code, stdout } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'deal.yaml'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Stark — dashboard pilot (stark-pilot, deal.yaml)');
   });
 
   it('shows a file outside the working folder by its absolute path', async () => {

@@ -2,7 +2,8 @@
 // threads a folder gets, and what a file that cannot be read becomes. Worker threads exist only in
 // the built output; tests/cli/check-bin.test.ts compares them with this thread.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,23 @@ describe('checkOne', () => {
     const report = checkOne(entry(name), config);
     expect(report.deal).toBeUndefined();
     expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+  });
+
+  it.each([
+    ['a file swapped for a named pipe after it was found', 'swapped-pipe.yaml', () => execFileSync('mkfifo', [path.join(root, 'swapped-pipe.yaml')]), 'not-a-file'],
+    ['a file swapped for a link after it was found', 'swapped-link.yaml', () => (writeFileSync(path.join(root, 'target.yaml'), dealYaml()), symlinkSync('target.yaml', path.join(root, 'swapped-link.yaml'))), 'file-unreadable'],
+  ])('reports %s without waiting or following it', { timeout: 10_000 }, (_name, name, make, rule) => {
+    make();
+    expect(checkOne(entry(name), config).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+  });
+
+  it('reports a file discovery refused as its problem, without reading it', () => {
+    writeFileSync(path.join(root, 'refused.yaml'), dealYaml({ id: 'refused' }));
+    const refused = { rule: 'file-outside-folder', message: 'this is a symbolic link to a file outside the folder' } as const;
+    expect(checkOne({ ...entry('refused.yaml'), refused }, config)).toEqual({
+      file: 'deals/refused.yaml',
+      problems: [{ file: 'deals/refused.yaml', line: 1, column: 1, severity: 'error', ...refused }],
+    });
   });
 
   it('checkFiles keeps the order of the files given, broken ones included', async () => {

@@ -2,7 +2,8 @@
 // .yml file under the paths, recursively, in a stable order, each once; the config file, dot-files,
 // dot-folders and node_modules skipped; a path named on the command line taken whatever its name.
 
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,8 +33,15 @@ function tree(files: readonly string[]): string {
 async function found(root: string, paths: string[]): Promise<string[]> {
   const result = await discoverDealFiles(paths, root);
   if (!result.ok) throw new Error(`discovery failed: ${JSON.stringify(result)}`);
-  for (const file of result.files) expect(file.path).toBe(path.resolve(root, file.file));
+  for (const file of result.files.filter((entry) => !entry.refused)) expect(file.path).toBe(realpathSync(path.resolve(root, file.file)));
   return result.files.map((file) => file.file);
+}
+
+/** What discovery found, each with the problem it is reported as instead of being read, if any. */
+async function entries(root: string, paths: string[]): Promise<[string, string | null][]> {
+  const result = await discoverDealFiles(paths, root);
+  if (!result.ok) throw new Error(`discovery failed: ${JSON.stringify(result)}`);
+  return result.files.map((file) => [file.file, file.refused?.rule ?? null]);
 }
 
 describe('what is a deal file', () => {
@@ -109,14 +117,63 @@ describe('the paths given', () => {
   });
 });
 
-describe('symbolic links', () => {
-  it('reads a link to a file, and does not follow a link to a folder', async () => {
-    const root = tree(['deals/a.yaml', 'elsewhere/b.yaml', 'elsewhere/c.yaml']);
-    symlinkSync(path.join(root, 'elsewhere/b.yaml'), path.join(root, 'deals/b.yaml'));
-    symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'deals/linked'));
+describe('symbolic links and files that are not regular files', () => {
+  const link = (root: string, target: string, name: string) => symlinkSync(target, path.join(root, name));
+
+  it('reads a link to a file inside the folder once, by its real path; does not follow a link to a folder', async () => {
+    const root = tree(['deals/a.yaml', 'deals/sub/b.yaml', 'elsewhere/c.yaml']);
+    link(root, 'sub/b.yaml', 'deals/b-link.yaml');
+    link(root, path.join(root, 'elsewhere'), 'deals/linked');
     // A link back up the tree would never end if it were followed.
-    symlinkSync(root, path.join(root, 'deals/loop'));
-    symlinkSync(path.join(root, 'nowhere.yaml'), path.join(root, 'deals/dangling.yaml'));
+    link(root, root, 'deals/loop');
+    link(root, path.join(root, 'deals'), 'deals/loop.yaml');
+    // The same file by two names is checked once, under the first name in sort order.
+    expect(await entries(root, ['deals'])).toEqual([
+      ['deals/a.yaml', null],
+      ['deals/b-link.yaml', null],
+    ]);
+    const result = await discoverDealFiles(['deals'], root);
+    expect(result.ok && result.files[1]?.path).toBe(realpathSync(path.join(root, 'deals/sub/b.yaml')));
+  });
+
+  it.each([
+    ['a link to a file outside the folder', (root: string) => link(root, path.join(root, 'secret.yaml'), 'deals/x.yaml'), 'file-outside-folder'],
+    ['a relative link out of the folder', (root: string) => link(root, '../secret.yaml', 'deals/x.yaml'), 'file-outside-folder'],
+    ['a link out through a linked folder', (root: string) => (link(root, root, 'deals/up'), link(root, 'up/secret.yaml', 'deals/x.yaml')), 'file-outside-folder'],
+    ['a link to an absolute path outside', (root: string) => link(root, '/etc/hostname', 'deals/x.yaml'), 'file-outside-folder'],
+    ['a dangling link', (root: string) => link(root, 'nowhere.yaml', 'deals/x.yaml'), 'file-unreadable'],
+    ['a link to itself', (root: string) => link(root, 'x.yaml', 'deals/x.yaml'), 'file-unreadable'],
+    ['a named pipe', (root: string) => execFileSync('mkfifo', [path.join(root, 'deals/x.yaml')]), 'not-a-file'],
+    ['a link to a named pipe in the folder', (root: string) => (execFileSync('mkfifo', [path.join(root, 'deals/pipe')]), link(root, 'pipe', 'deals/x.yaml')), 'not-a-file'],
+    ['a link to /dev/null', (root: string) => link(root, '/dev/null', 'deals/x.yaml'), 'not-a-file'],
+  ])('reports %s as a problem of its own, never to be read', async (_name, make, rule) => {
+    const root = tree(['deals/a.yaml', 'secret.yaml']);
+    make(root);
+    expect(await entries(root, ['deals'])).toEqual([
+      ['deals/a.yaml', null],
+      ['deals/x.yaml', rule],
+    ]);
+  });
+
+  it('reads a link named on the command line, wherever it leads', async () => {
+    const root = tree(['deals/a.yaml', 'elsewhere/b.yaml']);
+    link(root, path.join(root, 'elsewhere/b.yaml'), 'deals/b.yaml');
+    expect(await entries(root, ['deals/b.yaml'])).toEqual([['deals/b.yaml', null]]);
+  });
+
+  it('walks a folder named through a link as the folder it is: links inside it to its own files are read', async () => {
+    const root = tree(['real/a.yaml', 'real/sub/b.yaml']);
+    link(root, 'real', 'alias');
+    link(root, 'sub/b.yaml', 'real/c.yaml');
+    expect(await entries(root, ['alias'])).toEqual([
+      ['alias/a.yaml', null],
+      ['alias/c.yaml', null],
+    ]);
+  });
+
+  it('a hard link is a regular file: read (it is no way out of the folder)', async () => {
+    const root = tree(['deals/a.yaml']);
+    linkSync(path.join(root, 'deals/a.yaml'), path.join(root, 'deals/b.yaml'));
     expect(await found(root, ['deals'])).toEqual(['deals/a.yaml', 'deals/b.yaml']);
   });
 });

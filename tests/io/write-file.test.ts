@@ -1,7 +1,8 @@
 // Writing a file whole or not at all, never replacing one unless told to, never leaving a
 // temporary file behind.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,36 @@ describe('writeFileAtomic', () => {
     expect(readlinkSync(path.join(dir, 'link.yaml'))).toBe('real/deal.yaml');
     expect(readFileSync(path.join(dir, 'real/deal.yaml'), 'utf8')).toBe('new\n');
     expect(readdirSync(path.join(dir, 'real'))).toEqual(['deal.yaml']);
+  });
+
+  const pipe = (dir: string) => execFileSync('mkfifo', [path.join(dir, 'deal.yaml')]);
+  const linkToPipe = (dir: string) => (execFileSync('mkfifo', [path.join(dir, 'pipe')]), symlinkSync('pipe', path.join(dir, 'deal.yaml')));
+  const linkToDevice = (dir: string) => symlinkSync('/dev/null', path.join(dir, 'deal.yaml'));
+  it.each([
+    ['a named pipe', pipe, 'it is a named pipe (FIFO), not a regular file'],
+    ['a link to a named pipe', linkToPipe, 'it is a named pipe (FIFO), not a regular file'],
+    ['a link to a device', linkToDevice, 'it is a device, not a regular file'],
+  ])('never replaces nor opens %s, with overwrite or without', { timeout: 10_000 }, async (_name, setUp, reason) => {
+    for (const overwrite of [false, true]) {
+      const dir = tempDir();
+      setUp(dir);
+      const before = readdirSync(dir).map((name) => [name, lstatSync(path.join(dir, name)).mode]);
+      expect(await writeFileAtomic(path.join(dir, 'deal.yaml'), 'x\n', { overwrite })).toEqual({ kind: 'failed', reason });
+      expect(readdirSync(dir).map((name) => [name, lstatSync(path.join(dir, name)).mode])).toEqual(before);
+    }
+  });
+
+  it('with noFollow, refuses a symbolic link, leaving the link and its file as they were', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deal.yaml'), 'mine\n');
+    symlinkSync('deal.yaml', path.join(dir, 'report.txt'));
+    expect(await writeFileAtomic(path.join(dir, 'report.txt'), 'report\n', { overwrite: true, noFollow: true })).toEqual({
+      kind: 'failed',
+      reason: 'it is a symbolic link, and links are not written through',
+    });
+    expect(readlinkSync(path.join(dir, 'report.txt'))).toBe('deal.yaml');
+    expect(readFileSync(path.join(dir, 'deal.yaml'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(dir).sort()).toEqual(['deal.yaml', 'report.txt']);
   });
 
   const folderInTheWay = (dir: string) => mkdirSync(path.join(dir, 'deal.yaml'));
