@@ -193,4 +193,15 @@ describe('the CLI with hostile file names and deal text', () => {
     // One line per missing file, none forged by a line break in a name.
     expect(stderr.trimEnd().split('\n')).toHaveLength(names.length);
   });
+
+  it('check names missing paths and the report file sanitised', async () => {
+    const missing = await run(['check', ...names.map((name) => `missing/${name}`)], dir);
+    expect(missing.code).toBe(2);
+    noRaw(missing.stderr);
+    expect(missing.stderr.trimEnd().split('\n')).toHaveLength(names.length);
+    const written = await run(['check', '-o', `out/${names.join('')}.txt`, 'deals'], dir);
+    expect(written.code).toBe(1);
+    noRaw(written.stderr);
+    expect(written.stderr).toContain('wrote the report to out/');
+  });
 });

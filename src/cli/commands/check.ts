@@ -20,6 +20,7 @@ import type { DiscoveredFile } from '../../io/discover.js';
 import { describeFsError, kindOf } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
+import { safeChars } from '../../format/sanitize.js';
 import { colorLevel, styleFor } from '../color.js';
 import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -47,16 +48,16 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const lines = discovery.missing.map((missing) =>
       paths.length === 0
         ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to check: deal-triage check <folder>`
-        : `no such file or folder: ${missing}`,
+        : `no such file or folder: ${safeChars(missing)}`,
     );
-    lines.push(...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${where}: ${reason}`));
+    lines.push(...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`));
     throw new UsageError(lines.join('\ndeal-triage: '));
   }
   // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
   const configPath = loaded.file === undefined ? undefined : await realpath(path.resolve(io.cwd, loaded.file)).catch(() => undefined);
   const files = discovery.files.filter((file) => file.path !== configPath);
   if (files.length === 0) {
-    throw new UsageError(`no deal files (.yaml or .yml) in ${given.join(', ')}`);
+    throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
   }
 
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
@@ -64,10 +65,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const summaryFile = options.format === 'github' && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
   const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath) : new Set<string>();
   if (output !== undefined && read.has((await identity(output)) ?? '')) {
-    throw new UsageError(`--output ${options.output} is one of the files being checked; write the report somewhere else`);
+    throw new UsageError(`--output ${safeChars(options.output ?? '')} is one of the files being checked; write the report somewhere else`);
   }
   if (summaryFile !== undefined && read.has((await identity(summaryFile)) ?? '')) {
-    throw new UsageError(`GITHUB_STEP_SUMMARY (${io.env.GITHUB_STEP_SUMMARY}) is one of the files being checked; it must name another file`);
+    throw new UsageError(`GITHUB_STEP_SUMMARY (${safeChars(io.env.GITHUB_STEP_SUMMARY ?? '')}) is one of the files being checked; it must name another file`);
   }
   if (loaded.file === undefined) {
     io.stderr.write(NO_CONFIG_NOTE);
@@ -85,16 +86,16 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   } else {
     const written = await writeFileAtomic(output, rendered, { overwrite: true, noFollow: true });
     if (written.kind !== 'written') {
-      throw new UsageError(`cannot write the report to ${options.output}: ${written.kind === 'failed' ? written.reason : 'it exists'}`);
+      throw new UsageError(`cannot write the report to ${safeChars(options.output ?? '')}: ${written.kind === 'failed' ? written.reason : 'it exists'}`);
     }
     // Whoever watches the terminal sees that the run did something, and what it found.
-    io.stderr.write(`deal-triage: wrote the report to ${options.output}: ${summaryLine(report.summary)}\n`);
+    io.stderr.write(`deal-triage: wrote the report to ${safeChars(options.output ?? '')}: ${summaryLine(report.summary)}\n`);
   }
 
   if (summaryFile !== undefined) {
     const failure = await appendSummary(summaryFile, formatStepSummary(report), read);
     // The annotations are out already; a summary that cannot be written is worth a note, not a failure.
-    if (failure) io.stderr.write(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${io.env.GITHUB_STEP_SUMMARY}): ${failure}\n`);
+    if (failure) io.stderr.write(`deal-triage: cannot append to GITHUB_STEP_SUMMARY (${safeChars(io.env.GITHUB_STEP_SUMMARY ?? '')}): ${failure}\n`);
   }
 
   const { errors, warnings } = report.summary;
