@@ -1,7 +1,9 @@
 // The Prompter on a real terminal, through @inquirer/prompts. The only module that imports it: the
 // `new` command loads this lazily, so `triage` and `check` never pay for the prompt library.
 
+import { PassThrough } from 'node:stream';
 import { confirm, input, number, select } from '@inquirer/prompts';
+import { TerminalGoneError } from './prompter.js';
 import type { Prompter } from './prompter.js';
 
 export interface TerminalStreams {
@@ -9,50 +11,101 @@ export interface TerminalStreams {
   output?: NodeJS.WritableStream;
 }
 
+interface Context {
+  input: NodeJS.ReadableStream;
+  signal: AbortSignal;
+}
+
+type TerminalInput = NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?: (mode: boolean) => unknown };
+
 export function inquirerPrompter(streams: TerminalStreams = {}): Prompter {
-  const context = { ...streams };
   const output = streams.output ?? process.stdout;
+  const ask = watched(streams.input ?? process.stdin);
+  const on = (context: Context) => ({ ...context, ...(streams.output ? { output: streams.output } : {}) });
   return {
     input: (question) =>
-      input(
-        {
-          message: question.message,
-          ...(question.default === undefined ? {} : { default: question.default }),
-          ...(question.validate ? { validate: question.validate } : {}),
-        },
-        context,
+      ask((context) =>
+        input(
+          {
+            message: question.message,
+            ...(question.default === undefined ? {} : { default: question.default }),
+            ...(question.validate ? { validate: question.validate } : {}),
+          },
+          on(context),
+        ),
       ),
     number: (question) =>
-      number(
-        {
-          message: question.message,
-          ...(question.default === undefined ? {} : { default: question.default }),
-          // The prompt's own check only rejects what is not a number; ranges and whole numbers are
-          // the schema's business (step 1, the prompt's default, would refuse 1.5 with its own words).
-          step: 'any',
-          required: false,
-          ...(question.validate ? { validate: question.validate } : {}),
-        },
-        context,
+      ask((context) =>
+        number(
+          {
+            message: question.message,
+            ...(question.default === undefined ? {} : { default: question.default }),
+            // The prompt's own check only rejects what is not a number; ranges and whole numbers are
+            // the schema's business (step 1, the prompt's default, would refuse 1.5 with its own words).
+            step: 'any',
+            required: false,
+            ...(question.validate ? { validate: question.validate } : {}),
+          },
+          on(context),
+        ),
       ),
     select: (question) =>
-      select(
-        {
-          message: question.message,
-          choices: question.choices.map((choice) => ({
-            value: choice.value,
-            name: choice.name,
-            ...(choice.description === undefined ? {} : { description: choice.description }),
-          })),
-          ...(question.default === undefined ? {} : { default: question.default }),
-          // Every choice on one page: the longest list (the sections to change) is 15.
-          pageSize: Math.max(7, question.choices.length),
-        },
-        context,
+      ask((context) =>
+        select(
+          {
+            message: question.message,
+            choices: question.choices.map((choice) => ({
+              value: choice.value,
+              name: choice.name,
+              ...(choice.description === undefined ? {} : { description: choice.description }),
+            })),
+            ...(question.default === undefined ? {} : { default: question.default }),
+            // Every choice on one page: the longest list (the sections to change) is 15.
+            pageSize: Math.max(7, question.choices.length),
+          },
+          on(context),
+        ),
       ),
-    confirm: (question) => confirm({ message: question.message, default: question.default }, context),
+    confirm: (question) => ask((context) => confirm({ message: question.message, default: question.default }, on(context))),
     note: (text) => {
       output.write(text.endsWith('\n') ? text : `${text}\n`);
     },
+  };
+}
+
+/**
+ * Runs a question so that the input ending or failing while it waits (the terminal closed) ends it
+ * with a TerminalGoneError. Left alone, the prompt library would wait forever on an ended input (the
+ * process then exits with an unsettled promise), and readline rethrows an input's read error from
+ * its own interface, where nothing can catch it. So the prompt reads a stream of its own, fed from
+ * the input for the time of one question: the input's errors reach only this function.
+ */
+function watched(input: TerminalInput) {
+  return async <T>(question: (context: Context) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    const ended = () => controller.abort(new TerminalGoneError('the input ended'));
+    const failed = (error: unknown) => controller.abort(new TerminalGoneError(error));
+    const feed = new PassThrough();
+    if (input.isTTY && typeof input.setRawMode === 'function') {
+      // readline puts its input in raw mode (keys one by one, Ctrl-C as a key): the terminal's.
+      Object.defineProperty(feed, 'isRaw', { get: () => input.isRaw });
+      Object.assign(feed, { isTTY: true, setRawMode: (mode: boolean) => (input.setRawMode!(mode), feed) });
+    }
+    input.on('end', ended);
+    input.on('close', ended);
+    input.on('error', failed);
+    input.pipe(feed);
+    try {
+      return await question({ input: feed, signal: controller.signal });
+    } catch (error) {
+      throw controller.signal.aborted ? controller.signal.reason : error;
+    } finally {
+      input.unpipe(feed);
+      // Between questions nothing reads the terminal: paused, it does not keep the process alive.
+      input.pause();
+      input.off('end', ended);
+      input.off('close', ended);
+      input.off('error', failed);
+    }
   };
 }

@@ -56,3 +56,53 @@ export interface Prompter {
 export function isInterrupt(error: unknown): boolean {
   return error instanceof Error && error.name === 'ExitPromptError';
 }
+
+/** A question failed for a reason other than Ctrl-C: the terminal went away (EIO, input ended). */
+export class TerminalGoneError extends Error {
+  override name = 'TerminalGoneError';
+  readonly reason: string;
+  /** `cause`: what failed (an error), or the reason in words. */
+  constructor(cause: unknown) {
+    const reason = typeof cause === 'string' ? cause : reasonOf(cause);
+    super(`the terminal went away (${reason})`);
+    this.reason = reason;
+  }
+}
+
+/**
+ * The prompter with every failure that is not an interrupt turned into a TerminalGoneError, so the
+ * command ends with one line however the prompt library or the terminal failed (a `setRawMode`
+ * EIO, a read error, the input ending) instead of a stack trace.
+ */
+export function guardPrompter(p: Prompter): Prompter {
+  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+    try {
+      return await ask();
+    } catch (error) {
+      throw isInterrupt(error) || error instanceof TerminalGoneError ? error : new TerminalGoneError(error);
+    }
+  };
+  return {
+    input: (question) => guard(() => p.input(question)),
+    number: (question) => guard(() => p.number(question)),
+    select: (question) => guard(() => p.select(question)),
+    confirm: (question) => guard(() => p.confirm(question)),
+    note: (text) => {
+      try {
+        p.note(text);
+      } catch (error) {
+        throw new TerminalGoneError(error);
+      }
+    },
+  };
+}
+
+/** `setRawMode EIO`: the error's code and first line, short and without control characters. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  // eslint-disable-next-line no-control-regex
+  const line = (message.split('\n')[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 120);
+  if (typeof code === 'string' && !line.includes(code)) return line ? `${code}: ${line}` : code;
+  return line || 'no reason given';
+}

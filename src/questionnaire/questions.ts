@@ -27,9 +27,22 @@ export type Draft = Partial<Deal>;
 /** What a section changed. A key set to undefined is removed from the draft. */
 export type Patch = { [K in keyof Deal]?: Deal[K] | undefined };
 
+/** The ids other deal files already use, id → the files (as shown): read by the caller. */
+export type DealIds = ReadonlyMap<string, readonly string[]>;
+
 export interface SectionContext {
   /** The currency a new deal starts with: the config's company currency. */
   currency: string;
+  /** Other deal files' ids (not the edited file's), for a warning when the id is taken. */
+  ids?: DealIds;
+}
+
+/** A warning, not a refusal: the user may mean to replace that file, or to fix the other one. */
+export function takenIdWarning(id: string, ids: DealIds | undefined): string | undefined {
+  const files = ids?.get(id);
+  if (!files || files.length === 0) return undefined;
+  const shown = files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
+  return `Note: ${shown} already ${files.length === 1 ? 'uses' : 'use'} the id ${id}; deal-triage check reports two deals with one id (duplicate-id).`;
 }
 
 export interface Section {
@@ -280,7 +293,7 @@ export function slugify(name: string): string {
 const deal: Section = {
   id: 'deal',
   title: 'The deal: name, id, owner, type',
-  async ask(p, draft) {
+  async ask(p, draft, context) {
     const name = await requiredText(p, {
       message: 'Deal name (for example "Acme — five-plant rollout")',
       field: 'name',
@@ -294,6 +307,8 @@ const deal: Section = {
       schema: DealSchema.shape.id,
       current: suggested === '' ? undefined : suggested,
     });
+    const warning = takenIdWarning(id, context.ids);
+    if (warning) p.note(warning);
     const owner = await requiredText(p, {
       message: 'Account owner (the rep who owns the deal)',
       field: 'owner',

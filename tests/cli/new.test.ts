@@ -4,7 +4,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { execute } from '../../src/cli/main.js';
 import { parseDeal } from '../../src/load/deal.js';
 import type { Prompter } from '../../src/questionnaire/prompter.js';
 import { dealToYaml } from '../../src/questionnaire/write.js';
-import { confirm, CTRL_C, ENTER, EnterPrompter, input, ScriptedPrompter, select } from '../questionnaire/scripted.js';
+import { confirm, CTRL_C, eioError, ENTER, EnterPrompter, Failure, input, ScriptedPrompter, select } from '../questionnaire/scripted.js';
 import type { Step } from '../questionnaire/scripted.js';
 import { minimalScript, SAVE } from '../questionnaire/scripts.js';
 
@@ -127,11 +127,17 @@ describe('deal-triage new (scripted answers)', () => {
       const cwd = withExisting();
       const { code, stdout, stderr, prompter } = await runNew(
         [],
-        [...minimalScript(), SAVE, confirm('deals/stark-dashboard-pilot.yaml already exists. Replace it?', ENTER), select('What should happen', 'discard')],
+        [
+          ...minimalScript(),
+          SAVE,
+          confirm('deals/stark-dashboard-pilot.yaml already exists. Replace it?', ENTER),
+          select('What should happen', 'discard'),
+          confirm('Discard all the answers? Nothing will be written.', true),
+        ],
         cwd,
       );
       expect(code).toBe(0);
-      expect(prompter.asked.at(-2)!.default).toBe(false);
+      expect(prompter.asked.at(-3)!.default).toBe(false);
       expect(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).toBe(existing);
       expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
       expect(stdout).not.toContain('Saved');
@@ -209,27 +215,125 @@ describe('deal-triage new (scripted answers)', () => {
     /** Enter everywhere, but the plan changed. */
     const NEW_PLAN = { Plan: 'The CEO calls their CEO on Monday' };
 
-    it('a changed deal is saved back to its file once the user confirms', async () => {
+    it('a changed deal replaces its file after "Replace acme.yaml with the changes?", Yes by default', async () => {
       const cwd = tempDir();
       writeFileSync(path.join(cwd, 'acme.yaml'), readFileSync(ACME));
-      const prompter = new EnterPrompter({ ...NEW_PLAN, 'acme.yaml already exists. Replace it?': true });
+      const prompter = new EnterPrompter(NEW_PLAN);
       const { code, stdout } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
       expect(code).toBe(0);
-      expect(prompter.asked.filter((q) => q.message.includes('already exists'))).toHaveLength(1);
+      const replace = prompter.asked.filter((q) => q.message.startsWith('Replace acme.yaml'));
+      expect(replace).toMatchObject([{ message: 'Replace acme.yaml with the changes?', default: true }]);
+      expect(prompter.asked.some((q) => q.message.includes('already exists') || q.message.startsWith('Deal id for'))).toBe(false);
       expect(stdout).toContain('Saved acme.yaml');
-      const expected = { ...loadText(readFileSync(ACME, 'utf8')), plan: 'The CEO calls their CEO on Monday' };
-      expect(readFileSync(path.join(cwd, 'acme.yaml'), 'utf8')).toBe(dealToYaml(expected));
+      // The file's own text with the one answer changed: nothing else moved.
+      const original = readFileSync(ACME, 'utf8');
+      expect(readFileSync(path.join(cwd, 'acme.yaml'), 'utf8')).toBe(
+        original.replace(/^plan: .*$/m, 'plan: The CEO calls their CEO on Monday'),
+      );
       expect(filesIn(cwd)).toEqual(['acme.yaml']);
     });
 
-    it('a changed deal: Enter on "Replace it?" keeps the file and saves the changes beside it', async () => {
+    it('a changed deal saved to another file instead gets a new id there: never two files with one id', async () => {
       const cwd = tempDir();
       writeFileSync(path.join(cwd, 'acme.yaml'), readFileSync(ACME));
-      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter: new EnterPrompter(NEW_PLAN) });
+      const prompter = new EnterPrompter({ ...NEW_PLAN, 'Replace acme.yaml with the changes?': false });
+      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
       expect(code).toBe(0);
+      expect(prompter.asked.find((q) => q.message === 'File to save to')!.default).toBe('acme-2.yaml');
+      expect(prompter.asked.find((q) => q.message.startsWith('Deal id for'))).toMatchObject({
+        message: 'Deal id for acme-2.yaml: acme-plants stays with acme.yaml',
+        default: 'acme-2',
+      });
       expect(stdout).toContain('Saved acme-2.yaml');
       expect(readFileSync(path.join(cwd, 'acme.yaml'))).toEqual(readFileSync(ACME));
-      expect(loadText(readFileSync(path.join(cwd, 'acme-2.yaml'), 'utf8')).plan).toBe('The CEO calls their CEO on Monday');
+      const copy = loadText(readFileSync(path.join(cwd, 'acme-2.yaml'), 'utf8'));
+      expect(copy).toMatchObject({ id: 'acme-2', plan: 'The CEO calls their CEO on Monday' });
+    });
+
+    // The `yaml` package writes one space before a comment at the end of a line, whatever the file had.
+    it('keeps the comments, blank lines and key order of the edited file', async () => {
+      const cwd = tempDir();
+      const original = [
+        '# Acme: owned by Dana, reviewed every Monday',
+        '',
+        'name: Acme — five-plant rollout # the name the CEO knows',
+        'id: acme-plants',
+        'owner: Dana Reyes',
+        'stage: negotiation',
+        'account:',
+        '  name: Acme Corp',
+        '  # from their annual report',
+        '  employees: 12000',
+        'value:',
+        '  amount: 240000',
+        'follow_on:',
+        '  potential: likely',
+        'competition:',
+        '  competitors: [Globex, Initech] # Initech dropped out?',
+        '',
+        '# What we still have to settle',
+        'issues:',
+        '  - Worried we are too small # said twice',
+        '  - Wants a named engineer',
+        'plan: CEO joins the call',
+        '',
+      ].join('\n');
+      writeFileSync(path.join(cwd, 'acme.yaml'), original);
+      const prompter = new EnterPrompter({
+        'Contract value': 250000,
+        'Competition:': 'change',
+        'Competitors: 2 competitors recorded': 'review',
+        'Competitor 2 of 2': 'remove',
+        'Open issues: 2 issues recorded': 'add',
+        'Open issue': 'Security review pending',
+        'Add another issue?': false,
+        'Add another competitor?': false,
+        Plan: 'CEO joins the call on Dec 3',
+      });
+      const { code } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
+      expect(code).toBe(0);
+      expect(readFileSync(path.join(cwd, 'acme.yaml'), 'utf8')).toBe(
+        original
+          .replace('amount: 240000', 'amount: 250000')
+          .replace('[Globex, Initech]', '[Globex]')
+          .replace('  - Wants a named engineer\n', '  - Wants a named engineer\n  - Security review pending\n')
+          .replace('plan: CEO joins the call', 'plan: CEO joins the call on Dec 3'),
+      );
+    });
+
+    it('says before replacing that the comments will go when they cannot be kept, and then No is the default', async () => {
+      const cwd = tempDir();
+      const original = '# my notes\nid: acme\nname: &n Acme\nowner: *n\nstage: proposal\naccount:\n  name: Acme\nvalue:\n  amount: 5\nfollow_on:\n  potential: none\n';
+      writeFileSync(path.join(cwd, 'acme.yaml'), original);
+      const prompter = new EnterPrompter({ Plan: 'Call them', 'What should happen to the answers?': 'discard', 'Discard all the answers?': true });
+      const { code, stderr } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
+      expect(code).toBe(0);
+      expect(stderr).toBe('deal-triage: nothing was written\n');
+      expect(prompter.asked.find((q) => q.message.startsWith('Replace acme.yaml'))).toMatchObject({
+        message: 'Replace acme.yaml with the changes? Its comments will be lost (the file uses YAML anchors or aliases).',
+        default: false,
+      });
+      expect(readFileSync(path.join(cwd, 'acme.yaml'), 'utf8')).toBe(original);
+    });
+
+    it('a competitor "?\\nx" and other hostile text: the saved file loads as the same deal (issue 9, item 4)', async () => {
+      const cwd = tempDir();
+      const hostile = {
+        ...loadText(readFileSync(ACME, 'utf8')),
+        competition: { threat: 'high' as const, competitors: ['?\nx', '-\ny', ':\nz', 'Globex'] },
+        issues: ['yes', '2026-12-01', '# not a comment', 'line\u2028separator', 'a\n \nb'],
+      };
+      writeFileSync(path.join(cwd, 'acme.yaml'), dealToYaml(hostile));
+      // Saved to a new file (written afresh, with a new id) and back over the edited file.
+      for (const [args, answers, file] of [
+        [['copy.yaml'], NEW_PLAN, 'copy.yaml'],
+        [[], NEW_PLAN, 'acme.yaml'],
+      ] as const) {
+        const { code } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml', ...args], { cwd, prompter: new EnterPrompter(answers) });
+        expect(code).toBe(0);
+        const saved = loadText(readFileSync(path.join(cwd, file), 'utf8'));
+        expect(saved).toStrictEqual({ ...hostile, plan: NEW_PLAN.Plan, ...(file === 'copy.yaml' ? { id: 'copy' } : {}) });
+      }
     });
 
     it('with --force, a changed deal replaces its file without a question', async () => {
@@ -243,12 +347,15 @@ describe('deal-triage new (scripted answers)', () => {
       expect(filesIn(cwd)).toEqual(['acme.yaml']);
     });
 
-    it('saves to the file named on the command line, leaving the --from file alone', async () => {
+    it('saves to the file named on the command line, with a new id, leaving the --from file alone', async () => {
       const cwd = tempDir();
-      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', ACME, 'copy.yaml'], { cwd, prompter: new EnterPrompter() });
+      const prompter = new EnterPrompter();
+      const { code, stdout } = await run(['new', '--config', CONFIG, '--from', ACME, 'copy.yaml'], { cwd, prompter });
       expect(code).toBe(0);
       expect(stdout).toContain('Saved copy.yaml');
       expect(filesIn(cwd)).toEqual(['copy.yaml']);
+      expect(prompter.asked.find((q) => q.message.startsWith('Deal id for copy.yaml'))!.default).toBe('copy');
+      expect(loadText(readFileSync(path.join(cwd, 'copy.yaml'), 'utf8')).id).toBe('copy');
     });
 
     it('an invalid deal: its problems, located, exit 1, and no question asked', async () => {
@@ -330,6 +437,79 @@ describe('deal-triage new (scripted answers)', () => {
       const { code, stderr } = await runNew([], [...minimalScript(), SAVE, confirm('already exists', CTRL_C)], cwd);
       expect(code).toBe(130);
       expect(stderr).toBe('deal-triage: cancelled; nothing was written\n');
+      expect(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).toBe('mine\n');
+      expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
+    });
+  });
+
+  describe('a deal that cannot be written so that it reads back the same', () => {
+    it('is refused with one line and exit 2, and nothing is written (a text over the 1 MiB limit)', async () => {
+      const cwd = tempDir();
+      const steps = minimalScript().map((step) => (step.message === 'Plan' ? input('Plan', 'x'.repeat(1_100_000)) : step));
+      const { code, stdout, stderr } = await runNew([], [...steps, SAVE], cwd);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^deal-triage: cannot save the deal: no YAML text was found that reads back as the same deal \(the text for it does not load as a deal \(line 1: the file is [\d,]+ bytes; the limit is 1 MiB \([\d,]+ bytes\)\)\); nothing was written\n$/);
+      expect(filesIn(cwd)).toEqual([]);
+    });
+  });
+
+  describe('the id question warns when another deal file in the folder uses the id', () => {
+    it('reads only regular deal files of at most 1 MiB, passing over the rest, and not the edited file', async () => {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'deals/old.yaml'), 'id: stark-dashboard-pilot\nname: Old\n');
+      writeFileSync(path.join(cwd, 'deals/also.yml'), '# an invalid deal still holds its id\nid: stark-dashboard-pilot\nstage: nowhere\n');
+      writeFileSync(path.join(cwd, 'deals/huge.yaml'), `id: stark-dashboard-pilot\nplan: ${'x'.repeat(1_100_000)}\n`);
+      writeFileSync(path.join(cwd, 'deals/broken.yaml'), 'id: [stark-dashboard-pilot\n');
+      writeFileSync(path.join(cwd, 'deals/notes.txt'), 'id: stark-dashboard-pilot\n');
+      mkdirSync(path.join(cwd, 'deals/folder.yaml'));
+      symlinkSync('/dev/zero', path.join(cwd, 'deals/zero.yaml'));
+      spawnSync('mkfifo', [path.join(cwd, 'deals/fifo.yaml')]);
+      const { code, prompter } = await runNew([], [...minimalScript(), SAVE], cwd);
+      expect(code).toBe(0);
+      expect(prompter.notes).toContain(
+        'Note: deals/also.yml, deals/old.yaml already use the id stark-dashboard-pilot; deal-triage check reports two deals with one id (duplicate-id).',
+      );
+    });
+
+    it('editing a deal: its own file is not "another file"', async () => {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'deals/acme.yaml'), readFileSync(ACME));
+      const prompter = new EnterPrompter();
+      const { code } = await run(['new', '--config', CONFIG, '--from', 'deals/acme.yaml'], { cwd, prompter });
+      expect(code).toBe(0);
+      expect(prompter.notes.some((note) => note.startsWith('Note:'))).toBe(false);
+    });
+  });
+
+  describe('a terminal that goes away', () => {
+    it.each([
+      ['the first question', 0],
+      ['a question in the middle', 12],
+      ['"What now?"', -1],
+    ])('at %s: one line, exit 2, nothing written, no stack trace', async (_where, at) => {
+      const cwd = tempDir();
+      const steps = [...minimalScript(), SAVE];
+      const index = at < 0 ? steps.length + at : at;
+      const cut = steps.slice(0, index + 1);
+      cut[index] = { ...cut[index]!, answer: new Failure(eioError()) };
+      const { code, stdout, stderr } = await runNew([], cut, cwd);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('deal-triage: the terminal went away (setRawMode EIO); nothing was written\n');
+      expect(filesIn(cwd)).toEqual([]);
+    });
+
+    it('at "Replace it?": the existing file is untouched', async () => {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'mine\n');
+      const ended = new Error('the input ended');
+      const { code, stderr } = await runNew([], [...minimalScript(), SAVE, confirm('already exists', new Failure(ended))], cwd);
+      expect(code).toBe(2);
+      expect(stderr).toBe('deal-triage: the terminal went away (the input ended); nothing was written\n');
       expect(readFileSync(path.join(cwd, 'deals/stark-dashboard-pilot.yaml'), 'utf8')).toBe('mine\n');
       expect(filesIn(cwd)).toEqual(['deals/stark-dashboard-pilot.yaml']);
     });

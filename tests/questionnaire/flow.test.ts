@@ -9,8 +9,9 @@ import { parseConfig } from '../../src/load/config.js';
 import { parseDeal } from '../../src/load/deal.js';
 import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import { alternativeName, runQuestionnaire, saveWithConsent } from '../../src/questionnaire/flow.js';
-import type { SaveOutcome } from '../../src/questionnaire/flow.js';
+import type { SaveOptions, SaveOutcome } from '../../src/questionnaire/flow.js';
 import { slugify } from '../../src/questionnaire/questions.js';
+import { dealToYaml } from '../../src/questionnaire/write.js';
 import type { Deal } from '../../src/schema/deal.js';
 import { confirm, CTRL_C, ENTER, EnterPrompter, ERASE, input, number, ScriptedPrompter, select } from './scripted.js';
 import type { Step } from './scripted.js';
@@ -338,29 +339,38 @@ describe('before saving', () => {
 });
 
 describe('saving without replacing a file unasked', () => {
-  /** A save that finds `existing` files taken, and records every attempt. */
+  const DEAL = fixtureDeal('stark-pilot.yaml');
+
+  /** A save that finds `existing` files taken, fails on `failing` ones, and records every attempt. */
   function fakeSave(existing: string[], failing: Record<string, string> = {}) {
-    const attempts: { file: string; overwrite: boolean }[] = [];
-    const save = async (file: string, overwrite: boolean): Promise<SaveOutcome> => {
-      attempts.push({ file, overwrite });
+    const attempts: { file: string; overwrite: boolean; id: string }[] = [];
+    const save = async (file: string, text: string, overwrite: boolean): Promise<SaveOutcome> => {
+      attempts.push({ file, overwrite, id: /^id: (.*)$/m.exec(text)![1]! });
       if (failing[file]) return { kind: 'failed', reason: failing[file]! };
       return existing.includes(file) && !overwrite ? { kind: 'exists' } : { kind: 'saved' };
     };
     return { attempts, save };
   }
 
+  function options(file: string, save: SaveOptions['save'], extra: Partial<SaveOptions> = {}): SaveOptions {
+    return { deal: DEAL, file, force: false, dealsFolder: 'deals', render: (deal) => ({ ok: true, text: dealToYaml(deal) }), save, ...extra };
+  }
+
+  /** Editing deals/stark.yaml (whose id is the deal's). */
+  const edited = (file = 'deals/stark.yaml') => ({ file, id: DEAL.id, isFile: async (target: string) => target === file });
+
   it('saves a new file without a question', async () => {
     const { attempts, save } = fakeSave([]);
     const prompter = new ScriptedPrompter([]);
-    expect(await saveWithConsent(prompter, { file: 'deals/a.yaml', force: false, save })).toBe('deals/a.yaml');
-    expect(attempts).toEqual([{ file: 'deals/a.yaml', overwrite: false }]);
+    expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toEqual({ kind: 'saved', file: 'deals/a.yaml', deal: DEAL });
+    expect(attempts).toEqual([{ file: 'deals/a.yaml', overwrite: false, id: DEAL.id }]);
   });
 
-  it('replaces an existing file after a Yes', async () => {
+  it('replaces an existing file after a Yes, which is not the default', async () => {
     const { attempts, save } = fakeSave(['deals/a.yaml']);
     const prompter = new ScriptedPrompter([confirm('deals/a.yaml already exists. Replace it?', true)]);
-    expect(await saveWithConsent(prompter, { file: 'deals/a.yaml', force: false, save })).toBe('deals/a.yaml');
-    expect(attempts).toEqual([
+    expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'deals/a.yaml' });
+    expect(attempts.map(({ file, overwrite }) => ({ file, overwrite }))).toEqual([
       { file: 'deals/a.yaml', overwrite: false },
       { file: 'deals/a.yaml', overwrite: true },
     ]);
@@ -378,29 +388,106 @@ describe('saving without replacing a file unasked', () => {
       input('File to save to', 'deals/a.txt'),
       input('File to save to', 'deals/b.yml'),
     ]);
-    expect(await saveWithConsent(prompter, { file: 'deals/a.yaml', force: false, save })).toBe('deals/b.yml');
+    expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'deals/b.yml' });
     expect(attempts.every((attempt) => !attempt.overwrite)).toBe(true);
     expect(prompter.shown).toEqual(['the file name must end in .yaml or .yml (deal-triage check reads only those)']);
   });
 
-  it('after a No, can discard the answers', async () => {
+  it('"Discard them" asks for the same confirmation as the other discard, No by default', async () => {
     const { attempts, save } = fakeSave(['deals/a.yaml']);
-    const prompter = new ScriptedPrompter([confirm('already exists', false), select('What should happen', 'discard')]);
-    expect(await saveWithConsent(prompter, { file: 'deals/a.yaml', force: false, save })).toBeUndefined();
-    expect(attempts).toEqual([{ file: 'deals/a.yaml', overwrite: false }]);
+    const prompter = new ScriptedPrompter([
+      confirm('already exists', false),
+      select('What should happen', 'discard'),
+      confirm('Discard all the answers? Nothing will be written.', ENTER),
+      select('What should happen', 'discard'),
+      confirm('Discard all the answers? Nothing will be written.', true),
+    ]);
+    expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toEqual({ kind: 'discarded' });
+    expect(prompter.asked[2]!.default).toBe(false);
+    expect(attempts).toHaveLength(1);
   });
 
   it('with --force, replaces without a question', async () => {
     const { attempts, save } = fakeSave(['deals/a.yaml']);
-    expect(await saveWithConsent(new ScriptedPrompter([]), { file: 'deals/a.yaml', force: true, save })).toBe('deals/a.yaml');
-    expect(attempts).toEqual([{ file: 'deals/a.yaml', overwrite: true }]);
+    expect(await saveWithConsent(new ScriptedPrompter([]), options('deals/a.yaml', save, { force: true }))).toMatchObject({ kind: 'saved' });
+    expect(attempts.map((attempt) => attempt.overwrite)).toEqual([true]);
   });
 
-  it('a file that cannot be written: says why and offers another', async () => {
+  it('a file that cannot be written: says why and offers another, in the deals folder', async () => {
     const { save } = fakeSave([], { 'ro/a.yaml': 'permission denied' });
-    const prompter = new ScriptedPrompter([select('What should happen', 'other'), input('File to save to', 'deals/a.yaml')]);
-    expect(await saveWithConsent(prompter, { file: 'ro/a.yaml', force: false, save })).toBe('deals/a.yaml');
+    const prompter = new ScriptedPrompter([select('What should happen', 'other'), input('File to save to', ENTER)]);
+    expect(await saveWithConsent(prompter, options('ro/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'deals/a.yaml' });
     expect(prompter.notes).toEqual(['Could not save ro/a.yaml: permission denied']);
+  });
+
+  it('never suggests a folder where a save failed: the deals folder, then the working folder, then nothing', async () => {
+    const { save } = fakeSave([], { 'deals/a.yaml': 'permission denied', 'a.yaml': 'permission denied' });
+    const prompter = new ScriptedPrompter([
+      select('What should happen', 'other'),
+      input('File to save to', ENTER),
+      select('What should happen', 'other'),
+      input('File to save to', 'elsewhere/a.yaml'),
+    ]);
+    expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'elsewhere/a.yaml' });
+    const suggested = prompter.asked.filter((q) => q.message === 'File to save to').map((q) => q.default);
+    expect(suggested).toEqual(['a.yaml', undefined]);
+  });
+
+  it('a deal with no text that reads back the same is refused before any question', async () => {
+    const { attempts, save } = fakeSave([]);
+    const prompter = new ScriptedPrompter([]);
+    const result = await saveWithConsent(prompter, options('deals/a.yaml', save, { render: () => ({ ok: false, reason: 'plan would read back differently' }) }));
+    expect(result).toEqual({ kind: 'refused', reason: 'plan would read back differently' });
+    expect(attempts).toEqual([]);
+  });
+
+  describe('an edited deal (--from)', () => {
+    it('replaces the file being edited after a Yes that is the default', async () => {
+      const { attempts, save } = fakeSave(['deals/stark.yaml']);
+      const prompter = new ScriptedPrompter([confirm('Replace deals/stark.yaml with the changes?', ENTER)]);
+      expect(await saveWithConsent(prompter, options('deals/stark.yaml', save, { edited: edited() }))).toMatchObject({ kind: 'saved', file: 'deals/stark.yaml' });
+      expect(prompter.asked[0]!.default).toBe(true);
+      expect(attempts).toEqual([{ file: 'deals/stark.yaml', overwrite: true, id: DEAL.id }]);
+    });
+
+    it('says the comments will be lost, and then No is the default', async () => {
+      const { attempts, save } = fakeSave(['deals/stark.yaml']);
+      const prompter = new ScriptedPrompter([
+        confirm('Replace deals/stark.yaml with the changes? Its comments will be lost (the file uses YAML anchors or aliases).', ENTER),
+        select('What should happen', 'discard'),
+        confirm('Discard all the answers?', true),
+      ]);
+      const render = (deal: Deal) => ({ ok: true as const, text: dealToYaml(deal), losesComments: 'the file uses YAML anchors or aliases' });
+      expect(await saveWithConsent(prompter, options('deals/stark.yaml', save, { edited: edited(), render }))).toEqual({ kind: 'discarded' });
+      expect(prompter.asked[0]!.default).toBe(false);
+      expect(attempts).toEqual([]);
+    });
+
+    it('saved to another file, it gets a new id there: suggested from the file name, never the edited file’s', async () => {
+      const { attempts, save } = fakeSave(['deals/stark.yaml']);
+      const prompter = new ScriptedPrompter([
+        confirm('Replace deals/stark.yaml with the changes?', false),
+        select('What should happen', 'other'),
+        input('File to save to', 'deals/stark-west.yaml'),
+        input(`Deal id for deals/stark-west.yaml: ${DEAL.id} stays with deals/stark.yaml`, DEAL.id),
+        input('Deal id for deals/stark-west.yaml', ENTER),
+      ]);
+      const result = await saveWithConsent(prompter, options('deals/stark.yaml', save, { edited: edited() }));
+      expect(result).toEqual({ kind: 'saved', file: 'deals/stark-west.yaml', deal: { ...DEAL, id: 'stark-west' } });
+      expect(prompter.shown).toEqual([`id must differ from the id of deals/stark.yaml: two files with one id read as two versions of one deal`]);
+      expect(prompter.asked.at(-1)!.default).toBe('stark-west');
+      expect(attempts.at(-1)).toEqual({ file: 'deals/stark-west.yaml', overwrite: false, id: 'stark-west' });
+    });
+
+    it('named another file on the command line, it asks for the new id at once, and warns when that id is taken', async () => {
+      const { attempts, save } = fakeSave([]);
+      const ids = new Map([['copy', ['deals/copy-old.yaml']]]);
+      const prompter = new ScriptedPrompter([input('Deal id for copy.yaml', ENTER)]);
+      const result = await saveWithConsent(prompter, options('copy.yaml', save, { edited: edited(), ids }));
+      // "copy" is taken: the old id numbered.
+      expect(result).toMatchObject({ kind: 'saved', file: 'copy.yaml', deal: { id: `${DEAL.id}-2` } });
+      expect(attempts).toEqual([{ file: 'copy.yaml', overwrite: false, id: `${DEAL.id}-2` }]);
+    });
   });
 
   it.each([
@@ -409,6 +496,27 @@ describe('saving without replacing a file unasked', () => {
     ['acme.yml', 'acme-2.yml'],
   ])('suggests %s → %s', (file, next) => {
     expect(alternativeName(file)).toBe(next);
+  });
+});
+
+describe('a taken id', () => {
+  it('is warned about at the id question, not refused', async () => {
+    const prompter = new ScriptedPrompter([...minimalScript(), SAVE]);
+    const ids = new Map([['stark-dashboard-pilot', ['deals/old.yaml']]]);
+    const result = await runQuestionnaire(prompter, { config, style: plain, ids });
+    expect(dealOf(result).id).toBe('stark-dashboard-pilot');
+    expect(prompter.notes).toContain(
+      'Note: deals/old.yaml already uses the id stark-dashboard-pilot; deal-triage check reports two deals with one id (duplicate-id).',
+    );
+    // Right after the id question.
+    expect(prompter.asked.findIndex((q) => q.message.startsWith('Deal id'))).toBe(1);
+    expect(prompter.notes.indexOf(prompter.notes.find((n) => n.startsWith('Note:'))!)).toBe(1);
+  });
+
+  it('a free id gives no warning', async () => {
+    const prompter = new ScriptedPrompter([...minimalScript(), SAVE]);
+    await runQuestionnaire(prompter, { config, style: plain, ids: new Map([['other', ['deals/other.yaml']]]) });
+    expect(prompter.notes.some((note) => note.startsWith('Note:'))).toBe(false);
   });
 });
 

@@ -12,8 +12,18 @@ export const ERASE = Symbol('Erase');
 /** Ctrl-C. */
 export const CTRL_C = Symbol('Ctrl-C');
 
+/** The question fails with `error`, as the prompt library does when the terminal goes away. */
+export class Failure {
+  constructor(readonly error: Error) {}
+}
+
+/** The error `setRawMode` throws on a terminal that has gone (a closed pseudo-terminal). */
+export function eioError(): Error {
+  return Object.assign(new Error('setRawMode EIO'), { code: 'EIO', errno: -5, syscall: 'setRawMode' });
+}
+
 type Kind = 'input' | 'number' | 'select' | 'confirm';
-type Answer = string | number | boolean | typeof ENTER | typeof ERASE | typeof CTRL_C;
+type Answer = string | number | boolean | typeof ENTER | typeof ERASE | typeof CTRL_C | Failure;
 
 export interface Step {
   kind: Kind;
@@ -22,7 +32,7 @@ export interface Step {
   answer: Answer;
 }
 
-type Keys = typeof ENTER | typeof ERASE | typeof CTRL_C;
+type Keys = typeof ENTER | typeof ERASE | typeof CTRL_C | Failure;
 type Message = string | RegExp;
 
 export const input = (message: Message, answer: string | Keys = ENTER): Step => ({ kind: 'input', message, answer });
@@ -68,6 +78,7 @@ export class ScriptedPrompter implements Prompter {
       throw new Error(`the script expected a ${step.kind} question matching ${String(step.message)}, but got the ${kind} question "${message}"`);
     }
     if (step.answer === CTRL_C) throw interruptError();
+    if (step.answer instanceof Failure) throw step.answer.error;
     return step;
   }
 

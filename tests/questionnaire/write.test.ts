@@ -128,6 +128,29 @@ describe('round trip: loading the written file gives back exactly the deal', () 
       follow_on: { potential: 'committed', value: 0.5 },
       custom_work: { days: 2.5, compensated_days: 2.5, description: 'Half days count' },
     }),
+    // Issue 9, item 4: each of these was written as YAML that reads back as something else.
+    tricky('multi-line competitors starting with "?", "-" or ":" (a flow list cannot hold them)', {
+      competition: { threat: 'high', competitors: ['?\nx', '-\nx', ':\nx', '? a\n- b'] },
+    }),
+    tricky('long text with a line holding one space (the yaml package folds it into "\\\\ ")', {
+      plan: '2026-12-01T10:00:00Z\n---\n \n---\n\r\n?',
+      issues: ['a long enough line to be folded by the stringifier\n \nand more'],
+    }),
+    tricky('an empty competition and an empty list of competitors', { competition: {} }),
+    tricky('an empty list of competitors', { competition: { threat: 'low', competitors: [] } }),
+    tricky('control characters, Unicode line separators, NEL, BOM, tabs and spaces inside lines', {
+      name: 'bell\u0007 escape\u001b[31m del\u007f',
+      plan: 'line\u2028separator\u2029paragraph\u0085next\ufeffbom',
+      issues: ['tab\tinside', 'a\n  indented\n\ttabbed', 'trailing spaces   \nnext', 'x'.repeat(10_000)],
+    }),
+    tricky('numbers the way JavaScript prints them', {
+      value: { amount: 0.1 + 0.2, currency: 'USD' },
+      account: { name: 'A', annual_revenue: 1e21, employees: 2 ** 53 - 1 },
+      follow_on: { potential: 'likely', value: 5e-324 },
+    }),
+    tricky('text that reads as something else', {
+      issues: ['2026-12-01', 'yes', 'null', '1_000', 'on', '1e21', '0o17', '.nan', '<<', '=', '!!str', '*x', '&x', 'a: b', '- a', '? a', ': a'],
+    }),
     tricky('every optional key', {
       type: 'renewal',
       close_date: '2027-01-31',

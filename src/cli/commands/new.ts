@@ -1,22 +1,28 @@
 // `deal-triage new [file]`: the questionnaire's I/O. Checks the arguments and the terminal before
 // the first question (so no answer is asked for in vain), loads the config and the deal to edit
 // (`--from`), runs the questions, saves without replacing a file unasked, then prints the triage
-// of the file as saved. Ctrl-C at any question ends with exit 130 and nothing written.
+// of the file as saved. Ctrl-C at any question ends with exit 130 and nothing written; a terminal
+// that goes away, with exit 2 and nothing written; a text that would not read back as the same
+// deal is never written.
 
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters } from '../../format/index.js';
 import type { Style } from '../../format/index.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { parseDealBytes, tooLarge } from '../../load/deal.js';
+import { decodeText, parseDealBytes, tooLarge } from '../../load/deal.js';
+import { parseYaml } from '../../load/yaml-source.js';
 import type { ResolvedConfig } from '../../policy/resolve.js';
+import { editDealYaml, hasComments } from '../../questionnaire/edit.js';
 import { DEAL_FILE_PATTERN, runQuestionnaire, saveWithConsent } from '../../questionnaire/flow.js';
-import type { SaveOutcome } from '../../questionnaire/flow.js';
-import { isInterrupt } from '../../questionnaire/prompter.js';
+import type { Rendered, SaveOutcome } from '../../questionnaire/flow.js';
+import { guardPrompter, isInterrupt, TerminalGoneError } from '../../questionnaire/prompter.js';
 import type { Prompter } from '../../questionnaire/prompter.js';
-import { dealToYaml } from '../../questionnaire/write.js';
+import type { DealIds } from '../../questionnaire/questions.js';
+import { dealToYaml, firstDifference, roundTripProblem } from '../../questionnaire/write.js';
+import { ID_PATTERN } from '../../schema/common.js';
 import type { Deal } from '../../schema/deal.js';
 import { triageBytes } from '../../triage.js';
 import { colorLevel, styleFor } from '../color.js';
@@ -64,7 +70,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   const config = loaded.config;
 
   // The deal being edited, and its file as shown to the user.
-  let defaults: Deal | undefined;
+  let edited: { deal: Deal; text: string } | undefined;
   const source = options.from === undefined ? undefined : displayPath(options.from, io.cwd);
   if (options.from !== undefined) {
     const from = await loadFrom(options.from, config, io);
@@ -73,38 +79,53 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
       io.stderr.write(`deal-triage: ${source} is invalid; fix what is listed above, then run new --from again\n`);
       return EXIT.problems;
     }
-    defaults = from.deal;
+    edited = { deal: from.deal, text: from.text };
   }
   if (loaded.file === undefined) {
     io.stderr.write(NO_CONFIG_NOTE);
   }
+  const fromPath = options.from === undefined ? undefined : path.resolve(io.cwd, options.from);
+  const ids = await dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd);
 
   const style = await styleFor(colorLevel(options.color, io.stdout, io.env));
-  const prompter: Prompter = io.prompter ?? (await import('../../questionnaire/inquirer.js')).inquirerPrompter();
-  let saved: string | undefined;
+  const prompter: Prompter = guardPrompter(io.prompter ?? (await import('../../questionnaire/inquirer.js')).inquirerPrompter());
+  const currency = config.company.currency;
+  let saved: { file: string; deal: Deal } | undefined;
   try {
     const answers = await runQuestionnaire(prompter, {
       config,
       style,
-      ...(defaults && source !== undefined ? { defaults, source } : {}),
+      ids,
+      ...(edited && source !== undefined ? { defaults: edited.deal, source } : {}),
     });
     if (answers.kind === 'discarded') {
       io.stderr.write(DISCARDED);
       return EXIT.ok;
     }
-    const text = dealToYaml(answers.deal);
     // Editing a deal saves it back where it came from, unless another file is named.
     const first = displayPath(file ?? options.from ?? path.join(DEALS_FOLDER, `${answers.deal.id}.yaml`), io.cwd);
-    if (defaults && first === source && text === dealToYaml(defaults)) {
-      // Nothing changed: rewriting would only lose the file's comments and layout.
+    if (edited && first === source && firstDifference(answers.deal, edited.deal, '') === undefined) {
+      // Nothing changed: rewriting would only risk the file's layout.
       io.stdout.write(`No changes: ${style.bold(first)} is left as it was.\n\n`);
       return await printTriage(first, config, { stdout: style, stderr: stderrStyle }, io);
     }
-    saved = await saveWithConsent(prompter, {
+    const result = await saveWithConsent(prompter, {
+      deal: answers.deal,
       file: first,
       force: options.force === true,
-      save: (target, overwrite) => save(path.resolve(io.cwd, target), text, overwrite),
+      dealsFolder: DEALS_FOLDER,
+      ids,
+      ...(edited && source !== undefined && fromPath !== undefined
+        ? { edited: { file: source, id: edited.deal.id, isFile: (target: string) => sameFile(path.resolve(io.cwd, target), fromPath) } }
+        : {}),
+      render: (deal) => render(deal, edited, currency),
+      save: (target, text, overwrite) => save(path.resolve(io.cwd, target), text, overwrite),
     });
+    if (result.kind === 'refused') {
+      io.stderr.write(`deal-triage: cannot save the deal: ${result.reason}; nothing was written\n`);
+      return EXIT.usage;
+    }
+    if (result.kind === 'saved') saved = result;
   } catch (error) {
     if (error instanceof InterruptedAfterSaving) {
       io.stderr.write(`deal-triage: interrupted; ${displayPath(error.file, io.cwd)} was saved\n`);
@@ -114,6 +135,10 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
       io.stderr.write(CANCELLED);
       return EXIT.interrupted;
     }
+    if (error instanceof TerminalGoneError) {
+      io.stderr.write(`deal-triage: ${error.message}; nothing was written\n`);
+      return EXIT.usage;
+    }
     throw error;
   }
   if (saved === undefined) {
@@ -121,8 +146,60 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     return EXIT.ok;
   }
 
-  io.stdout.write(`${style.green('✔')} Saved ${style.bold(saved)}\n\n`);
-  return printTriage(saved, config, { stdout: style, stderr: stderrStyle }, io);
+  io.stdout.write(`${style.green('✔')} Saved ${style.bold(saved.file)}\n\n`);
+  return printTriage(saved.file, config, { stdout: style, stderr: stderrStyle }, io);
+}
+
+/**
+ * The text to write for `deal`, proven to load back as exactly `deal`. An edited deal is written
+ * onto its file's own text (comments and layout kept); where that cannot be done, a fresh text,
+ * saying what replacing the file would lose. Nothing at all when no text reads back right.
+ */
+function render(deal: Deal, edited: { deal: Deal; text: string } | undefined, currency: string): Rendered {
+  let losesComments: string | undefined;
+  if (edited) {
+    const kept = editDealYaml(edited.text, edited.deal, deal);
+    if (kept.ok && roundTripProblem(deal, kept.text, currency) === undefined) return { ok: true, text: kept.text };
+    if (hasComments(edited.text)) losesComments = kept.ok ? 'the edited text would not read back as the same deal' : kept.reason;
+  }
+  const text = dealToYaml(deal);
+  const problem = roundTripProblem(deal, text, currency);
+  if (problem !== undefined) return { ok: false, reason: `no YAML text was found that reads back as the same deal (${problem})` };
+  return { ok: true, text, ...(losesComments === undefined ? {} : { losesComments }) };
+}
+
+/** Whether two paths are one file on disk (a link to it counts); two missing paths are not. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (a === b) return true;
+  const [x, y] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+}
+
+/** More deal files than this in the folder: the rest are not read for their ids. */
+const MAX_ID_FILES = 5_000;
+
+/**
+ * The ids the deal files in `folder` use (not in its subfolders, and not the edited file's), for a
+ * warning when the new deal takes one. Cheap and safe: regular files of at most 1 MiB only (no
+ * FIFO, device or folder is opened), just the YAML read, and a file that does not read is passed over.
+ */
+async function dealIdsIn(folder: string, exclude: string | undefined, cwd: string): Promise<DealIds> {
+  const ids = new Map<string, string[]>();
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const files = names.filter((name) => DEAL_FILE_PATTERN.test(name) && !name.startsWith('.')).sort().slice(0, MAX_ID_FILES);
+  for (const name of files) {
+    const file = path.join(folder, name);
+    if (exclude !== undefined && (await sameFile(file, exclude))) continue;
+    const read = await readInputFile(file);
+    if (read.kind !== 'ok') continue;
+    const text = decodeText(read.bytes, name);
+    if (typeof text !== 'string') continue;
+    const yaml = parseYaml(text, name);
+    const id = yaml.ok && typeof yaml.value === 'object' && yaml.value !== null ? (yaml.value as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) continue;
+    ids.set(id, [...(ids.get(id) ?? []), displayPath(file, cwd)]);
+  }
+  return ids;
 }
 
 /** A named target must be a deal file name, and not a folder: said before any question is asked. */
@@ -140,7 +217,7 @@ async function checkTarget(file: string, cwd: string): Promise<void> {
 }
 
 type FromResult =
-  | { ok: true; deal: Deal }
+  | { ok: true; deal: Deal; text: string }
   | { ok: false; problems: { problems: Parameters<typeof formatDiagnostics>[0]; sources: Map<string, string> } };
 
 /** The deal to edit, read and validated like `triage` does: located problems if it is invalid. */
@@ -158,7 +235,8 @@ async function loadFrom(from: string, config: ResolvedConfig, io: Io): Promise<F
       return { ok: false, problems: { problems: [tooLarge(shown, read.size)], sources: new Map() } };
     case 'ok': {
       const parsed = parseDealBytes(read.bytes, shown, { defaultCurrency: config.company.currency });
-      if (parsed.ok) return { ok: true, deal: parsed.value };
+      // A valid deal decoded, so decodeText gives its text (a leading byte-order mark dropped).
+      if (parsed.ok) return { ok: true, deal: parsed.value, text: decodeText(read.bytes, shown) as string };
       return { ok: false, problems: { problems: parsed.problems, sources: new Map([[shown, new TextDecoder().decode(read.bytes)]]) } };
     }
   }
