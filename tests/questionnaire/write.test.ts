@@ -145,7 +145,7 @@ describe('round trip: loading the written file gives back exactly the deal', () 
     }),
     tricky('numbers the way JavaScript prints them', {
       value: { amount: 0.1 + 0.2, currency: 'USD' },
-      account: { name: 'A', annual_revenue: 1e21, employees: 2 ** 53 - 1 },
+      account: { name: 'A', annual_revenue: 9_007_199_254_740_991, employees: 2 ** 53 - 1 },
       follow_on: { potential: 'likely', value: 5e-324 },
     }),
     tricky('text that reads as something else', {
