@@ -10,6 +10,7 @@ import path from 'node:path';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters } from '../../format/index.js';
 import type { Style } from '../../format/index.js';
+import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { decodeText, parseDealBytes, tooLarge } from '../../load/deal.js';
@@ -76,7 +77,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     const from = await loadFrom(options.from, config, io);
     if (!from.ok) {
       io.stderr.write(formatDiagnostics(from.problems.problems, from.problems.sources, stderrStyle));
-      io.stderr.write(`deal-triage: ${source} is invalid; fix what is listed above, then run new --from again\n`);
+      io.stderr.write(`deal-triage: ${safeChars(source ?? '')} is invalid; fix what is listed above, then run new --from again\n`);
       return EXIT.problems;
     }
     edited = { deal: from.deal, text: from.text };
@@ -106,7 +107,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     const first = displayPath(file ?? options.from ?? path.join(DEALS_FOLDER, `${answers.deal.id}.yaml`), io.cwd);
     if (edited && first === source && firstDifference(answers.deal, edited.deal, '') === undefined) {
       // Nothing changed: rewriting would only risk the file's layout.
-      io.stdout.write(`No changes: ${style.bold(first)} is left as it was.\n\n`);
+      io.stdout.write(`No changes: ${style.bold(safeChars(first))} is left as it was.\n\n`);
       return await printTriage(first, config, { stdout: style, stderr: stderrStyle }, io);
     }
     const result = await saveWithConsent(prompter, {
@@ -128,7 +129,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     if (result.kind === 'saved') saved = result;
   } catch (error) {
     if (error instanceof InterruptedAfterSaving) {
-      io.stderr.write(`deal-triage: interrupted; ${displayPath(error.file, io.cwd)} was saved\n`);
+      io.stderr.write(`deal-triage: interrupted; ${safeChars(displayPath(error.file, io.cwd))} was saved\n`);
       return EXIT.interrupted;
     }
     if (isInterrupt(error)) {
@@ -146,7 +147,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     return EXIT.ok;
   }
 
-  io.stdout.write(`${style.green('✔')} Saved ${style.bold(saved.file)}\n\n`);
+  io.stdout.write(`${style.green('✔')} Saved ${style.bold(safeChars(saved.file))}\n\n`);
   return printTriage(saved.file, config, { stdout: style, stderr: stderrStyle }, io);
 }
 
@@ -197,7 +198,8 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
     const yaml = parseYaml(text, name);
     const id = yaml.ok && typeof yaml.value === 'object' && yaml.value !== null ? (yaml.value as { id?: unknown }).id : undefined;
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) continue;
-    ids.set(id, [...(ids.get(id) ?? []), displayPath(file, cwd)]);
+    // Shown in a note: a hostile file name must not drive the terminal.
+    ids.set(id, [...(ids.get(id) ?? []), safeChars(displayPath(file, cwd))]);
   }
   return ids;
 }
