@@ -119,10 +119,10 @@ export class TokenGuard {
       case 'flow-map-start':
       case 'flow-seq-start': {
         this.node();
-        const reach = { depth: 0, at: undefined };
-        this.flows.push({ seq: lexeme === '[', extra: 0, colons: 0, item: { ...reach }, all: { ...reach } });
+        // Counted in the item that holds the collection, not in the collection's first item.
         this.flowDepth += 1;
         this.check();
+        this.flows.push({ seq: lexeme === '[', extra: 0, colons: 0, item: { depth: 0, at: undefined }, all: { depth: 0, at: undefined } });
         break;
       }
       case 'flow-map-end':
@@ -204,7 +204,7 @@ export class TokenGuard {
     const parent = this.blocks[this.blocks.length - 1];
     if (parent && parent.column === column && parent.kind === kind) return false;
     this.blocks.push({ column, kind });
-    this.check();
+    this.check(column);
     return true;
   }
 
@@ -232,9 +232,10 @@ export class TokenGuard {
     return this.flows[this.flows.length - 1]?.item ?? this.lineItem;
   }
 
-  private check(): void {
+  /** Counts the level just opened, at the current token or (a block collection) at its column. */
+  private check(column = this.column()): void {
     const depth = this.blocks.length + this.flowDepth;
-    const at = this.position();
+    const at = { line: this.line, column: column + 1 };
     reach(this.innerItem(), { depth, at });
     this.reached(depth, at);
   }
