@@ -81,7 +81,7 @@ export function parseYamlFully(text: string, file: string): YamlResult {
           file,
           guard.tooDeep,
           'yaml-too-deep',
-          `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep (mappings and lists inside each other); a deal file needs a few`,
+          `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep (mappings and lists inside each other); deal and config files need only a few`,
         ),
       ],
       locator: makeLocator(undefined, position, sourceLine),

@@ -69,7 +69,7 @@ describe('a file nested too deeply', () => {
         column,
         rule: 'yaml-too-deep',
         severity: 'error',
-        message: `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep (mappings and lists inside each other); a deal file needs a few`,
+        message: `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep (mappings and lists inside each other); deal and config files need only a few`,
       },
     ]);
   });
