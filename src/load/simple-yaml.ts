@@ -10,7 +10,11 @@
 // gives (scalars resolved by the same YAML 1.2 core schema rules), and the positions it records
 // are the ones `yaml` gives; tests/load/simple-yaml.test.ts checks both against `yaml` on
 // fixtures, the YAML test suite and generated documents.
+//
+// Only the ASCII space separates here, as in YAML: JS trim() and \s would also strip NBSP, U+2000
+// to U+200A, U+3000 and other Unicode spaces, which YAML reads as text.
 
+import { MAX_YAML_DEPTH } from './limits.js';
 import type { Position } from './problem.js';
 
 export interface SimpleYaml {
@@ -45,6 +49,10 @@ const giveUp = (): never => {
 // eslint-disable-next-line no-control-regex
 const UNUSUAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]/;
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+/** YAML's limit on an implicit key: the ":" at most 1,024 characters after the key starts. */
+const MAX_KEY_LENGTH = 1024;
+/** Give up well before the full parser's depth limit, so the two never disagree about it. */
+const MAX_DEPTH = MAX_YAML_DEPTH / 2;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The words KEY matches that the core schema reads as null or a boolean, not as text. */
 const NOT_TEXT_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
@@ -57,17 +65,17 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
     let line = raw[i]!;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.includes('\r')) return undefined;
-    const content = line.trimStart();
+    const content = trimSpacesStart(line);
     if (content === '' || content.startsWith('#')) continue;
     const indent = line.length - content.length;
     // Directives and document markers: leave them to the full parser.
     if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content.startsWith('%'))) return undefined;
-    lines.push({ number: i + 1, indent, content: content.trimEnd() });
+    lines.push({ number: i + 1, indent, content: trimSpacesEnd(content) });
   }
   if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
   const reader = new Reader(lines);
   try {
-    const value = reader.block(0, '');
+    const value = reader.block(0, '', 1);
     if (reader.index < lines.length) return undefined;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     return { value: value as Record<string, unknown>, positions: reader.positions };
@@ -88,17 +96,18 @@ class Reader {
   }
 
   /** The block (mapping or list) whose first line is the current one, at `indent`. */
-  block(indent: number, path: JoinedPath): unknown {
+  block(indent: number, path: JoinedPath, depth: number): unknown {
     const line = this.line!;
-    if (line.indent !== indent) giveUp();
-    return isItem(line.content) ? this.list(indent, path) : this.mapping(indent, path);
+    if (line.indent !== indent || depth > MAX_DEPTH) giveUp();
+    return isItem(line.content) ? this.list(indent, path, depth) : this.mapping(indent, path, depth);
   }
 
-  private mapping(indent: number, path: JoinedPath): Record<string, unknown> {
+  private mapping(indent: number, path: JoinedPath, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     for (let line = this.line; line && line.indent === indent; line = this.line) {
       const match = KEY.exec(line.content) ?? giveUp();
       const key = match[1]!;
+      if (key.length > MAX_KEY_LENGTH) giveUp();
       // A key the core schema reads as null, true or false would not be this text; and a key that
       // could reach a prototype, or a repeated key, is for the full parser to report.
       if (NOT_TEXT_KEYS.has(key) || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
@@ -107,27 +116,28 @@ class Reader {
       const rest = line.content.slice(match[0].length);
       const restColumn = indent + 1 + match[0].length;
       this.index += 1;
-      map[key] = this.value(rest, restColumn, line, indent, keyPath, true);
+      map[key] = this.value(rest, restColumn, line, indent, keyPath, true, depth);
     }
     return map;
   }
 
-  private list(indent: number, path: JoinedPath): unknown[] {
+  private list(indent: number, path: JoinedPath, depth: number): unknown[] {
     const list: unknown[] = [];
     for (let line = this.line; line && line.indent === indent && isItem(line.content); line = this.line) {
       const itemPath = child(path, list.length);
       const after = line.content.slice(1);
-      const content = after.trimStart();
+      const content = trimSpacesStart(after);
       const column = indent + 1 + (after.length - content.length);
       if (content !== '' && !content.startsWith('#') && KEY.test(content)) {
         // `- key: value`: a mapping whose first key is on this line; read it as if the line began there.
         this.lines[this.index] = { number: line.number, indent: column, content };
-        list.push(this.mapping(column, itemPath));
+        if (depth + 1 > MAX_DEPTH) giveUp();
+        list.push(this.mapping(column, itemPath, depth + 1));
         continue;
       }
       if (isItem(content)) giveUp();
       this.index += 1;
-      list.push(this.value(content, column + 1, line, indent, itemPath, false));
+      list.push(this.value(content, column + 1, line, indent, itemPath, false, depth));
     }
     return list;
   }
@@ -136,11 +146,14 @@ class Reader {
    * The value after a key or a "- ": on the same line, or a block on the lines below (more
    * indented; for a mapping's value, a list may also sit at the key's own indentation).
    */
-  private value(rest: string, column: number, line: Line, indent: number, path: JoinedPath, inMapping: boolean): unknown {
+  private value(rest: string, column: number, line: Line, indent: number, path: JoinedPath, inMapping: boolean, depth: number): unknown {
     if (rest === '' || rest.startsWith('#')) {
       const next = this.line;
-      if (next && next.indent > indent) return this.block(next.indent, path);
-      if (inMapping && next && next.indent === indent && isItem(next.content)) return this.list(indent, path);
+      if (next && next.indent > indent) return this.block(next.indent, path, depth + 1);
+      if (inMapping && next && next.indent === indent && isItem(next.content)) {
+        if (depth + 1 > MAX_DEPTH) giveUp();
+        return this.list(indent, path, depth + 1);
+      }
       return null;
     }
     const value = this.inline(rest, column, line.number, path);
@@ -160,7 +173,7 @@ class Reader {
 
   private flowList(text: string, column: number, lineNumber: number, path: JoinedPath): unknown[] {
     const list: unknown[] = [];
-    let rest = text.slice(1).trimStart();
+    let rest = trimSpacesStart(text.slice(1));
     if (rest.startsWith(']')) {
       if (!isEnd(rest.slice(1))) giveUp();
       return list;
@@ -170,9 +183,9 @@ class Reader {
       const { value, rest: after } = scalar(rest, true);
       this.positions.set(`value${child(path, list.length)}`, { line: lineNumber, column: itemColumn });
       list.push(value);
-      rest = after.trimStart();
+      rest = trimSpacesStart(after);
       if (rest.startsWith(',')) {
-        rest = rest.slice(1).trimStart();
+        rest = trimSpacesStart(rest.slice(1));
         // A trailing comma, an empty item: leave the fine points to the full parser.
         if (rest.startsWith(']') || rest.startsWith(',') || rest === '') giveUp();
         continue;
@@ -183,13 +196,25 @@ class Reader {
   }
 }
 
+function trimSpacesStart(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 0x20) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function isItem(content: string): boolean {
   return content === '-' || content.startsWith('- ');
 }
 
 /** Nothing left on the line but spaces and a comment. */
 function isEnd(rest: string): boolean {
-  const trimmed = rest.trimStart();
+  const trimmed = trimSpacesStart(rest);
   return trimmed === '' || (trimmed.startsWith('#') && trimmed.length < rest.length);
 }
 
@@ -219,7 +244,9 @@ function scalar(text: string, inFlow: boolean): { value: unknown; rest: string }
     }
   }
   // Indicators a plain scalar cannot start with (or that mean syntax this reader leaves alone).
-  if (first === undefined || '{}[]&*!|>%@`,#?:'.includes(first) || (first === '-' && (text[1] === undefined || text[1] === ' '))) giveUp();
+  // "-" starts a plain scalar only if what follows could continue one: not a space, and in a flow
+  // list not a flow indicator either (`[-]` is a block list inside a flow list to the parser).
+  if (first === undefined || '{}[]&*!|>%@`,#?:'.includes(first) || (first === '-' && (text[1] === undefined || text[1] === ' ' || (inFlow && ',[]{}'.includes(text[1]))))) giveUp();
   let end = text.length;
   const comment = text.indexOf(' #');
   if (comment >= 0) end = comment;
@@ -227,7 +254,7 @@ function scalar(text: string, inFlow: boolean): { value: unknown; rest: string }
     const stop = text.slice(0, end).search(/[,\]{}[]/);
     if (stop >= 0) end = stop;
   }
-  const plain = text.slice(0, end).trimEnd();
+  const plain = trimSpacesEnd(text.slice(0, end));
   // ": " inside would make it a key; a trailing ":" too. Quotes inside a flow item: leave it.
   if (plain.includes(': ') || plain.endsWith(':') || (inFlow && (plain.includes('"') || plain.includes("'") || plain.includes(':')))) giveUp();
   return { value: resolvePlain(plain), rest: text.slice(plain.length) };

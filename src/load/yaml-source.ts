@@ -3,11 +3,13 @@
 // syntax errors, duplicate keys, several documents, an empty file, alias bombs, unresolved or
 // self-referencing aliases, prototype keys.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { problem } from './problem.js';
 import type { Position, Problem } from './problem.js';
+import { MAX_YAML_DEPTH } from './limits.js';
 import { pathKey, readSimpleYaml } from './simple-yaml.js';
+import { TokenGuard } from './yaml-guard.js';
 
 export type PathSegment = string | number;
 export type DataPath = readonly PathSegment[];
@@ -31,6 +33,8 @@ export type YamlResult =
 export const MAX_ALIAS_COUNT = 100;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** What the parser reports about a tagged value: the tag problem says it all. */
+const TAG_ERRORS = new Set<string>(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 export function parseYaml(text: string, file: string): YamlResult {
   // Plain deal files take the fast reader; everything else, and every problem, the full parser.
@@ -51,34 +55,74 @@ function simpleLocator(positions: ReadonlyMap<string, Position>, full: () => Loc
 /** The `yaml` package's full parser, with every check. */
 export function parseYamlFully(text: string, file: string): YamlResult {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
-  });
   let lines: string[] | undefined;
   const sourceLine = (n: number) => (lines ??= text.split(/\r?\n/))[n - 1] ?? '';
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, column: col };
   };
-  const documents = Array.isArray(docs) ? docs : [];
+  // parseAllDocuments, with the guard reading each token before the parser does.
+  const guard = new TokenGuard();
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      if (!guard.step(lexeme)) return;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const documents = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, strict: true }).compose(tokens()));
+  if (guard.tooDeep) {
+    return {
+      ok: false,
+      problems: [
+        problem(
+          file,
+          guard.tooDeep,
+          'yaml-too-deep',
+          `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep (mappings and lists inside each other); deal and config files need only a few`,
+        ),
+      ],
+      locator: makeLocator(undefined, position, sourceLine),
+    };
+  }
   const first = documents[0];
   const locator = makeLocator(first, position, sourceLine);
   const problems: Problem[] = [];
+  for (const { tag, at } of guard.tags) {
+    problems.push(problem(file, at, 'yaml-tag', `YAML tags such as ${tag} are not supported; write the value plainly, without the tag`));
+  }
+  for (const { version, at } of guard.versions) {
+    problems.push(problem(file, at, 'yaml-version', `only YAML 1.2 is supported; remove the %YAML ${version} line`));
+  }
 
-  for (const doc of documents) {
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      const rule = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-      const opener = error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR' ? unclosedOpener(doc, text, error.pos[0]) : undefined;
-      if (opener) {
-        problems.push(problem(file, position(opener.offset), rule, `YAML syntax: ${opener.message}`));
-        continue;
-      }
-      const message = error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, error.pos[0]) : `YAML syntax: ${firstLine(error.message)}`;
-      problems.push(problem(file, position(error.pos[0]), rule, message));
-    }
+  // Nothing the tags and the version above make up (a value the tag cannot make, a tag the
+  // parser does not know): those problems say it all.
+  const errors = documents
+    .flatMap((doc) => [...doc.errors, ...doc.warnings].map((error) => ({ doc, error })))
+    .filter(({ error }) => !(TAG_ERRORS.has(error.code) && guard.tags.length > 0) && !(error.code === 'BAD_DIRECTIVE' && guard.versions.length > 0));
+  // After a syntax error the parser's idea of the structure is a guess: keys it sees twice may be
+  // one key read wrongly (tab indentation). Report only the syntax errors then.
+  const syntaxErrors = errors.some(({ error }) => error.code !== 'DUPLICATE_KEY');
+  const seen = new Set<string>();
+  for (const { doc, error } of errors) {
+    if (error.code === 'DUPLICATE_KEY' && syntaxErrors) continue;
+    const rule = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const opener = error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR' ? unclosedOpener(doc, text, error.pos[0]) : undefined;
+    const found = opener
+      ? problem(file, position(opener.offset), rule, `YAML syntax: ${opener.message}`)
+      : problem(
+          file,
+          position(error.pos[0]),
+          rule,
+          error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, error.pos[0]) : `YAML syntax: ${firstLine(error.message)}`,
+        );
+    // Every unclosed "[" of a run is found at the same innermost opener: say it once.
+    const key = `${found.line}:${found.column}:${found.rule}:${found.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(found);
   }
   if (documents.length > 1) {
     const second = documents[1]!;
@@ -105,7 +149,7 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   }
 
   const checked = checkNodes(first, file, position);
-  problems.push(...checked.keys);
+  if (!syntaxErrors) problems.push(...checked.keys);
   if (problems.length === 0) problems.push(...checked.aliases);
   if (problems.length > 0) return { ok: false, problems, locator };
 

@@ -180,7 +180,56 @@ describe('generated bad input', () => {
     ['a list as a key', `${MINIMAL}? [a, b]\n: 1\n`, [{ rule: 'yaml-complex-key', line: 11, column: 3, message: 'a mapping key must be a plain value' }]],
     ['a duplicate key in a flow mapping', '{id: x, id: y}\n', [{ rule: 'yaml-duplicate-key', line: 1, column: 9, message: 'duplicate key "id"' }]],
     ['a tab used as indentation', 'account:\n\t name: x\n', [{ rule: 'yaml-syntax', line: 2, column: 1, message: 'Tabs are not allowed as indentation' }]],
-    ['an unknown tag', `${MINIMAL}objective: !custom win\n`, [{ rule: 'yaml-syntax', line: 11, column: 12, message: 'Unresolved tag: !custom' }]],
+    // Tags: one problem each, at the tag, and nothing made up from the tagged value.
+    ['an unknown tag', `${MINIMAL}objective: !custom win\n`, [{ rule: 'yaml-tag', line: 11, column: 12, message: 'YAML tags such as !custom are not supported; write the value plainly' }]],
+    ['a !!binary value', MINIMAL.replace('name: Minimal deal', 'name: !!binary aGVsbG8='), [{ rule: 'yaml-tag', line: 2, column: 7, message: 'YAML tags such as !!binary are not supported' }]],
+    [
+      'a !!binary mapping, whose Buffer would have 100 unknown keys',
+      MINIMAL.replace('account:\n  name: Minimal Corp', 'account: !!binary |\n  ' + 'QUJD'.repeat(40)),
+      [{ rule: 'yaml-tag', line: 5, column: 10, message: 'YAML tags such as !!binary are not supported' }],
+    ],
+    ['an !!omap mapping', MINIMAL.replace('account:', 'account: !!omap'), [{ rule: 'yaml-tag', line: 5, column: 10, message: 'YAML tags such as !!omap are not supported' }]],
+    ['a !!set', `${MINIMAL}competition:\n  competitors: !!set {Globex, Hooli}\n`, [{ rule: 'yaml-tag', line: 12, column: 16, message: '!!set' }]],
+    ['a !!timestamp', `${MINIMAL}close_date: !!timestamp 2026-12-15\n`, [{ rule: 'yaml-tag', line: 11, column: 13, message: '!!timestamp' }]],
+    ['even a harmless !!str', MINIMAL.replace('owner: Dana Reyes', 'owner: !!str Dana Reyes'), [{ rule: 'yaml-tag', line: 3, column: 8, message: '!!str' }]],
+    ['a verbatim tag on a key', `${MINIMAL}!<tag:yaml.org,2002:str> plan: x\n`, [{ rule: 'yaml-tag', line: 11, column: 1, message: '!<tag:yaml.org,2002:str>' }]],
+    [
+      'two tags, each located',
+      MINIMAL.replace('owner: Dana Reyes', 'owner: !!str Dana').replace('amount: 150000', 'amount: !!int 150000'),
+      [
+        { rule: 'yaml-tag', line: 3, column: 8, message: '!!str' },
+        { rule: 'yaml-tag', line: 8, column: 11, message: '!!int' },
+      ],
+    ],
+    [
+      'a %YAML 1.1 directive, which would read "no" as false and dates as timestamps',
+      `%YAML 1.1\n---\n${MINIMAL}close_date: 2026-12-15\nasks:\n  - request: Net-90\n    position: no\n`,
+      [{ rule: 'yaml-version', line: 1, column: 1, message: 'only YAML 1.2 is supported; remove the %YAML 1.1 line' }],
+    ],
+    [
+      'tab-indented mappings: the tabs, not keys the mis-read makes look repeated',
+      // The parser reads the first tabbed "name" as a second top-level "name".
+      'id: x\nname: y\naccount:\n\tname: Acme\n\temployees: 5\n',
+      [
+        { rule: 'yaml-syntax', line: 4, column: 1, message: 'Tabs are not allowed as indentation' },
+        { rule: 'yaml-syntax', line: 5, column: 1, message: 'Tabs are not allowed as indentation' },
+      ],
+    ],
+    [
+      'a run of unclosed "[", said once',
+      `id: x\nissues: ${'['.repeat(20)}\n`,
+      [{ rule: 'yaml-syntax', line: 2, column: 28, message: 'this "[" is not closed' }],
+    ],
+    [
+      'a "-" alone in a flow list (a block list inside it, to YAML)',
+      `${MINIMAL}competition:\n  competitors: [-]\n`,
+      [{ rule: 'yaml-syntax', line: 12, column: 17, message: 'Block collections are not allowed within flow collections' }],
+    ],
+    [
+      'a key over 1,024 characters',
+      `${MINIMAL}${'k'.repeat(1025)}: 1\n`,
+      [{ rule: 'yaml-syntax', line: 11, column: 1, message: 'The : indicator must be at most 1024 chars' }],
+    ],
     [
       'an alias to an anchor that does not exist',
       MINIMAL.replace('owner: Dana Reyes', 'owner: *dana'),
@@ -210,11 +259,11 @@ describe('generated bad input', () => {
     expectProblems(problemsOf(encode(text)), expected);
   });
 
-  it('reports absurdly deep nesting as a YAML problem, not a crash', () => {
-    // Where the parser gives up depends on the stack size, so only the line is certain.
-    const problems = problemsOf(encode(`id: ${'['.repeat(5000)}${']'.repeat(5000)}\n`));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ rule: 'yaml-syntax', line: 1, message: 'YAML syntax: the YAML is nested too deeply to read' });
+  it('reports absurdly deep nesting as one located problem, where the 65th level opens', () => {
+    // `id:` is level 1, the first "[" (column 5) level 2: the 64th "[" opens level 65.
+    expectProblems(problemsOf(encode(`id: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)), [
+      { rule: 'yaml-too-deep', line: 1, column: 68, message: 'the YAML is nested more than 64 levels deep' },
+    ]);
   });
 
   it('accepts an alias to an anchor set before it', () => {

@@ -31,6 +31,16 @@ const FIXTURES = ['fixtures/deals', 'fixtures/invalid', 'fixtures/check/problems
   yamlFiles(path.join(ROOT, folder)),
 );
 
+/**
+ * Characters JS trim() and \\s take for spaces but YAML reads as text (NBSP, U+1680, U+2000 to
+ * U+200A, U+202F, U+205F, U+3000), or that the `yaml` package treats its own way (BOM, NEL, the
+ * Unicode line and paragraph separators).
+ */
+const UNICODE_SPACES = [
+  '\u00A0', '\u1680', ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)), '\u202F', '\u205F', '\u3000',
+  '\uFEFF', '\u0085', '\u2028', '\u2029',
+];
+
 /** Every recorded position, as [path, target] pairs, decoded from the keys. */
 function recorded(positions: Map<string, unknown>): [(string | number)[], 'key' | 'value'][] {
   return [...positions.keys()].map((key) => {
@@ -53,6 +63,55 @@ function expectAgreement(text: string): boolean {
     expect(simple.positions.get(pathKey(dataPath, target)), `${target} of ${dataPath.join('.')} in\n${text}`).toEqual(full.locator.at(dataPath, target));
   }
   return true;
+}
+
+/** Documents written the way people write YAML, from a random tree of mappings, lists and scalars. */
+function generatedDoc(): fc.Arbitrary<string> {
+  // Mostly scalars the reader takes (the tricky ones included), some it must give up on.
+  const scalarText = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('1', '-0', '0o7', '0x1f', '1e3', '.inf', '.NaN', 'null', '~', 'true', 'TRUE', 'no', '2026-01-31', 'a # c', 'a#b', 'C#', "'q'", "'it''s'", '"dq"', '"a # b"', '[a, b]', '[]', '[1, "x"]', 'a  b', '-1', 'x:y', 'Acme — five plants', '240,000', '') },
+    { weight: 1, arbitrary: fc.constantFrom('x: y', 'x:', '[a, [b]]', '- x', '? x', ': x', '&a x', '*a', '!t x', '|', '>', '{a: 1}', '@x', '`x', '%x', '[a, ]', '"x\\"') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
+  const key = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('id', 'name', 'a', 'b', 'close_date', 'x-y', '_k') },
+    { weight: 1, arbitrary: fc.constantFrom('null', 'True', '1', '__proto__', 'a b', '"q"') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  );
+  // A document as a tree, written out the way people write YAML: nested mappings two spaces in,
+  // lists either at their key's indentation or two in, "- key: value" items, comments.
+  type Tree = string | Tree[] | [string, Tree][];
+  const { tree } = fc.letrec<{ tree: Tree; map: [string, Tree][]; list: Tree[] }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarText, tie('map'), tie('list')),
+    map: fc.array(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4 }),
+    list: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }),
+  }));
+  const isMapping = (t: Tree): t is [string, Tree][] => Array.isArray(t) && t.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string');
+  const write = (t: Tree, indent: number, style: () => boolean): string[] => {
+    const pad = ' '.repeat(indent);
+    if (typeof t === 'string') return [`${pad}${t}`];
+    if (isMapping(t)) {
+      return t.flatMap(([k, v]) => {
+        if (typeof v === 'string') return [`${pad}${k}: ${v}${style() ? ' # note' : ''}`];
+        const sameIndentList = !isMapping(v) && style();
+        return [`${pad}${k}:`, ...write(v, sameIndentList ? indent : indent + 2, style)];
+      });
+    }
+    return t.flatMap((item) => {
+      if (typeof item === 'string') return [`${pad}- ${item}`];
+      if (isMapping(item) && style()) {
+        const [first, ...rest] = write(item, indent + 2, style);
+        return [`${pad}- ${first!.slice(indent + 2)}`, ...rest];
+      }
+      return [`${pad}-`, ...write(item, indent + 2, style)];
+    });
+  };
+  return fc
+    .tuple(fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 5 }), fc.infiniteStream(fc.boolean()))
+    .map(([map, bits]) => {
+      const it = bits[Symbol.iterator]();
+      return `${write(map, 0, () => it.next().value === true).join('\n')}\n`;
+    });
 }
 
 describe('the fast YAML reader', () => {
@@ -123,6 +182,43 @@ describe('the fast YAML reader', () => {
   });
 
   it.each([
+    ['NBSP as indentation', 'a:\n\u00A0 b: 1\n'],
+    ['an em space as indentation', 'a:\n  b: 1\n\u2003 c: 2\n'],
+    ['an ideographic space as indentation', 'a:\n\u3000b: 1\n'],
+    ['NBSP after a colon', 'a:\u00A01\n'],
+    ['a line of NBSP only', 'a: 1\n\u00A0\nb: 2\n'],
+    ['NBSP after a "-"', 'a:\n  -\u00A0x\n'],
+    ['NBSP before a key', 'a:\n  \u00A0b: 1\n'],
+    ['a NEL', 'a: x\u0085\n'],
+    ['a line separator', 'a: x\u2028y\n'],
+    ['a "-" alone in a flow list', 'competitors: [-]\n'],
+    ['a "-" first in a flow list', 'competitors: [-, a]\n'],
+    ['a "-" last in a flow list', 'competitors: [a, -]\n'],
+    ['a key over 1,024 characters', `${'k'.repeat(1025)}: 1\n`],
+    ['a key over 1,024 characters in a list item', `a:\n  - ${'k'.repeat(1025)}: 1\n`],
+    ['mappings nested 33 deep', Array.from({ length: 33 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n'],
+  ])('gives up on %s', (_name, text) => {
+    expect(readSimpleYaml(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['NBSP at the end of a value', 'a: x\u00A0\n', { a: 'x\u00A0' }],
+    ['NBSP between words', 'name: Acme\u00A0Corp\n', { name: 'Acme\u00A0Corp' }],
+    ['an ideographic space before a value', 'a: \u3000x\n', { a: '\u3000x' }],
+    ['an em space before "#", which is then no comment', 'a: x\u2003# c\n', { a: 'x\u2003# c' }],
+    ['NBSP around flow items', 'a: [x,\u00A0y\u00A0]\n', { a: ['x', '\u00A0y\u00A0'] }],
+    ['NBSP in a quoted value', 'a: "\u00A0x\u00A0"\n', { a: '\u00A0x\u00A0' }],
+    ['NBSP in a comment', 'a: 1 #\u00A0c\n', { a: 1 }],
+    ['a key of 1,024 characters', `${'k'.repeat(1024)}: 1\n`, { ['k'.repeat(1024)]: 1 }],
+    ['a "-" in a flow item', 'a: [-x, a-]\n', { a: ['-x', 'a-'] }],
+    ['mappings nested 32 deep', Array.from({ length: 32 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', undefined],
+  ])('reads %s as yaml does', (_name, text, expected) => {
+    expect(readSimpleYaml(text)).toBeDefined();
+    expect(expectAgreement(text)).toBe(true);
+    if (expected !== undefined) expect(readSimpleYaml(text)!.value).toEqual(expected);
+  });
+
+  it.each([
     ['~', null],
     ['null', null],
     ['NULL', null],
@@ -148,51 +244,7 @@ describe('the fast YAML reader', () => {
   });
 
   it('agrees with yaml on generated YAML-like documents', () => {
-    // Mostly scalars the reader takes (the tricky ones included), some it must give up on.
-    const scalarText = fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom('1', '-0', '0o7', '0x1f', '1e3', '.inf', '.NaN', 'null', '~', 'true', 'TRUE', 'no', '2026-01-31', 'a # c', 'a#b', 'C#', "'q'", "'it''s'", '"dq"', '"a # b"', '[a, b]', '[]', '[1, "x"]', 'a  b', '-1', 'x:y', 'Acme — five plants', '240,000', '') },
-      { weight: 1, arbitrary: fc.constantFrom('x: y', 'x:', '[a, [b]]', '- x', '? x', ': x', '&a x', '*a', '!t x', '|', '>', '{a: 1}', '@x', '`x', '%x', '[a, ]', '"x\\"') },
-      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-    );
-    const key = fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom('id', 'name', 'a', 'b', 'close_date', 'x-y', '_k') },
-      { weight: 1, arbitrary: fc.constantFrom('null', 'True', '1', '__proto__', 'a b', '"q"') },
-      { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
-    );
-    // A document as a tree, written out the way people write YAML: nested mappings two spaces in,
-    // lists either at their key's indentation or two in, "- key: value" items, comments.
-    type Tree = string | Tree[] | [string, Tree][];
-    const { tree } = fc.letrec<{ tree: Tree; map: [string, Tree][]; list: Tree[] }>((tie) => ({
-      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarText, tie('map'), tie('list')),
-      map: fc.array(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4 }),
-      list: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }),
-    }));
-    const isMapping = (t: Tree): t is [string, Tree][] => Array.isArray(t) && t.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string');
-    const write = (t: Tree, indent: number, style: () => boolean): string[] => {
-      const pad = ' '.repeat(indent);
-      if (typeof t === 'string') return [`${pad}${t}`];
-      if (isMapping(t)) {
-        return t.flatMap(([k, v]) => {
-          if (typeof v === 'string') return [`${pad}${k}: ${v}${style() ? ' # note' : ''}`];
-          const sameIndentList = !isMapping(v) && style();
-          return [`${pad}${k}:`, ...write(v, sameIndentList ? indent : indent + 2, style)];
-        });
-      }
-      return t.flatMap((item) => {
-        if (typeof item === 'string') return [`${pad}- ${item}`];
-        if (isMapping(item) && style()) {
-          const [first, ...rest] = write(item, indent + 2, style);
-          return [`${pad}- ${first!.slice(indent + 2)}`, ...rest];
-        }
-        return [`${pad}-`, ...write(item, indent + 2, style)];
-      });
-    };
-    const doc = fc
-      .tuple(fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 5 }), fc.infiniteStream(fc.boolean()))
-      .map(([map, bits]) => {
-        const it = bits[Symbol.iterator]();
-        return `${write(map, 0, () => it.next().value === true).join('\n')}\n`;
-      });
+    const doc = generatedDoc();
     let answered = 0;
     fc.assert(
       fc.property(doc, (text) => {
@@ -201,6 +253,40 @@ describe('the fast YAML reader', () => {
       { numRuns: 3000 },
     );
     // The comparison is only worth something if the reader answered for a good share of them.
+    expect(answered).toBeGreaterThan(300);
+  });
+
+  it('agrees with yaml on generated documents with Unicode spaces in indentation, around keys, values, flow items and comments', () => {
+    // Each edit puts a Unicode space in place of an ASCII one (indentation, after ":", after ",",
+    // before "#") or inserts one anywhere; plus documents written with them in values and comments.
+    const edit = fc.record({ replace: fc.boolean(), where: fc.nat(), space: fc.constantFrom(...UNICODE_SPACES) });
+    const sprinkle = (text: string, edits: { replace: boolean; where: number; space: string }[]): string => {
+      let out = text;
+      for (const { replace, where, space } of edits) {
+        const spaces = [...out.matchAll(/ /g)].map((m) => m.index);
+        if (replace && spaces.length > 0) {
+          const at = spaces[where % spaces.length]!;
+          out = `${out.slice(0, at)}${space}${out.slice(at + 1)}`;
+        } else {
+          const at = where % (out.length + 1);
+          out = `${out.slice(0, at)}${space}${out.slice(at)}`;
+        }
+      }
+      return out;
+    };
+    const doc = fc.oneof(
+      fc.tuple(generatedDoc(), fc.array(edit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => sprinkle(text, edits)),
+      fc
+        .tuple(fc.constantFrom(...UNICODE_SPACES), fc.constantFrom(...UNICODE_SPACES))
+        .map(([s1, s2]) => `id: x\nname: Acme${s1}Corp${s2}\nlist: [a${s1}, ${s2}b]\nnote: text${s1}# not a comment\nplain: x # a comment${s2}\n`),
+    );
+    let answered = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (expectAgreement(text)) answered += 1;
+      }),
+      { numRuns: 3000 },
+    );
     expect(answered).toBeGreaterThan(300);
   });
 });
