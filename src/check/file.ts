@@ -7,7 +7,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { potentialValue } from '../engine/facts.js';
 import type { Verdict } from '../engine/types.js';
 import { parseDealBytes } from '../load/deal.js';
-import { problem, sortProblems } from '../load/problem.js';
+import { listProblems, problem } from '../load/problem.js';
 import type { Position, Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 
@@ -44,7 +44,7 @@ export function checkFileBytes(bytes: Uint8Array, file: string, config: Resolved
   );
   return {
     file,
-    problems: sortProblems(problems),
+    problems: listProblems(problems),
     deal: {
       id: deal.id,
       name: deal.name,
