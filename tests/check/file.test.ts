@@ -206,6 +206,14 @@ describe("a user's finding rule", () => {
     expect(withError[100]).toMatchObject({ rule: 'too-many-problems', severity: 'error' });
   });
 
+  it('lists the first 100 reasons of a deal, then how many more', () => {
+    const waits = Array.from({ length: 150 }, (_, i) => `  - {id: w${String(i).padStart(3, '0')}, effect: wait, when: {fact: stage, op: eq, value: proposal}}\n`);
+    const reasons = fileReport('d.yaml', dealYaml(), withRules(...waits)).deal?.reasons ?? [];
+    expect(reasons).toHaveLength(101);
+    expect(reasons[99]?.rule).toBe('w099');
+    expect(reasons[100]).toEqual({ rule: 'too-many-reasons', message: '… and 50 more reasons; only the first 100 are listed' });
+  });
+
   it('keeps several findings in one file in line order', () => {
     const config = withRules(
       '  - id: z-first\n    effect: finding\n    when: {fact: stage, op: eq, value: proposal}\n    message: stage\n    at: stage\n',
