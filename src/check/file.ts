@@ -7,7 +7,8 @@ import { evaluate } from '../engine/evaluate.js';
 import { potentialValue } from '../engine/facts.js';
 import type { Verdict } from '../engine/types.js';
 import { parseDealBytes } from '../load/deal.js';
-import { problem, sortProblems } from '../load/problem.js';
+import { MAX_PROBLEMS_PER_FILE } from '../load/limits.js';
+import { listProblems, problem } from '../load/problem.js';
 import type { Position, Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 
@@ -44,12 +45,12 @@ export function checkFileBytes(bytes: Uint8Array, file: string, config: Resolved
   );
   return {
     file,
-    problems: sortProblems(problems),
+    problems: listProblems(problems),
     deal: {
       id: deal.id,
       name: deal.name,
       verdict: evaluation.verdict,
-      reasons: evaluation.reasons.map(({ rule, message }) => ({ rule, message })),
+      reasons: listReasons(evaluation.reasons.map(({ rule, message }) => ({ rule, message }))),
       potentialValue: potentialValue(deal),
       currency: deal.value.currency,
       ceoRequested: deal.ceo.requested,
@@ -57,4 +58,17 @@ export function checkFileBytes(bytes: Uint8Array, file: string, config: Resolved
       requestedAt,
     },
   };
+}
+
+/**
+ * A config of 33,000 rules of one's own can give a deal as many reasons: listed in full for every
+ * file, they made megabytes of report per deal. The first ones, then how many more.
+ */
+function listReasons(reasons: DealSummary['reasons']): DealSummary['reasons'] {
+  if (reasons.length <= MAX_PROBLEMS_PER_FILE) return reasons;
+  const more = reasons.length - MAX_PROBLEMS_PER_FILE;
+  return [
+    ...reasons.slice(0, MAX_PROBLEMS_PER_FILE),
+    { rule: 'too-many-reasons', message: `… and ${more.toLocaleString('en-US')} more reason${more === 1 ? '' : 's'}; only the first ${MAX_PROBLEMS_PER_FILE} are listed` },
+  ];
 }

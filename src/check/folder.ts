@@ -10,6 +10,12 @@ import type { DealSummary, FileReport } from './file.js';
 
 type Deal = DealSummary & { file: string };
 
+/**
+ * How many other deals a message names before it counts the rest: 4,000 files sharing an id
+ * made 4,000 messages of 4,000 names each (300 MB).
+ */
+export const MAX_NAMED_DEALS = 5;
+
 export function folderProblems(reports: readonly FileReport[], config: ResolvedConfig): Problem[] {
   const deals: Deal[] = reports.flatMap((report) => (report.deal ? [{ ...report.deal, file: report.file }] : []));
   const problems: Problem[] = [];
@@ -22,15 +28,20 @@ export function folderProblems(reports: readonly FileReport[], config: ResolvedC
 /** Each file of a shared id is reported at its `id` value, naming the other files. */
 function duplicateIds(deals: readonly Deal[], severity: Problem['severity']): Problem[] {
   const byId = new Map<string, Deal[]>();
-  for (const deal of deals) byId.set(deal.id, [...(byId.get(deal.id) ?? []), deal]);
+  for (const deal of deals) {
+    const group = byId.get(deal.id);
+    if (group) group.push(deal);
+    else byId.set(deal.id, [deal]);
+  }
   const problems: Problem[] = [];
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
+    // The first few of the group name the others; a file among them skips itself.
+    const named = group.slice(0, MAX_NAMED_DEALS + 1);
     for (const deal of group) {
-      const others = group.filter((other) => other !== deal).map((other) => `${other.file}:${other.idAt.line}`);
-      problems.push(
-        problem(deal.file, deal.idAt, 'duplicate-id', `the id "${id}" is also used by ${list(others)}: each deal needs its own id`, severity),
-      );
+      const others = named.filter((other) => other !== deal).slice(0, MAX_NAMED_DEALS).map((other) => `${other.file}:${other.idAt.line}`);
+      const text = listSome(others, group.length - 1, 'file');
+      problems.push(problem(deal.file, deal.idAt, 'duplicate-id', `the id "${id}" is also used by ${text}: each deal needs its own id`, severity));
     }
   }
   return problems;
@@ -47,9 +58,11 @@ function overCapacity(deals: readonly Deal[], capacity: number, severity: Proble
     .sort((a, b) => b.potentialValue - a.potentialValue || compare(a.id, b.id) || compare(a.file, b.file));
   if (joins.length <= capacity) return [];
   // Deals are named by id; by id and file where a duplicate id would make the name ambiguous.
-  const shared = new Set(joins.map((deal) => deal.id).filter((id, i, ids) => ids.indexOf(id) !== i));
-  const kept = joins.slice(0, capacity).map((deal) => (shared.has(deal.id) ? `${deal.id} (${deal.file})` : deal.id));
-  const keptText = kept.length === 0 ? 'the capacity is 0' : `the CEO's ${kept.length === 1 ? 'deal is' : `${kept.length} deals are`} ${list(kept)}`;
+  const uses = new Map<string, number>();
+  for (const deal of joins) uses.set(deal.id, (uses.get(deal.id) ?? 0) + 1);
+  const kept = joins.slice(0, Math.min(capacity, MAX_NAMED_DEALS)).map((deal) => (uses.get(deal.id)! > 1 ? `${deal.id} (${deal.file})` : deal.id));
+  const keptText =
+    capacity === 0 ? 'the capacity is 0' : `the CEO's ${capacity === 1 ? 'deal is' : `${capacity} deals are`} ${listSome(kept, capacity, 'deal')}`;
   return joins.slice(capacity).map((deal, i) =>
     problem(
       deal.file,
@@ -69,4 +82,11 @@ function compare(a: string, b: string): number {
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The named items of `total`, and how many more there are. */
+function listSome(named: readonly string[], total: number, noun: string): string {
+  if (total <= named.length) return list(named);
+  const more = total - named.length;
+  return `${named.join(', ')} and ${more.toLocaleString('en-US')} more ${noun}${more === 1 ? '' : 's'}`;
 }

@@ -5,7 +5,7 @@ import { resolveConfig } from '../policy/resolve.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { decodeText } from './deal.js';
 import type { LoadResult } from './deal.js';
-import { sortProblems } from './problem.js';
+import { listProblems } from './problem.js';
 import { parseYaml } from './yaml-source.js';
 import { issuesToProblems } from './zod-issues.js';
 
@@ -23,11 +23,11 @@ export function parseConfig(text: string, file: string): LoadResult<ResolvedConf
     if (yaml.problems.length === 1 && yaml.problems[0]!.rule === 'empty-file') {
       return { ok: true, value: defaultConfig(), locator: yaml.locator };
     }
-    return { ok: false, problems: sortProblems(yaml.problems) };
+    return { ok: false, problems: listProblems(yaml.problems) };
   }
   const parsed = ConfigSchema.safeParse(withoutEmptySections(yaml.value), { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, problems: sortProblems(issuesToProblems(parsed.error.issues, yaml.value, ConfigSchema, yaml.locator, file)) };
+    return { ok: false, problems: listProblems(issuesToProblems(parsed.error.issues, yaml.value, ConfigSchema, yaml.locator, file)) };
   }
   return { ok: true, value: resolveConfig(parsed.data), locator: yaml.locator };
 }

@@ -4,7 +4,7 @@
 import { DealSchema } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import { problem, sortProblems } from './problem.js';
+import { listProblems, problem } from './problem.js';
 import type { Problem } from './problem.js';
 import { decodeUtf8 } from './text.js';
 import { parseYaml } from './yaml-source.js';
@@ -20,10 +20,10 @@ export type LoadResult<T> = { ok: true; value: T; locator: Locator } | { ok: fal
 
 export function parseDeal(text: string, file: string, options: DealLoadOptions = {}): LoadResult<Deal> {
   const yaml = parseYaml(text, file);
-  if (!yaml.ok) return { ok: false, problems: sortProblems(yaml.problems) };
+  if (!yaml.ok) return { ok: false, problems: listProblems(yaml.problems) };
   const parsed = DealSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, problems: sortProblems(issuesToProblems(parsed.error.issues, yaml.value, DealSchema, yaml.locator, file)) };
+    return { ok: false, problems: listProblems(issuesToProblems(parsed.error.issues, yaml.value, DealSchema, yaml.locator, file)) };
   }
   const deal: Deal = {
     ...parsed.data,

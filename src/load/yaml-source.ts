@@ -3,8 +3,8 @@
 // syntax errors, duplicate keys, several documents, an empty file, alias bombs, unresolved or
 // self-referencing aliases, prototype keys.
 
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { problem } from './problem.js';
 import type { Position, Problem } from './problem.js';
 import { MAX_YAML_DEPTH } from './limits.js';
@@ -39,15 +39,20 @@ const TAG_ERRORS = new Set<string>(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']
 export function parseYaml(text: string, file: string): YamlResult {
   // Plain deal files take the fast reader; everything else, and every problem, the full parser.
   const simple = readSimpleYaml(text);
-  if (simple) return { ok: true, value: simple.value, locator: simpleLocator(simple.positions, () => parseYamlFully(text, file).locator) };
+  if (simple) return { ok: true, value: simple.value, locator: simpleLocator(simple.positions, simple.value, () => parseYamlFully(text, file).locator) };
   return parseYamlFully(text, file);
 }
 
 /** Positions the fast reader recorded; anything else from the full parser, run only if needed. */
-function simpleLocator(positions: ReadonlyMap<string, Position>, full: () => Locator): Locator {
+function simpleLocator(positions: ReadonlyMap<string, Position>, value: Record<string, unknown>, full: () => Locator): Locator {
   let fallback: Locator | undefined;
+  // The whole document (where a missing top-level field is reported) starts at its first key: no
+  // need to parse the file again for that.
+  const first = Object.keys(value)[0];
+  const root = first === undefined ? undefined : positions.get(pathKey([first], 'key'));
   return {
-    at: (path, target = 'value') => positions.get(pathKey(path, target)) ?? (fallback ??= full()).at(path, target),
+    at: (path, target = 'value') =>
+      (path.length === 0 ? root : positions.get(pathKey(path, target))) ?? (fallback ??= full()).at(path, target),
     line: (n) => (fallback ??= full()).line(n),
   };
 }
@@ -72,7 +77,10 @@ export function parseYamlFully(text: string, file: string): YamlResult {
     }
     yield* parser.end();
   }
-  const documents = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, strict: true }).compose(tokens()));
+  // uniqueKeys: false — the package's own duplicate-key check compares each key with every earlier
+  // one (quadratic: 60,000 keys took 12 s); duplicateKeys does the same check in one pass.
+  const documents = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, strict: true }).compose(tokens()));
+  for (const doc of documents) doc.errors.push(...duplicateKeys(doc));
   if (guard.tooDeep) {
     return {
       ok: false,
@@ -188,12 +196,26 @@ function firstLine(message: string): string {
  * which is where the user has to look.
  */
 function unclosedOpener(doc: Document, text: string, offset: number): { offset: number; message: string } | undefined {
-  let found: { offset: number; message: string } | undefined;
+  // One walk per document, indexed by where each node ends: a walk per error was quadratic
+  // (4,000 unclosed quotes took 20 s).
+  let openers = unclosedOpeners.get(doc);
+  if (!openers) {
+    openers = openersByEnd(doc, text);
+    unclosedOpeners.set(doc, openers);
+  }
+  return openers.get(offset);
+}
+
+const unclosedOpeners = new WeakMap<Document, Map<number, { offset: number; message: string }>>();
+
+function openersByEnd(doc: Document, text: string): Map<number, { offset: number; message: string }> {
+  const found = new Map<number, { offset: number; message: string }>();
   const check = (node: Node, message: string, closer?: string) => {
     // Visiting goes outside-in, so the last match is the innermost node. A collection that does
     // end with its closer was closed, just wrongly nested: the parser's own message says more.
-    if (node.range && node.range[1] === offset && (closer === undefined || text[offset - 1] !== closer)) {
-      found = { offset: node.range[0], message };
+    const end = node.range?.[1];
+    if (end !== undefined && (closer === undefined || text[end - 1] !== closer)) {
+      found.set(end, { offset: node.range![0], message });
     }
   };
   visit(doc, {
@@ -209,6 +231,28 @@ function unclosedOpener(doc: Document, text: string, offset: number): { offset: 
     },
   });
   return found;
+}
+
+/**
+ * The errors `uniqueKeys: true` would give, in linear time: a key equal to an earlier key of the
+ * same mapping, by the package's own equality (the same node, or scalars with === values).
+ */
+function duplicateKeys(doc: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        // NaN !== NaN: two `.nan` keys are not duplicates for the package either.
+        if (typeof key.value === 'number' && Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) errors.push(new YAMLParseError([key.range?.[0] ?? 0, key.range?.[1] ?? 0], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        else seen.add(key.value);
+      }
+    },
+  });
+  return errors;
 }
 
 function duplicateKeyMessage(text: string, offset: number): string {
@@ -322,6 +366,21 @@ function firstAlias(doc: Document, position: (offset: number) => Position): Posi
 }
 
 function makeLocator(doc: Document | undefined, position: (offset: number) => Position, line: (n: number) => string): Locator {
+  // Each mapping's pairs by key, built the first time a path goes through it: a file with 60,000
+  // unknown keys asks for 60,000 positions in one mapping, and a scan per question was quadratic.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairFor = (map: YAMLMap, segment: PathSegment): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        // The first pair of a key wins, as a search from the start would find it.
+        if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(segment));
+  };
   return {
     line,
     at(path, target = 'value') {
@@ -333,7 +392,7 @@ function makeLocator(doc: Document | undefined, position: (offset: number) => Po
       for (const segment of path) {
         let next: Node | null | undefined;
         if (isMap(node)) {
-          const found = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+          const found = pairFor(node as YAMLMap, segment);
           if (!found) break;
           pair = found;
           next = found.value as Node | null;

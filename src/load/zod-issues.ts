@@ -70,13 +70,20 @@ export function knownKeys(schema: AnySchema, path: DataPath): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+const pathId = (path: readonly PropertyKey[]): string => path.map(String).join('\u0000');
+
 export function issuesToProblems(issues: readonly Issue[], data: unknown, schema: AnySchema, locator: Locator, file: string): Problem[] {
   const problems: Problem[] = [];
+  // zod still runs a text's length check on a value of the wrong type (`[]` is also "empty"):
+  // past a wrong type, nothing more about that value is certain.
+  const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map((issue) => pathId(issue.path)));
   for (const issue of issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(pathId(issue.path))) continue;
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
     const field = fieldName(path);
     const parent = path.slice(0, -1);
-    const at = locator.at(path, 'value');
+    // Asked only where it is used: a path the fast reader has no position for costs a full parse.
+    const at = () => locator.at(path, 'value');
     const { found, value } = valueAt(data, path);
 
     // A required field that is absent is reported the same way whatever its type: zod says
@@ -101,14 +108,14 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
       case 'invalid_type': {
         const expected = EXPECTED[issue.expected] ?? issue.expected;
         const custom = issue.message.startsWith('Invalid input') ? `must be ${expected}` : issue.message;
-        problems.push(problem(file, at, 'invalid-type', `${field || 'the file'} ${custom}, not ${describeValue(value)}`));
+        problems.push(problem(file, at(), 'invalid-type', `${field || 'the file'} ${custom}, not ${describeValue(value)}`));
         break;
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
         const near = typeof value === 'string' ? didYouMean(value, options) : '';
         problems.push(
-          problem(file, at, 'invalid-value', `${field} must be one of ${options.join(', ')}, not ${describeValue(value)}${near}`),
+          problem(file, at(), 'invalid-value', `${field} must be one of ${options.join(', ')}, not ${describeValue(value)}${near}`),
         );
         break;
       }
@@ -117,23 +124,23 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
         // A number out of its range; an empty text or list is a wrong value rather than a range.
         problems.push(
           typeof value === 'number'
-            ? problem(file, at, 'out-of-range', `${field} ${issue.message}, not ${value}`)
-            : problem(file, at, 'invalid-value', `${field} ${issue.message}`),
+            ? problem(file, at(), 'out-of-range', `${field} ${issue.message}, not ${value}`)
+            : problem(file, at(), 'invalid-value', `${field} ${issue.message}`),
         );
         break;
       case 'invalid_format':
-        problems.push(problem(file, at, 'invalid-format', `${field} ${issue.message}, not ${describeValue(value)}`));
+        problems.push(problem(file, at(), 'invalid-format', `${field} ${issue.message}, not ${describeValue(value)}`));
         break;
       case 'custom': {
         const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid-value';
         const message = /^(must|is) /.test(issue.message) ? `${field} ${issue.message}` : `${field ? `${field}: ` : ''}${issue.message}`;
         // A check about a key itself (an unknown key, an unused parameter) points at the key.
         const atKey = rule === 'unknown-key' || issue.params?.target === 'key';
-        problems.push(problem(file, atKey ? locator.at(path, 'key') : at, rule, message));
+        problems.push(problem(file, atKey ? locator.at(path, 'key') : at(), rule, message));
         break;
       }
       default:
-        problems.push(problem(file, at, 'invalid-value', `${field ? `${field}: ` : ''}${issue.message}`));
+        problems.push(problem(file, at(), 'invalid-value', `${field ? `${field}: ` : ''}${issue.message}`));
     }
   }
   return problems;

@@ -35,8 +35,11 @@ export function resolveConfig(config: Config): ResolvedConfig {
       return [spec.id, { enabled, severity }];
     }),
   ) as Record<FolderRuleId, FolderRuleSetting>;
+  // A set, not a search of `rules` per entry: 33,000 rules of one's own made that quadratic (8 s).
+  const ids = new Set(rules.map((rule) => rule.id));
   for (const entry of config.rules) {
-    if (rules.some((rule) => rule.id === entry.id) || entry.effect === undefined) continue;
+    if (ids.has(entry.id) || entry.effect === undefined) continue;
+    ids.add(entry.id);
     rules.push(
       applyEntry(
         {

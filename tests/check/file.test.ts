@@ -192,6 +192,28 @@ describe("a user's finding rule", () => {
     expect(fileReport('d.yaml', dealYaml(), config).problems).toEqual([]);
   });
 
+  it('lists 100 findings of a file, then one too-many-problems as serious as the ones left out', () => {
+    // 150 warnings at `owner`, each with its own message; then one error beyond them.
+    const warnings = Array.from({ length: 150 }, (_, i) => `  - {id: w${String(i).padStart(3, '0')}, effect: finding, severity: warning, when: {fact: stage, op: eq, value: proposal}, message: w${i}, at: owner}\n`);
+    const text = dealYaml();
+    const onlyWarnings = fileReport('d.yaml', text, withRules(...warnings)).problems;
+    expect(onlyWarnings).toHaveLength(101);
+    expect(onlyWarnings[100]).toMatchObject({ rule: 'too-many-problems', severity: 'warning', ...valueAt(text, 'owner: ') });
+    expect(onlyWarnings[100]?.message).toMatch(/^… and 50 more problems \(w100: 1, w101: 1, w102: 1, 47 more rules\), the first of them here: "w100"/);
+
+    const error = '  - {id: z-error, effect: finding, when: {fact: stage, op: eq, value: proposal}, message: bad, at: owner}\n';
+    const withError = fileReport('d.yaml', text, withRules(...warnings, error)).problems;
+    expect(withError[100]).toMatchObject({ rule: 'too-many-problems', severity: 'error' });
+  });
+
+  it('lists the first 100 reasons of a deal, then how many more', () => {
+    const waits = Array.from({ length: 150 }, (_, i) => `  - {id: w${String(i).padStart(3, '0')}, effect: wait, when: {fact: stage, op: eq, value: proposal}}\n`);
+    const reasons = fileReport('d.yaml', dealYaml(), withRules(...waits)).deal?.reasons ?? [];
+    expect(reasons).toHaveLength(101);
+    expect(reasons[99]?.rule).toBe('w099');
+    expect(reasons[100]).toEqual({ rule: 'too-many-reasons', message: '… and 50 more reasons; only the first 100 are listed' });
+  });
+
   it('keeps several findings in one file in line order', () => {
     const config = withRules(
       '  - id: z-first\n    effect: finding\n    when: {fact: stage, op: eq, value: proposal}\n    message: stage\n    at: stage\n',

@@ -45,6 +45,20 @@ describe('duplicate-id', () => {
     }
   });
 
+  it('names five of the other files and counts the rest', () => {
+    const text = dealYaml({ id: 'same' });
+    const names = Array.from({ length: 12 }, (_, i) => `x/${String(i + 1).padStart(2, '0')}.yaml`);
+    const report = reportOf(names.map((name) => [name, text]), config);
+    const messages = problemsOf(report).filter((p) => p.rule === 'duplicate-id').map((p) => p.message);
+    expect(messages).toHaveLength(12);
+    expect(messages[0]).toBe(
+      'the id "same" is also used by x/02.yaml:1, x/03.yaml:1, x/04.yaml:1, x/05.yaml:1, x/06.yaml:1 and 6 more files: each deal needs its own id',
+    );
+    expect(messages[11]).toBe(
+      'the id "same" is also used by x/01.yaml:1, x/02.yaml:1, x/03.yaml:1, x/04.yaml:1, x/05.yaml:1 and 6 more files: each deal needs its own id',
+    );
+  });
+
   it('ignores files that are not valid deals', () => {
     const report = reportOf({ 'a.yaml': dealYaml({ id: 'broken' }), 'b.yaml': BROKEN }, config);
     expect(problemsOf(report).map((p) => p.rule)).toEqual(['yaml-syntax']);
@@ -55,6 +69,15 @@ describe('over-capacity', () => {
   /** A join (the base deal) worth `amount`, the CEO requested or not. */
   const join = (id: string, amount: number, requested = true) => dealYaml({ id, value: { amount }, ceo: { requested } });
   const capacity = (n: number) => configWith(`  ceo_capacity: ${n}\n`);
+
+  it('names the first five deals that fit and counts the rest', () => {
+    const files = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`d${i}.yaml`, join(`deal-${i}`, 300_000 + i * 10_000)]));
+    const flagged = problemsOf(reportOf(files, capacity(8)));
+    expect(flagged.map((p) => p.file)).toEqual(['d0.yaml', 'd1.yaml']);
+    expect(flagged[0]?.message).toContain(
+      "ranks 10 of 10; the CEO's 8 deals are deal-9, deal-8, deal-7, deal-6, deal-5 and 3 more deals",
+    );
+  });
 
   it('ranks the joins by potential value and flags the ones beyond capacity, at ceo.requested', () => {
     const files: Record<string, string> = {

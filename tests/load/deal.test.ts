@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDealBytes } from '../../src/load/deal.js';
+import { MAX_PROBLEMS_PER_FILE } from '../../src/load/limits.js';
 import type { Problem } from '../../src/load/problem.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
@@ -391,5 +392,45 @@ describe('value.currency', () => {
   it("keeps the deal's own currency over the company's", () => {
     expect(currencyOf(withCurrency, { defaultCurrency: 'EUR' })).toBe('USD');
     expect(currencyOf(encode(MINIMAL.replace('amount: 150000', 'amount: 150000\n  currency: GBP')), { defaultCurrency: 'EUR' })).toBe('GBP');
+  });
+});
+
+describe('too many problems', () => {
+  const lists = (n: number) => `${MINIMAL}issues: [${Array(n).fill('[]').join(', ')}]\n`;
+  // `issues: [` is 9 characters; each `[]` and its separator take 4.
+  const itemColumn = (i: number) => 10 + 4 * i;
+
+  it('lists the first 100 problems of a file, then one too-many-problems problem at the first one left out', () => {
+    const problems = problemsOf(encode(lists(350)));
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    expect(problems.slice(0, 100).every((p) => p.rule === 'invalid-type')).toBe(true);
+    expect(problems[99]).toMatchObject({ line: 11, column: itemColumn(99), message: 'issues[99] must be text, not a list' });
+    expect(problems[100]).toEqual({
+      file: 'deal.yaml',
+      line: 11,
+      column: itemColumn(100),
+      rule: 'too-many-problems',
+      severity: 'error',
+      message:
+        '… and 250 more problems (invalid-type: 250), the first of them here: "issues[100] must be text, not a list"; ' +
+        "only a file's first 100 problems are listed",
+    });
+  });
+
+  it('lists exactly 100 problems without a too-many-problems one', () => {
+    const problems = problemsOf(encode(lists(100)));
+    expect(problems).toHaveLength(100);
+    expect(problems.map((p) => p.rule)).not.toContain('too-many-problems');
+  });
+
+  it('reports a list where text belongs once, not also as "empty"', () => {
+    expectProblems(problemsOf(encode(lists(1))), [{ rule: 'invalid-type', line: 11, column: 10, message: 'issues[0] must be text, not a list' }]);
+  });
+
+  it.each([
+    ['nested unclosed "["', 'id: x\nissues: [[[[[[[[[[\n', 2, 18],
+    ['unclosed "[" on lines of their own', 'id: x\nissues: [\n  [\n  [\n  [\n', 5, 3],
+  ])('reports the same problem at the same place once: %s', (_name, text, line, column) => {
+    expectProblems(problemsOf(encode(text)), [{ rule: 'yaml-syntax', line, column, message: 'this "[" is not closed' }]);
   });
 });

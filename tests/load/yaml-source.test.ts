@@ -1,5 +1,6 @@
 // The locator: a data path back to a line and column, so every problem points at the right place.
 
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load/yaml-source.js';
 import type { DataPath, Locator } from '../../src/load/yaml-source.js';
@@ -137,6 +138,36 @@ describe('YAML problems', () => {
       ['yaml-duplicate-key', 3, 1, 'duplicate key "a": each key may appear once in a mapping'],
       ['yaml-duplicate-key', 4, 1, 'duplicate key "b": each key may appear once in a mapping'],
     ]);
+  });
+
+  // The yaml package's own check compares each key with every earlier one (quadratic); ours must
+  // find exactly what it finds, where it finds it.
+  it.each([
+    ['a repeated block key', 'a: 1\nb: 2\na: 3\n'],
+    ['a key three times', 'x: 1\nx: 2\nx: 3\n'],
+    ['a repeated flow key', '{a: 1, b: 2, a: 3}\n'],
+    ['nested mappings', 'a:\n  b: 1\n  b: 2\n  c: {d: 1, d: 2}\n'],
+    ['keys with anchors and tags', '&x a: 1\n&y a: 2\n!!str b: 1\nb: 2\n'],
+    ['equal numbers written differently', '1: a\n1.0: b\n"1": c\n'],
+    ['empty keys', ': a\n: b\n'],
+    ['null keys', '~: a\nnull: b\n'],
+    ['.nan keys, which are never equal', '.nan: 1\n.nan: 2\n'],
+    ['single-pair mappings in a flow list', '[a: 1, a: 2]\n'],
+    ['list keys', '? [a]\n: 1\n? [a]\n: 2\n'],
+    ['the same key in two list items', '- a: 1\n- a: 2\n'],
+    ['a second document', 'a: 1\n---\na: 1\na: 2\n'],
+  ])('finds the duplicate keys the yaml package finds: %s', (_name, text) => {
+    const lineCounter = new LineCounter();
+    const expected = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+      .flatMap((doc) => doc.errors)
+      .filter((error) => error.code === 'DUPLICATE_KEY')
+      .map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return [line, col];
+      });
+    const result = parseYaml(text, 'test.yaml');
+    const found = result.ok ? [] : result.problems.filter((p) => p.rule === 'yaml-duplicate-key').map((p) => [p.line, p.column]);
+    expect(found).toEqual(expected);
   });
 
   it('reports every forbidden key, at any depth', () => {

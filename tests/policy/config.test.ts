@@ -511,3 +511,15 @@ describe("located problems in a rule's params", () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('a config with too many problems', () => {
+  it('lists its first 100 problems, then counts the rest in one too-many-problems problem', () => {
+    const text = lines('rules:', ...Array.from({ length: 250 }, () => '  - {id: same, effect: wait}'));
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(101);
+    expect(problems.slice(0, 100).every((p) => p.rule === 'duplicate-rule')).toBe(true);
+    // The first entry is not a duplicate: entries 2 to 101 are listed, 102 to 250 counted.
+    expect(problems[100]).toMatchObject({ line: 103, column: 10, rule: 'too-many-problems', severity: 'error' });
+    expect(problems[100]?.message).toMatch(/^… and 149 more problems \(duplicate-rule: 149\)/);
+  });
+});
