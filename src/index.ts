@@ -9,16 +9,16 @@ import type { FormatOptions, TriageFormat, TriageResult } from './format/index.j
 import { plain } from './format/style.js';
 import { defaultConfig, parseConfig, parseConfigBytes } from './load/config.js';
 import { parseDeal, parseDealBytes } from './load/deal.js';
-import type { LoadResult } from './load/deal.js';
+import type { LoadResult } from './load/input.js';
 import type { ResolvedConfig } from './policy/resolve.js';
 import type { Deal } from './schema/deal.js';
-import { triageBytes, triageLoaded, triageText } from './triage.js';
+import { triageBytes, triageLoaded, triageText } from './triage/triage.js';
 
 export { evaluate } from './engine/evaluate.js';
 export { buildBriefing } from './briefing/briefing.js';
 export { parseDeal, parseDealBytes, parseConfig, parseConfigBytes, defaultConfig, triageText, triageBytes, triageLoaded };
 export { DealSchema } from './schema/deal.js';
-export { ConfigSchema } from './schema/config.js';
+export { ConfigSchema } from './policy/config-schema.js';
 export { BUILT_IN_RULES } from './policy/built-in.js';
 export { DEFAULT_POLICY } from './policy/params.js';
 export { FACTS } from './engine/facts.js';
@@ -34,7 +34,7 @@ export { plain };
 export { dealToYaml } from './questionnaire/write.js';
 
 export type { Deal, DealInput } from './schema/deal.js';
-export type { Config, ConfigInput } from './schema/config.js';
+export type { Config, ConfigInput } from './policy/config-schema.js';
 export type { ResolvedConfig } from './policy/resolve.js';
 export type { Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, Outcome, RoleOutcome } from './engine/types.js';
 export type { Problem, Severity } from './load/problem.js';

@@ -16,8 +16,8 @@ import { defaultConfig, parseConfig } from '../src/load/config.js';
 import { parseDeal } from '../src/load/deal.js';
 import { MAX_PROBLEMS_PER_FILE } from '../src/load/limits.js';
 import { resolveConfig } from '../src/policy/resolve.js';
-import { ConfigSchema } from '../src/schema/config.js';
-import type { Config } from '../src/schema/config.js';
+import { ConfigSchema } from '../src/policy/config-schema.js';
+import type { Config } from '../src/policy/config-schema.js';
 
 /** CPU milliseconds `run` takes, the least of two tries (the first also warms the code up). */
 function cpuMs(run: () => unknown): number {

@@ -8,7 +8,7 @@ import { evaluate } from '../src/engine/evaluate.js';
 import { VERDICTS } from '../src/engine/types.js';
 import { defaultConfig } from '../src/load/config.js';
 import { parseDeal, parseDealBytes } from '../src/load/deal.js';
-import type { LoadResult } from '../src/load/deal.js';
+import type { LoadResult } from '../src/load/input.js';
 import type { Deal } from '../src/schema/deal.js';
 import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, THREATS } from '../src/schema/deal.js';
 

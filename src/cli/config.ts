@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { defaultConfig, parseConfigBytes } from '../load/config.js';
-import { tooLarge } from '../load/deal.js';
+import { tooLarge } from '../load/input.js';
 import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { displayPath, findConfigFile, readInputFile } from '../io/files.js';

@@ -15,12 +15,6 @@ import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { parseConcurrency, parseMaxWarnings } from './options.js';
 
-export interface CommonOptions {
-  config?: string;
-  color?: boolean;
-  debug?: boolean;
-}
-
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;

@@ -4,6 +4,13 @@
 import { InvalidArgumentError } from 'commander';
 import type { Concurrency } from '../io/check-files.js';
 
+/** The options every command takes (before or after the command's name). */
+export interface CommonOptions {
+  config?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
 /** `--max-warnings`: a whole number, 0 or more; -1 (ESLint's convention) means no limit. */
 export function parseMaxWarnings(value: string): number {
   if (!/^(-1|\d+)$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {

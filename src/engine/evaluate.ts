@@ -4,10 +4,8 @@
 // on a join, then findings, which may test the verdict.
 
 import type { Deal } from '../schema/deal.js';
-import type { ResolvedConfig } from '../policy/resolve.js';
-import { PARAM_KINDS } from '../policy/params.js';
 import { FACTS, factReader } from './facts.js';
-import type { FactContext, FactDefinition } from './facts.js';
+import type { Company, FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
 import type { OperatorName } from './operators.js';
 import type {
@@ -26,12 +24,26 @@ import type {
 } from './types.js';
 import { fillTemplate, formatValue, kindOf } from './values.js';
 
+/**
+ * What a deal is evaluated under: the company, the policy's parameters and the rules. The policy
+ * layer's resolved config is one; the engine needs nothing else of it.
+ */
+export interface EngineConfig {
+  company: Company;
+  /** The policy's parameters by name (a rule's own params take precedence). */
+  policy: object;
+  rules: readonly Rule[];
+  /** How each parameter reads in a message (a money threshold as money): its kind. */
+  paramKinds: Readonly<Record<string, FactKind>>;
+}
+
 interface RuleScope {
   read: (fact: string) => FactValue;
   param: (name: string) => ParamValue | undefined;
+  paramKinds: EngineConfig['paramKinds'];
 }
 
-export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
+export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
   const context: FactContext = { deal, company: config.company, signals: [] };
   const read = factReader(context);
   const currency = deal.value.currency;
@@ -39,7 +51,7 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
   const traces = new Map<Rule, RuleTrace>();
 
   const run = (rule: Rule): boolean => {
-    const scope = ruleScope(rule, read, policy);
+    const scope = ruleScope(rule, read, policy, config.paramKinds);
     const condition = rule.when ? evaluateCondition(rule.when, scope) : null;
     const fired = condition === null || condition.result === true;
     const trace: RuleTrace = { rule: rule.id, effect: rule.effect, enabled: true, fired, origin: rule.origin, condition };
@@ -81,7 +93,7 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
     ? []
     : deciding
         .filter((rule) => rule.change !== undefined)
-        .map((rule) => ({ rule: rule.id, message: render(rule.change!, ruleScope(rule, read, policy), currency) }));
+        .map((rule) => ({ rule: rule.id, message: render(rule.change!, ruleScope(rule, read, policy, config.paramKinds), currency) }));
 
   return {
     verdict,
@@ -97,9 +109,10 @@ export function evaluate(deal: Deal, config: ResolvedConfig): Evaluation {
   };
 }
 
-function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, ParamValue>): RuleScope {
+function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, ParamValue>, paramKinds: EngineConfig['paramKinds']): RuleScope {
   return {
     read,
+    paramKinds,
     param: (name) => (Object.hasOwn(rule.params, name) ? rule.params[name] : Object.hasOwn(policy, name) ? policy[name] : undefined),
   };
 }
@@ -107,7 +120,7 @@ function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, P
 function render(template: string, scope: RuleScope, currency: string): string {
   return fillTemplate(template, (name) => {
     const param = scope.param(name);
-    if (param !== undefined) return formatValue(param, PARAM_KINDS[name] ?? kindOf(param), currency);
+    if (param !== undefined) return formatValue(param, (Object.hasOwn(scope.paramKinds, name) ? scope.paramKinds[name] : undefined) ?? kindOf(param), currency);
     const fact = (FACTS as Record<string, FactDefinition>)[name];
     return fact ? formatValue(scope.read(name), fact.kind, currency) : undefined;
   });

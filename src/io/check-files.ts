@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkFileBytes } from '../check/file.js';
 import type { FileReport } from '../check/file.js';
-import { tooLarge } from '../load/deal.js';
+import { tooLarge } from '../load/input.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';

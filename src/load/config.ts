@@ -1,10 +1,10 @@
 // The loading pipeline for the config file, pure: the same located problems as a deal file.
 
-import { ConfigSchema } from '../schema/config.js';
+import { ConfigSchema } from '../policy/config-schema.js';
 import { resolveConfig } from '../policy/resolve.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
-import { decodeText } from './deal.js';
-import type { LoadResult } from './deal.js';
+import { decodeText } from './input.js';
+import type { LoadResult } from './input.js';
 import { listProblems } from './problem.js';
 import { parseYaml } from './yaml-source.js';
 import { issuesToProblems } from './zod-issues.js';

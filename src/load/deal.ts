@@ -3,20 +3,16 @@
 
 import { DealSchema } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
-import { MAX_FILE_BYTES } from './limits.js';
-import { listProblems, problem } from './problem.js';
-import type { Problem } from './problem.js';
-import { decodeUtf8 } from './text.js';
+import { decodeText } from './input.js';
+import type { LoadResult } from './input.js';
+import { listProblems } from './problem.js';
 import { parseYaml } from './yaml-source.js';
-import type { Locator } from './yaml-source.js';
 import { issuesToProblems } from './zod-issues.js';
 
 export interface DealLoadOptions {
   /** The currency of a deal that names none: the company's (default USD). */
   defaultCurrency?: string;
 }
-
-export type LoadResult<T> = { ok: true; value: T; locator: Locator } | { ok: false; problems: Problem[] };
 
 export function parseDeal(text: string, file: string, options: DealLoadOptions = {}): LoadResult<Deal> {
   const yaml = parseYaml(text, file);
@@ -36,21 +32,4 @@ export function parseDeal(text: string, file: string, options: DealLoadOptions =
 export function parseDealBytes(bytes: Uint8Array, file: string, options: DealLoadOptions = {}): LoadResult<Deal> {
   const text = decodeText(bytes, file);
   return typeof text === 'string' ? parseDeal(text, file, options) : text;
-}
-
-export function decodeText(bytes: Uint8Array, file: string): string | { ok: false; problems: Problem[] } {
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problems: [tooLarge(file, bytes.length)] };
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { ok: false, problems: [problem(file, decoded.at, 'file-encoding', decoded.message)] };
-  return decoded.text;
-}
-
-export function tooLarge(file: string, size: number): Problem {
-  return problem(
-    file,
-    { line: 1, column: 1 },
-    'file-too-large',
-    // In bytes: rounded to MiB, a file just over the limit would read "1.0 MiB; the limit is 1 MiB".
-    `the file is ${size.toLocaleString('en-US')} bytes; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes)`,
-  );
 }

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { problem } from './problem.js';
 import type { Problem } from './problem.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../schema/suggest.js';
 import type { DataPath, Locator } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;

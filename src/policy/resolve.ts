@@ -2,13 +2,15 @@
 // rule off, changes its parameters, severity, wording or condition; an entry with a new id adds a
 // rule after the built-in ones.
 
+import type { EngineConfig } from '../engine/evaluate.js';
 import type { Company } from '../engine/facts.js';
 import type { Params, Rule } from '../engine/types.js';
-import type { Config, RuleEntry } from '../schema/config.js';
+import type { Config, RuleEntry } from './config-schema.js';
 import { BUILT_IN_RULES } from './built-in.js';
 import type { RuleSpec } from './built-in.js';
 import { FOLDER_RULES } from './folder-rules.js';
 import type { FolderRuleId } from './folder-rules.js';
+import { PARAM_KINDS } from './params.js';
 import type { PolicyParams } from './params.js';
 
 export interface FolderRuleSetting {
@@ -16,7 +18,7 @@ export interface FolderRuleSetting {
   severity: 'error' | 'warning';
 }
 
-export interface ResolvedConfig {
+export interface ResolvedConfig extends EngineConfig {
   company: Company;
   policy: PolicyParams;
   rules: Rule[];
@@ -61,6 +63,7 @@ export function resolveConfig(config: Config): ResolvedConfig {
     company: { ...config.company },
     policy: { ...config.policy },
     rules,
+    paramKinds: PARAM_KINDS,
     folderRules,
   };
 }

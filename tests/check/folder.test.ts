@@ -1,6 +1,6 @@
 // The folder-wide rules of `check` (src/check/folder.ts) and the report they end up in
 // (src/check/report.ts), pure: reports built from small deal texts with a config from parseConfig.
-// Also how the config sets these rules (src/schema/config.ts, src/policy/resolve.ts).
+// Also how the config sets these rules (src/policy/config-schema.ts, src/policy/resolve.ts).
 
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/load/config.js';

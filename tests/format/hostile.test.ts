@@ -17,7 +17,7 @@ import { CHECK_FORMATS, checkFormatters, formatStepSummary } from '../../src/for
 import { formatters, TRIAGE_FORMATS } from '../../src/format/index.js';
 import { plain } from '../../src/format/style.js';
 import type { Problem } from '../../src/load/problem.js';
-import { triageText } from '../../src/triage.js';
+import { triageText } from '../../src/triage/triage.js';
 import { baseDeal, loadConfig, merge } from '../engine/helpers.js';
 
 /** Each with the visible words on either side, which must survive. */

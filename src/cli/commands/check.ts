@@ -25,7 +25,7 @@ import { colorLevel, styleFor } from '../color.js';
 import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { CommonOptions } from '../main.js';
+import type { CommonOptions } from '../options.js';
 
 export const DEFAULT_CHECK_PATH = 'deals';
 

@@ -13,7 +13,8 @@ import type { Style } from '../../format/index.js';
 import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { decodeText, parseDealBytes, tooLarge } from '../../load/deal.js';
+import { parseDealBytes } from '../../load/deal.js';
+import { decodeText, tooLarge } from '../../load/input.js';
 import { parseYaml } from '../../load/yaml-source.js';
 import type { ResolvedConfig } from '../../policy/resolve.js';
 import { editDealYaml, hasComments } from '../../questionnaire/edit.js';
@@ -25,12 +26,12 @@ import type { DealIds } from '../../questionnaire/questions.js';
 import { dealToYaml, firstDifference, roundTripProblem } from '../../questionnaire/write.js';
 import { ID_PATTERN } from '../../schema/common.js';
 import type { Deal } from '../../schema/deal.js';
-import { triageBytes } from '../../triage.js';
+import { triageBytes } from '../../triage/triage.js';
 import { colorLevel, styleFor } from '../color.js';
 import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { CommonOptions } from '../main.js';
+import type { CommonOptions } from '../options.js';
 
 export interface NewOptions extends CommonOptions {
   /** A deal file whose answers are the defaults. */

@@ -7,13 +7,13 @@ import { formatters, plain } from '../../format/index.js';
 import { safeChars } from '../../format/sanitize.js';
 import type { TriageFormat, TriageResult } from '../../format/index.js';
 import { displayPath, readInputFile } from '../../io/files.js';
-import { tooLarge } from '../../load/deal.js';
-import { triageBytes } from '../../triage.js';
+import { tooLarge } from '../../load/input.js';
+import { triageBytes } from '../../triage/triage.js';
 import { colorLevel, styleFor } from '../color.js';
 import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { CommonOptions } from '../main.js';
+import type { CommonOptions } from '../options.js';
 
 export interface TriageOptions extends CommonOptions {
   format: TriageFormat;

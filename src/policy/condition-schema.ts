@@ -6,7 +6,7 @@ import type { RefinementCtx } from 'zod';
 import { FACT_NAMES, isFactName } from '../engine/facts.js';
 import { isOperatorName, OPERATOR_NAMES, OPERATORS } from '../engine/operators.js';
 import type { Condition } from '../engine/types.js';
-import { didYouMean } from '../load/suggest.js';
+import { didYouMean } from '../schema/suggest.js';
 
 type Path = (string | number)[];
 

@@ -9,13 +9,13 @@ import type { FactDefinition } from '../engine/facts.js';
 import { EFFECTS } from '../engine/types.js';
 import type { Condition } from '../engine/types.js';
 import { placeholders } from '../engine/values.js';
-import { didYouMean } from '../load/suggest.js';
-import { BUILT_IN_RULES, BUILT_IN_RULE_IDS } from '../policy/built-in.js';
-import { FOLDER_RULE_IDS, isFolderRule } from '../policy/folder-rules.js';
-import { DEFAULT_POLICY } from '../policy/params.js';
-import { count, currency, ID_PATTERN, money, text } from './common.js';
-import { checkCondition, factReferences, paramReferences } from './condition.js';
-import { DEAL_FIELD_PATHS, STAGES } from './deal.js';
+import { didYouMean } from '../schema/suggest.js';
+import { BUILT_IN_RULES, BUILT_IN_RULE_IDS } from './built-in.js';
+import { FOLDER_RULE_IDS, isFolderRule } from './folder-rules.js';
+import { DEFAULT_POLICY } from './params.js';
+import { count, currency, ID_PATTERN, money, text } from '../schema/common.js';
+import { checkCondition, factReferences, paramReferences } from './condition-schema.js';
+import { DEAL_FIELD_PATHS, STAGES } from '../schema/deal.js';
 
 export const CompanySchema = z.strictObject({
   name: text().optional(),

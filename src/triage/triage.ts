@@ -1,0 +1,31 @@
+// The whole pipeline for one deal, pure: text or bytes in, a triage result out (what the triage
+// formatters take).
+
+import { buildBriefing } from '../briefing/briefing.js';
+import { evaluate } from '../engine/evaluate.js';
+import { parseDeal, parseDealBytes } from '../load/deal.js';
+import type { LoadResult } from '../load/input.js';
+import type { ResolvedConfig } from '../policy/resolve.js';
+import type { Briefing } from '../briefing/briefing.js';
+import type { Evaluation } from '../engine/types.js';
+import type { Problem } from '../load/problem.js';
+import type { Deal } from '../schema/deal.js';
+
+/** One deal file's triage: the deal, its evaluation and briefing, or the file's problems. */
+export type TriageResult =
+  | { file: string; ok: true; deal: Deal; evaluation: Evaluation; briefing: Briefing }
+  | { file: string; ok: false; problems: Problem[] };
+
+export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig): TriageResult {
+  if (!loaded.ok) return { file, ok: false, problems: loaded.problems };
+  const evaluation = evaluate(loaded.value, config);
+  return { file, ok: true, deal: loaded.value, evaluation, briefing: buildBriefing(loaded.value, evaluation, config.company) };
+}
+
+export function triageText(text: string, file: string, config: ResolvedConfig): TriageResult {
+  return triageLoaded(parseDeal(text, file, { defaultCurrency: config.company.currency }), file, config);
+}
+
+export function triageBytes(bytes: Uint8Array, file: string, config: ResolvedConfig): TriageResult {
+  return triageLoaded(parseDealBytes(bytes, file, { defaultCurrency: config.company.currency }), file, config);
+}
