@@ -11,6 +11,15 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// The built-in policy must pass the checks a user's rules get (src/policy/self-check.ts): a rule a
+// user could not write never ships.
+const { checkBuiltInPolicy } = await import('../dist/policy/self-check.js');
+const policyProblems = checkBuiltInPolicy();
+if (policyProblems.length > 0) {
+  console.error(`The built-in policy fails the checks a user's rules get:\n  ${policyProblems.join('\n  ')}`);
+  process.exit(1);
+}
+
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({

@@ -1,10 +1,14 @@
 // The folder-wide rules of `check` (PRODUCT.md §8), pure: they compare the valid deals of a folder
-// with one another. Their ids, default severities and descriptions are in
-// src/policy/folder-rules.ts, where the config can change them.
+// with one another. A registry of `{id, severity, description, check}`, as Spectral's rules call
+// small tested functions: the data (id, default severity, description) is the policy's
+// (src/policy/folder-rules.ts, where the config can change it), the check is code, here, and
+// `satisfies` makes every declared folder rule have one.
 
 import { formatMoney } from '../engine/values.js';
 import { problem } from '../load/problem.js';
 import type { Problem } from '../load/problem.js';
+import { FOLDER_RULES } from '../policy/folder-rules.js';
+import type { FolderRuleId, FolderRuleSpec } from '../policy/folder-rules.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DealSummary, FileReport } from './file.js';
 
@@ -16,13 +20,28 @@ type Deal = DealSummary & { file: string };
  */
 export const MAX_NAMED_DEALS = 5;
 
+/** A folder rule's check: the folder's valid deals in, its problems (at the severity set) out. */
+export type FolderCheck = (deals: readonly Deal[], severity: Problem['severity'], config: ResolvedConfig) => Problem[];
+
+const CHECKS = {
+  'duplicate-id': (deals, severity) => duplicateIds(deals, severity),
+  'over-capacity': (deals, severity, config) => overCapacity(deals, config.policy.ceo_capacity, severity),
+} satisfies Record<FolderRuleId, FolderCheck>;
+
+export interface FolderRule extends FolderRuleSpec {
+  id: FolderRuleId;
+  check: FolderCheck;
+}
+
+/** Every folder rule, in the policy's order. */
+export const FOLDER_RULE_REGISTRY: readonly FolderRule[] = FOLDER_RULES.map((spec) => ({ ...spec, check: CHECKS[spec.id] }));
+
 export function folderProblems(reports: readonly FileReport[], config: ResolvedConfig): Problem[] {
   const deals: Deal[] = reports.flatMap((report) => (report.deal ? [{ ...report.deal, file: report.file }] : []));
-  const problems: Problem[] = [];
-  const { folderRules } = config;
-  if (folderRules['duplicate-id'].enabled) problems.push(...duplicateIds(deals, folderRules['duplicate-id'].severity));
-  if (folderRules['over-capacity'].enabled) problems.push(...overCapacity(deals, config.policy.ceo_capacity, folderRules['over-capacity'].severity));
-  return problems;
+  return FOLDER_RULE_REGISTRY.flatMap((rule) => {
+    const setting = config.folderRules[rule.id];
+    return setting.enabled ? rule.check(deals, setting.severity, config) : [];
+  });
 }
 
 /** Each file of a shared id is reported at its `id` value, naming the other files. */

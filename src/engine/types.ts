@@ -1,50 +1,14 @@
-// The data the rules engine works on. Rules are data (written in the config's `rules:` or in the
-// built-in policy, in the same form); facts and operators are code, named in `facts.ts` and
-// `operators.ts`.
+// The data the rules engine works on. Rules are data, in the one shape of src/schema/rule.ts
+// (the config's `rules:` and the built-in policy alike); facts and operators are code, named in
+// `facts.ts` and `operators.ts`.
 
-export type Scalar = number | string | boolean | null;
-export type FactValue = Scalar | readonly string[];
+import type { Effect, FactValue } from '../schema/rule.js';
 
-/** A comparison's right-hand side: a literal, a policy parameter, or another fact. */
-export type Operand = FactValue | { param: string } | { fact: string };
-
-export type Condition =
-  | { all: readonly Condition[] }
-  | { any: readonly Condition[] }
-  | { not: Condition }
-  | { fact: string; op: string; value?: Operand };
-
-export const EFFECTS = ['decline', 'wait', 'signal', 'role', 'finding'] as const;
-export type Effect = (typeof EFFECTS)[number];
+export type { Condition, Effect, FactValue, Operand, ParamValue, Params, Rule, Scalar } from '../schema/rule.js';
+export { EFFECTS } from '../schema/rule.js';
 
 export const VERDICTS = ['join', 'wait', 'decline'] as const;
 export type Verdict = (typeof VERDICTS)[number];
-
-export type ParamValue = number | string | boolean | readonly string[];
-export type Params = Readonly<Record<string, ParamValue>>;
-
-export interface Rule {
-  id: string;
-  effect: Effect;
-  /** Absent: the rule always applies. */
-  when?: Condition;
-  /** What the rule says when it fires; `{name}` inserts a fact or parameter. */
-  message: string;
-  /** For decline and wait: what would have to change for the rule to stop firing. */
-  change?: string;
-  /** For roles: a list fact whose items the role concerns (the asks to say no to, say). */
-  items?: string;
-  /** For findings: how serious (used by `check`). */
-  severity?: 'error' | 'warning';
-  /** For findings: the field of the deal file `check` points at (`ceo.requested`, say). */
-  at?: string;
-  description?: string;
-  /** Parameters of this rule, over the policy's. */
-  params: Params;
-  enabled: boolean;
-  /** Where the rule comes from, for the explanation: built in, or the config (with its line). */
-  origin: 'built-in' | 'config';
-}
 
 export type ConditionTrace =
   | { kind: 'all' | 'any'; result: boolean | 'not-evaluated'; children: ConditionTrace[] }

@@ -1,20 +1,10 @@
 // The default policy of PRODUCT.md §5, written as data in the same form a user writes in the
 // config's `rules:`. Order matters among decline and wait rules: the first that fires decides.
 
-import type { Condition, Effect, Params } from '../engine/types.js';
+import type { RuleDefinition } from '../schema/rule.js';
 
-export interface RuleSpec {
-  id: string;
-  effect: Effect;
-  description: string;
-  when?: Condition;
-  message: string;
-  change?: string;
-  items?: string;
-  severity?: 'error' | 'warning';
-  at?: string;
-  params?: Params;
-}
+/** A built-in rule: the one rule shape, always with a description (the README's policy table). */
+export type BuiltInRule = RuleDefinition & { description: string };
 
 export const BUILT_IN_RULES = [
   {
@@ -182,7 +172,7 @@ export const BUILT_IN_RULES = [
     at: 'ceo.requested',
     message: 'The CEO is requested, but the brief lacks {brief_missing}: brief the CEO before the CEO joins.',
   },
-] as const satisfies readonly RuleSpec[];
+] as const satisfies readonly BuiltInRule[];
 
 export type BuiltInRuleId = (typeof BUILT_IN_RULES)[number]['id'];
 export const BUILT_IN_RULE_IDS: readonly string[] = BUILT_IN_RULES.map((rule) => rule.id);

@@ -6,15 +6,16 @@ import * as z from 'zod';
 import type { RefinementCtx } from 'zod';
 import { FACT_NAMES, FACTS, isFactName } from '../engine/facts.js';
 import type { FactDefinition } from '../engine/facts.js';
-import { EFFECTS } from '../engine/types.js';
-import type { Condition } from '../engine/types.js';
+import { EFFECTS, FINDING_SEVERITIES, RuleSchema } from '../schema/rule.js';
+import type { Condition, FactValue } from '../schema/rule.js';
 import { placeholders } from '../engine/values.js';
 import { didYouMean } from '../schema/suggest.js';
 import { BUILT_IN_RULES, BUILT_IN_RULE_IDS } from './built-in.js';
 import { FOLDER_RULE_IDS, isFolderRule } from './folder-rules.js';
 import { DEFAULT_POLICY } from './params.js';
-import { count, currency, ID_PATTERN, money, text } from '../schema/common.js';
-import { checkCondition, factReferences, paramReferences } from './condition-schema.js';
+import { count, currency, money, text } from '../schema/common.js';
+import { checkCondition, comparisons, factReferences, paramReferences, wrongExpected } from './condition-schema.js';
+import { isOperatorName } from '../engine/operators.js';
 import { DEAL_FIELD_PATHS, STAGES } from '../schema/deal.js';
 
 export const CompanySchema = z.strictObject({
@@ -35,26 +36,20 @@ export const PolicySchema = z.strictObject({
   ceo_capacity: count().default(DEFAULT_POLICY.ceo_capacity),
 });
 
-const ParamValueSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], {
-  error: 'a parameter must be a number, text, true/false or a list of text',
-});
-
 const ConditionSchema = z
   .unknown()
   .superRefine((value, ctx) => checkCondition(value, ctx))
   .transform((value) => value as Condition);
 
-export const RuleEntrySchema = z.strictObject({
-  id: z.string().regex(ID_PATTERN, { error: 'must be lowercase letters, digits and dashes (for example public-sector)' }),
-  effect: z.enum(EFFECTS).optional(),
-  description: text().optional(),
+/**
+ * A `rules:` entry: the one rule shape (src/schema/rule.ts), every field but the id optional (an
+ * entry with a built-in id changes only what it names), its condition checked against the facts and
+ * operators, and two ways to switch a rule off.
+ */
+export const RuleEntrySchema = RuleSchema.partial().extend({
+  id: RuleSchema.shape.id,
   when: ConditionSchema.optional(),
-  message: text().optional(),
-  change: text().optional(),
-  items: z.string().optional(),
-  at: z.string().regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/, { error: 'must name a field of the deal file, such as ceo.requested' }).optional(),
-  severity: z.enum(['error', 'warning', 'off']).optional(),
-  params: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, { error: 'a parameter name is lowercase with underscores' }), ParamValueSchema).optional(),
+  severity: z.enum([...FINDING_SEVERITIES, 'off']).optional(),
   enabled: z.boolean().optional(),
 });
 
@@ -66,7 +61,7 @@ export const ConfigSchema = z
     policy: PolicySchema.default({ ...DEFAULT_POLICY, join_stages: [...DEFAULT_POLICY.join_stages] }),
     rules: z.array(RuleEntrySchema).default([]),
   })
-  .superRefine((config, ctx) => checkRules(config.rules, Object.keys(config.policy), ctx));
+  .superRefine((config, ctx) => checkRules(config.rules, config.policy, ctx));
 
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.output<typeof ConfigSchema>;
@@ -74,7 +69,8 @@ export type Config = z.output<typeof ConfigSchema>;
 const builtIn = new Map<string, (typeof BUILT_IN_RULES)[number]>(BUILT_IN_RULES.map((rule) => [rule.id, rule]));
 
 /** References between rules, parameters and facts, which the shape alone cannot check. */
-function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[], ctx: RefinementCtx): void {
+function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<string, unknown>>, ctx: RefinementCtx): void {
+  const policyParams = Object.keys(policy);
   const seen = new Set<string>();
   rules.forEach((entry, i) => {
     const at = (...rest: (string | number)[]) => ['rules', i, ...rest];
@@ -121,6 +117,17 @@ function checkRules(rules: readonly RuleEntry[], policyParams: readonly string[]
     if (entry.when) {
       for (const ref of paramReferences(entry.when)) {
         if (!params.has(ref.name)) fail(at('when', ...ref.path), `unknown parameter "${ref.name}"${didYouMean(ref.name, known)}`, 'unknown-param');
+      }
+      // A parameter compared with a fact must be of a kind the comparison can use (the literal
+      // values were checked with the condition).
+      const paramValue = (name: string): unknown =>
+        entry.params?.[name] ?? (base && 'params' in base ? (base.params as Record<string, unknown>)[name] : undefined) ?? policy[name];
+      for (const { fact, op, value, path } of comparisons(entry.when)) {
+        if (!isFactName(fact) || !isOperatorName(op) || value === null || typeof value !== 'object' || !('param' in value)) continue;
+        const given = paramValue(value.param);
+        if (given === undefined) continue;
+        const wrong = wrongExpected(op, FACTS[fact].kind, { literal: given as FactValue });
+        if (wrong) fail(at('when', ...path, 'value', 'param'), `${wrong} (the parameter ${value.param} is ${JSON.stringify(given)})`, 'operator-kind');
       }
     }
     for (const key of ['message', 'change'] as const) {

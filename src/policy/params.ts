@@ -1,6 +1,5 @@
 // The policy's parameters (PRODUCT.md §4) with their defaults, and how each reads in messages.
 
-import type { FactKind } from '../engine/facts.js';
 import type { Stage } from '../schema/deal.js';
 
 export interface PolicyParams {
@@ -20,13 +19,3 @@ export const DEFAULT_POLICY: Readonly<PolicyParams> = Object.freeze({
   join_stages: ['proposal', 'negotiation'] as Stage[],
   ceo_capacity: 3,
 });
-
-export const PARAM_KINDS: Readonly<Record<string, FactKind>> = {
-  small_deal_below: 'money',
-  strategic_value: 'money',
-  much_larger_ratio: 'ratio',
-  max_uncompensated_custom_days: 'number',
-  join_stages: 'list',
-  ceo_capacity: 'number',
-  min_signals: 'number',
-};

@@ -3,14 +3,18 @@
 // rule after the built-in ones.
 
 import type { EngineConfig } from '../engine/evaluate.js';
+import { FACTS, isFactName } from '../engine/facts.js';
+import type { FactKind } from '../engine/facts.js';
+import { isOperatorName, OPERATORS } from '../engine/operators.js';
+import type { OperatorDefinition } from '../engine/operators.js';
+import { comparisons } from './condition-schema.js';
 import type { Company } from '../engine/facts.js';
 import type { Params, Rule } from '../engine/types.js';
 import type { Config, RuleEntry } from './config-schema.js';
 import { BUILT_IN_RULES } from './built-in.js';
-import type { RuleSpec } from './built-in.js';
+import type { BuiltInRule } from './built-in.js';
 import { FOLDER_RULES } from './folder-rules.js';
 import type { FolderRuleId } from './folder-rules.js';
-import { PARAM_KINDS } from './params.js';
 import type { PolicyParams } from './params.js';
 
 export interface FolderRuleSetting {
@@ -28,7 +32,7 @@ export interface ResolvedConfig extends EngineConfig {
 
 export function resolveConfig(config: Config): ResolvedConfig {
   const entries = new Map(config.rules.map((entry) => [entry.id, entry]));
-  const rules: Rule[] = (BUILT_IN_RULES as readonly RuleSpec[]).map((spec) => applyEntry(fromSpec(spec), entries.get(spec.id)));
+  const rules: Rule[] = (BUILT_IN_RULES as readonly BuiltInRule[]).map((spec) => applyEntry(fromSpec(spec), entries.get(spec.id)));
   const folderRules = Object.fromEntries(
     FOLDER_RULES.map((spec) => {
       const entry = entries.get(spec.id);
@@ -63,12 +67,31 @@ export function resolveConfig(config: Config): ResolvedConfig {
     company: { ...config.company },
     policy: { ...config.policy },
     rules,
-    paramKinds: PARAM_KINDS,
+    paramKinds: paramKinds(rules),
     folderRules,
   };
 }
 
-function fromSpec(spec: RuleSpec): Rule {
+/**
+ * How each parameter reads in a message, from how the rules use it: compared with a money fact it is
+ * money ("$100,000"), with a ratio a ratio, as a list of values a list. Derived, so a parameter of a
+ * rule of one's own reads right without being entered in a table; one no rule compares reads by its
+ * value.
+ */
+function paramKinds(rules: readonly Rule[]): Record<string, FactKind> {
+  const kinds: Record<string, FactKind> = {};
+  for (const rule of rules) {
+    for (const { fact, op, value } of rule.when ? comparisons(rule.when) : []) {
+      if (value === null || typeof value !== 'object' || !('param' in value) || Object.hasOwn(kinds, value.param)) continue;
+      if (!isFactName(fact)) continue;
+      const expects = isOperatorName(op) ? (OPERATORS[op] as OperatorDefinition).expects : undefined;
+      kinds[value.param] = expects === 'list' ? 'list' : expects === 'item' ? 'text' : FACTS[fact].kind;
+    }
+  }
+  return kinds;
+}
+
+function fromSpec(spec: BuiltInRule): Rule {
   const { params, ...rest } = spec;
   return { ...rest, params: params ?? {}, enabled: true, origin: 'built-in' };
 }

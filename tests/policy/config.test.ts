@@ -227,6 +227,24 @@ describe('rules: adding a rule of one\'s own', () => {
     ]);
   });
 
+  it("shows its own parameters as the facts they are compared with read (money as money), with no table to fill in", () => {
+    const config = loadConfig(
+      lines(
+        COMPANY_YAML.trimEnd(),
+        'rules:',
+        '  - id: below-floor',
+        '    effect: decline',
+        '    when: { fact: potential_value, op: lt, value: { param: floor } }',
+        '    params: { floor: 500000 }',
+        '    message: "{potential_value} is below our floor of {floor}."',
+        '    change: "a potential value of at least {floor}"',
+      ),
+    );
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    expect(evaluation.reasons[0]).toEqual({ rule: 'below-floor', effect: 'decline', message: '$150,000 is below our floor of $500,000.' });
+    expect(evaluation.changes).toEqual([{ rule: 'below-floor', message: 'a potential value of at least $500,000' }]);
+  });
+
   it('without a change text, says the rule itself must stop applying (it is not final)', () => {
     const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
     expect(evaluation.changes).toEqual([{ rule: 'gambling', message: 'the rule "gambling" no longer applying' }]);
@@ -459,6 +477,48 @@ describe('located problems in rules', () => {
       'a misspelled key in a rule entry, with "did you mean"',
       lines('rules:', '  - id: not-strategic', '    parmas: { min_signals: 3 }'),
       { line: 3, column: 5, rule: 'unknown-key', message: 'unknown key "parmas" in rules[0]; did you mean "params"?' },
+    ],
+    // An operator applied to a fact of a kind it cannot test, or a value of the wrong kind, would
+    // make a rule that silently never fires: each is reported where it is.
+    [
+      'an ordering on text',
+      lines('rules:', '  - id: late', '    effect: wait', '    when: { fact: stage, op: lt, value: 3 }'),
+      { line: 4, column: 30, rule: 'operator-kind', message: 'rules[0].when.op: the operator "lt" tests numbers, and "stage" is text: the rule would never fire' },
+    ],
+    [
+      'a number compared with text',
+      lines('rules:', '  - id: big', '    effect: signal', '    when: { fact: value.amount, op: gt, value: "100000" }'),
+      { line: 4, column: 48, rule: 'operator-kind', message: 'rules[0].when.value: the operator "gt" compares with a number, not text' },
+    ],
+    [
+      'in with one value instead of a list',
+      lines('rules:', '  - id: late', '    effect: wait', '    when: { fact: stage, op: in, value: negotiation }'),
+      { line: 4, column: 41, rule: 'operator-kind', message: 'rules[0].when.value: the operator "in" takes a list of values, not text' },
+    ],
+    [
+      'contains on a fact that is not a list',
+      lines('rules:', '  - id: globex', '    effect: signal', '    when: { fact: account.name, op: contains, value: Globex }'),
+      { line: 4, column: 37, rule: 'operator-kind', message: 'rules[0].when.op: the operator "contains" tests a list, and "account.name" is text: the rule would never fire' },
+    ],
+    [
+      'eq between true/false and text',
+      lines('rules:', '  - id: logo', '    effect: signal', '    when: { fact: strategic_logo, op: eq, value: "yes" }'),
+      { line: 4, column: 50, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: the rule would never fire' },
+    ],
+    [
+      'a number compared with another fact that is text',
+      lines('rules:', '  - id: odd', '    effect: signal', '    when: { fact: value.amount, op: gte, value: { fact: owner } }'),
+      { line: 4, column: 49, rule: 'operator-kind', message: 'rules[0].when.value: the operator "gte" compares with a number, not a fact that is text' },
+    ],
+    [
+      'a parameter of the wrong kind',
+      lines('rules:', '  - id: tiny', '    effect: decline', '    when: { fact: value.amount, op: lt, value: { param: join_stages } }'),
+      {
+        line: 4,
+        column: 57,
+        rule: 'operator-kind',
+        message: 'rules[0].when.value.param: the operator "lt" compares with a number, not a list (the parameter join_stages is ["proposal","negotiation"])',
+      },
     ],
   ])('%s', (_name, text, expected) => {
     expect(problemsOf(text)).toEqual([{ file: FILE, severity: 'error', ...expected }]);
