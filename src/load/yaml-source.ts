@@ -80,7 +80,8 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   // uniqueKeys: false — the package's own duplicate-key check compares each key with every earlier
   // one (quadratic: 60,000 keys took 12 s); duplicateKeys does the same check in one pass.
   const documents = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, strict: true }).compose(tokens()));
-  for (const doc of documents) doc.errors.push(...duplicateKeys(doc));
+  // A loop, not push(...spread): 125,000 duplicate keys would overflow the stack as arguments.
+  for (const doc of documents) for (const error of duplicateKeys(doc)) doc.errors.push(error);
   if (guard.tooDeep) {
     return {
       ok: false,
@@ -157,8 +158,8 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   }
 
   const checked = checkNodes(first, file, position);
-  if (!syntaxErrors) problems.push(...checked.keys);
-  if (problems.length === 0) problems.push(...checked.aliases);
+  if (!syntaxErrors) for (const found of checked.keys) problems.push(found);
+  if (problems.length === 0) for (const found of checked.aliases) problems.push(found);
   if (problems.length > 0) return { ok: false, problems, locator };
 
   try {
