@@ -1,7 +1,9 @@
-// The one registry of triage output formats.
+// The one registry of triage output formats. `triage --format` offers TRIAGE_FORMATS; `preview` is
+// what the questionnaire shows before saving.
 
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
+import { formatPreview } from './preview.js';
 import { formatText } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -12,7 +14,8 @@ export const formatters = {
   text: formatText,
   markdown: formatMarkdown,
   json: formatJson,
-} as const satisfies Record<TriageFormat, Formatter>;
+  preview: formatPreview,
+} as const satisfies Record<TriageFormat | 'preview', Formatter>;
 
 export type { FormatOptions, Formatter, TriageResult } from './types.js';
 export { plain } from './style.js';
