@@ -85,9 +85,16 @@ export interface Briefing {
 }
 
 export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Company): Briefing {
-  const briefing: Briefing = {
+  const { next_meeting: meeting } = deal;
+  const notes: BriefingNote[] = [];
+  if (deal.value.currency !== company.currency) {
+    notes.push({ id: 'currency_differs', deal_currency: deal.value.currency, company_currency: company.currency });
+  }
+  // In the order of the sections, so the JSON reads as the briefing does.
+  return {
     sections: [...SECTIONS[evaluation.verdict]],
     glance: glance(deal, company),
+    ...(deal.objective ? { objective: deal.objective } : {}),
     history: [...deal.history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     stakeholders: deal.stakeholders.map((s) => ({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.role ? { role: s.role } : {}) })),
     issues: [...deal.issues],
@@ -98,17 +105,10 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
       ...(a.rationale ? { rationale: a.rationale } : {}),
       exception: a.exception === true,
     })),
-    notes: [],
+    ...(deal.plan ? { plan: deal.plan } : {}),
+    ...(meeting ? { next_meeting: { date: meeting.date, ...(meeting.purpose ? { purpose: meeting.purpose } : {}) } } : {}),
+    notes,
   };
-  if (deal.objective) briefing.objective = deal.objective;
-  if (deal.plan) briefing.plan = deal.plan;
-  if (deal.next_meeting) {
-    briefing.next_meeting = { date: deal.next_meeting.date, ...(deal.next_meeting.purpose ? { purpose: deal.next_meeting.purpose } : {}) };
-  }
-  if (deal.value.currency !== company.currency) {
-    briefing.notes.push({ id: 'currency_differs', deal_currency: deal.value.currency, company_currency: company.currency });
-  }
-  return briefing;
 }
 
 function glance(deal: Deal, company: Company): Glance {
