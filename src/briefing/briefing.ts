@@ -1,11 +1,64 @@
-// The briefing's content (PRODUCT.md §7) as data: what the head of sales hands the CEO on a join,
-// why not yet on a wait, the reason on a decline. Formatters decide only how it looks.
+// The briefing's content (PRODUCT.md §7) as data: which sections a verdict's briefing has, in order,
+// by id, and the deal's figures as typed values (numbers, ISO dates, enums, the currency code). It
+// holds no English and formats no number: the formatters alone turn it into words
+// (src/format/words.ts). The verdict, reasons, roles and changes are the evaluation's, not copied.
+// Keys are snake_case, as in the deal file: `triage --format json` prints a briefing as it is.
 
 import type { Company } from '../engine/facts.js';
 import { potentialValue, sizeRatio, uncompensatedDays } from '../engine/facts.js';
-import type { Evaluation, Outcome, RoleOutcome, Verdict } from '../engine/types.js';
-import { formatMoney, formatNumber, formatRatio } from '../engine/values.js';
+import type { Evaluation, Verdict } from '../engine/types.js';
 import type { Deal } from '../schema/deal.js';
+
+/**
+ * A briefing's sections. `signals`, `why_not_yet` and `why_declined` show the evaluation's
+ * reasons, `roles` its roles, `must_happen_first` and `would_change` its changes; every other
+ * section shows the briefing's field of the same name.
+ */
+export const SECTION_IDS = [
+  'signals',
+  'roles',
+  'glance',
+  'objective',
+  'history',
+  'stakeholders',
+  'issues',
+  'questions',
+  'asks',
+  'plan',
+  'next_meeting',
+  'why_not_yet',
+  'must_happen_first',
+  'why_declined',
+  'would_change',
+  'notes',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** What each verdict's briefing shows, in order: the full brief for a join, why not for the others. */
+export const SECTIONS: Readonly<Record<Verdict, readonly SectionId[]>> = {
+  join: ['signals', 'roles', 'glance', 'objective', 'history', 'stakeholders', 'issues', 'questions', 'asks', 'plan', 'next_meeting', 'notes'],
+  wait: ['why_not_yet', 'must_happen_first', 'notes'],
+  decline: ['why_declined', 'would_change', 'notes'],
+};
+
+/** The deal at a glance: amounts in `value.currency`, dates `YYYY-MM-DD`. */
+export interface Glance {
+  account: { name: string; industry?: string; employees?: number; annual_revenue?: number };
+  /** The prospect's size against the company's (the `size_ratio` fact); null when it cannot be told. */
+  size_ratio: number | null;
+  owner: string;
+  type: Deal['type'];
+  stage: Deal['stage'];
+  close_date?: string;
+  value: { amount: number; currency: string; term_months?: number };
+  follow_on: { potential: Deal['follow_on']['potential']; value?: number; notes?: string };
+  /** `value.amount` + `follow_on.value`, exact to the cent. */
+  potential_value: number;
+  competition?: { threat?: NonNullable<Deal['competition']>['threat']; competitors: string[] };
+  custom_work: { days: number; compensated_days: number; uncompensated_days: number; description?: string };
+  strategic_logo: boolean;
+  ceo_requested: boolean;
+}
 
 export interface BriefingAsk {
   request: string;
@@ -14,45 +67,34 @@ export interface BriefingAsk {
   exception: boolean;
 }
 
+/** A caveat on the figures, as data; the formatters word it. */
+export type BriefingNote = { id: 'currency_differs'; deal_currency: string; company_currency: string };
+
 export interface Briefing {
-  id: string;
-  name: string;
-  verdict: Verdict;
-  headline: string;
-  reasons: Outcome[];
-  roles: RoleOutcome[];
-  changes: { rule: string; message: string }[];
-  glance: { label: string; value: string }[];
+  sections: SectionId[];
+  glance: Glance;
   objective?: string;
   history: { date: string; event: string }[];
-  stakeholders: { name: string; title?: string; role?: string }[];
+  stakeholders: { name: string; title?: string; role?: NonNullable<Deal['stakeholders'][number]['role']> }[];
   issues: string[];
   questions: { question: string; answer?: string }[];
   asks: BriefingAsk[];
   plan?: string;
-  nextMeeting?: string;
-  /** Caveats on the figures, such as a currency that differs from the company's. */
-  notes: string[];
+  next_meeting?: { date: string; purpose?: string };
+  notes: BriefingNote[];
 }
 
-export const HEADLINES: Record<Verdict, string> = {
-  join: 'The CEO should join this deal.',
-  wait: 'Not yet: the CEO should not join this deal yet.',
-  decline: 'The CEO should not join this deal.',
-};
-
 export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Company): Briefing {
-  const currency = deal.value.currency;
-  const money = (amount: number) => formatMoney(amount, currency);
-  const briefing: Briefing = {
-    id: deal.id,
-    name: deal.name,
-    verdict: evaluation.verdict,
-    headline: HEADLINES[evaluation.verdict],
-    reasons: evaluation.reasons,
-    roles: evaluation.roles,
-    changes: evaluation.changes,
-    glance: glance(deal, company, money),
+  const { next_meeting: meeting } = deal;
+  const notes: BriefingNote[] = [];
+  if (deal.value.currency !== company.currency) {
+    notes.push({ id: 'currency_differs', deal_currency: deal.value.currency, company_currency: company.currency });
+  }
+  // In the order of the sections, so the JSON reads as the briefing does.
+  return {
+    sections: [...SECTIONS[evaluation.verdict]],
+    glance: glance(deal, company),
+    ...(deal.objective ? { objective: deal.objective } : {}),
     history: [...deal.history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     stakeholders: deal.stakeholders.map((s) => ({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.role ? { role: s.role } : {}) })),
     issues: [...deal.issues],
@@ -63,50 +105,43 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
       ...(a.rationale ? { rationale: a.rationale } : {}),
       exception: a.exception === true,
     })),
-    notes: [],
+    ...(deal.plan ? { plan: deal.plan } : {}),
+    ...(meeting ? { next_meeting: { date: meeting.date, ...(meeting.purpose ? { purpose: meeting.purpose } : {}) } } : {}),
+    notes,
   };
-  if (deal.objective) briefing.objective = deal.objective;
-  if (deal.plan) briefing.plan = deal.plan;
-  if (deal.next_meeting) {
-    briefing.nextMeeting = deal.next_meeting.purpose ? `${deal.next_meeting.date}: ${deal.next_meeting.purpose}` : deal.next_meeting.date;
-  }
-  if (currency !== company.currency) {
-    briefing.notes.push(
-      `The deal is in ${currency} and the company reports in ${company.currency}: the policy's thresholds are compared without conversion, and revenues are not compared for the size ratio.`,
-    );
-  }
-  return briefing;
 }
 
-function glance(deal: Deal, company: Company, money: (amount: number) => string): { label: string; value: string }[] {
-  const rows: { label: string; value: string }[] = [];
-  const account = [deal.account.name];
-  if (deal.account.industry) account.push(deal.account.industry);
-  if (deal.account.employees !== undefined) account.push(`${formatNumber(deal.account.employees)} employees`);
-  if (deal.account.annual_revenue !== undefined) account.push(`${money(deal.account.annual_revenue)} annual revenue`);
-  const ratio = sizeRatio(deal, company);
-  if (ratio !== null) account.push(`${formatRatio(ratio)} our size`);
-  rows.push({ label: 'Account', value: account.join(' · ') });
-  rows.push({ label: 'Owner', value: deal.owner });
-  rows.push({ label: 'Type', value: deal.type });
-  rows.push({ label: 'Stage', value: deal.close_date ? `${deal.stage}, closing ${deal.close_date}` : deal.stage });
-  const term = deal.value.term_months !== undefined ? ` over ${deal.value.term_months} months` : '';
-  rows.push({ label: 'Value', value: `${money(deal.value.amount)}${term}` });
-  const followOn: string[] = [deal.follow_on.potential];
-  if (deal.follow_on.value !== undefined) followOn.push(money(deal.follow_on.value));
-  if (deal.follow_on.notes) followOn.push(deal.follow_on.notes);
-  rows.push({ label: 'Follow-on', value: followOn.join(' · ') });
-  rows.push({ label: 'Potential', value: money(potentialValue(deal)) });
-  if (deal.competition) {
-    const threat = deal.competition.threat ? `${deal.competition.threat} threat` : 'threat not rated';
-    const names = deal.competition.competitors?.length ? ` · ${deal.competition.competitors.join(', ')}` : '';
-    rows.push({ label: 'Competition', value: `${threat}${names}` });
-  }
-  if (deal.custom_work.days > 0) {
-    const work = `${formatNumber(deal.custom_work.days)} days, ${formatNumber(deal.custom_work.compensated_days)} paid, ${formatNumber(uncompensatedDays(deal))} unpaid`;
-    rows.push({ label: 'Custom work', value: deal.custom_work.description ? `${work} · ${deal.custom_work.description}` : work });
-  }
-  if (deal.strategic_logo) rows.push({ label: 'Strategic logo', value: 'yes' });
-  if (deal.ceo.requested) rows.push({ label: 'CEO requested', value: 'yes' });
-  return rows;
+function glance(deal: Deal, company: Company): Glance {
+  const { account, value, follow_on: followOn, competition, custom_work: work } = deal;
+  return {
+    account: {
+      name: account.name,
+      ...(account.industry ? { industry: account.industry } : {}),
+      ...(account.employees !== undefined ? { employees: account.employees } : {}),
+      ...(account.annual_revenue !== undefined ? { annual_revenue: account.annual_revenue } : {}),
+    },
+    size_ratio: sizeRatio(deal, company),
+    owner: deal.owner,
+    type: deal.type,
+    stage: deal.stage,
+    ...(deal.close_date ? { close_date: deal.close_date } : {}),
+    value: { amount: value.amount, currency: value.currency, ...(value.term_months !== undefined ? { term_months: value.term_months } : {}) },
+    follow_on: {
+      potential: followOn.potential,
+      ...(followOn.value !== undefined ? { value: followOn.value } : {}),
+      ...(followOn.notes ? { notes: followOn.notes } : {}),
+    },
+    potential_value: potentialValue(deal),
+    ...(competition
+      ? { competition: { ...(competition.threat ? { threat: competition.threat } : {}), competitors: [...(competition.competitors ?? [])] } }
+      : {}),
+    custom_work: {
+      days: work.days,
+      compensated_days: work.compensated_days,
+      uncompensated_days: uncompensatedDays(deal),
+      ...(work.description ? { description: work.description } : {}),
+    },
+    strategic_logo: deal.strategic_logo === true,
+    ceo_requested: deal.ceo.requested === true,
+  };
 }

@@ -1,19 +1,24 @@
-// The one registry of triage output formats.
+// The one registry of triage output formats, each with what it declares: whether it is coloured
+// for a terminal, and whether it carries invalid files' problems itself. `triage --format` offers
+// TRIAGE_FORMATS; `preview` is what the questionnaire shows before saving.
 
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
+import { formatPreview } from './preview.js';
 import { formatText } from './text.js';
+import { withCapabilities } from './types.js';
 import type { Formatter } from './types.js';
 
 export const TRIAGE_FORMATS = ['text', 'markdown', 'json'] as const;
 export type TriageFormat = (typeof TRIAGE_FORMATS)[number];
 
 export const formatters = {
-  text: formatText,
-  markdown: formatMarkdown,
-  json: formatJson,
-} as const satisfies Record<TriageFormat, Formatter>;
+  text: withCapabilities(formatText, { coloured: true, carriesProblems: false }),
+  markdown: withCapabilities(formatMarkdown, { coloured: false, carriesProblems: false }),
+  json: withCapabilities(formatJson, { coloured: false, carriesProblems: true }),
+  preview: withCapabilities(formatPreview, { coloured: true, carriesProblems: false }),
+} as const satisfies Record<TriageFormat | 'preview', Formatter>;
 
-export type { FormatOptions, Formatter, TriageResult } from './types.js';
+export type { FormatOptions, Formatter, TriageCapabilities, TriageResult } from './types.js';
 export { plain } from './style.js';
 export type { Style } from './style.js';

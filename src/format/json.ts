@@ -1,14 +1,19 @@
-// Machine-readable triage: an array with one object per file, invalid files included with their
-// problems, so a script sees everything on stdout.
+// Machine-readable triage: an array with one object per file (PRODUCT.md §7), invalid files
+// included with their problems, so a script sees everything on stdout. Each object carries the
+// format's version: an array keeps every consumer of `.[]` working, where an envelope would not.
+// Version 2: the briefing holds only the brief (typed values: numbers, ISO dates, enums, section
+// ids); the verdict, reasons, roles and changes are at the top level only. Objects without a
+// version are version 1. The version changes only when a field changes meaning or goes away.
 
-import type { Formatter } from './types.js';
+import type { TriageResult } from './types.js';
 
-export const JSON_FORMAT_VERSION = 1;
+export const TRIAGE_JSON_VERSION = 2;
 
-export const formatJson: Formatter = (results) => {
+export function formatJson(results: readonly TriageResult[]): string {
   const out = results.map((result) =>
     result.ok
       ? {
+          version: TRIAGE_JSON_VERSION,
           file: result.file,
           id: result.deal.id,
           name: result.deal.name,
@@ -22,6 +27,7 @@ export const formatJson: Formatter = (results) => {
           problems: [],
         }
       : {
+          version: TRIAGE_JSON_VERSION,
           file: result.file,
           id: null,
           name: null,
@@ -36,4 +42,4 @@ export const formatJson: Formatter = (results) => {
         },
   );
   return `${JSON.stringify(out, null, 2)}\n`;
-};
+}

@@ -2,46 +2,68 @@
 // the file name go through the sanitiser before any colour is added: folded to one line (`t`)
 // where one line is shown, line breaks kept only in the objective and the plan (`para`).
 
-import type { Briefing } from '../briefing/briefing.js';
-import type { Verdict } from '../engine/types.js';
+import type { SectionId } from '../briefing/briefing.js';
 import { explainRule } from './explain.js';
 import { safeChars, safeLines as para, safeLine as t } from './sanitize.js';
+import { verdictColour } from './style.js';
 import type { Style } from './style.js';
-import type { FormatOptions, Formatter, TriageResult } from './types.js';
+import type { FormatOptions, TriageResult } from './types.js';
+import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, VERDICT_WORDS } from './words.js';
 
-const VERDICT_LABEL: Record<Verdict, string> = { join: 'JOIN', wait: 'WAIT', decline: 'DECLINE' };
+type Triaged = Extract<TriageResult, { ok: true }>;
 
-export const formatText: Formatter = (results, options) => {
-  const blocks = results.filter((r): r is Extract<TriageResult, { ok: true }> => r.ok).map((r) => renderOne(r, options));
+export function formatText(results: readonly TriageResult[], options: FormatOptions): string {
+  const blocks = results.filter((r): r is Triaged => r.ok).map((r) => renderOne(r, options));
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
-};
+}
 
-function renderOne(result: Extract<TriageResult, { ok: true }>, options: FormatOptions): string {
-  const { briefing: b, evaluation } = result;
+/** Each section's lines, before indenting; a section without lines is left out. */
+const BODIES = {
+  signals: ({ evaluation }, s) => evaluation.reasons.map((r) => `${s.green('✓')} ${t(r.message)} ${s.dim(t(r.rule))}`),
+  roles: ({ evaluation }, s) => evaluation.roles.map((r) => `• ${t(r.message)} ${s.dim(r.role)}`),
+  glance: ({ briefing }, s) => table(glanceRows(briefing.glance), s),
+  objective: ({ briefing }, s) => [briefing.objective ? para(briefing.objective) : s.dim('none given')],
+  history: ({ briefing }) => briefing.history.map((h) => `${h.date}  ${t(h.event)}`),
+  stakeholders: ({ briefing }, s) =>
+    briefing.stakeholders.map((p) => [p.name, p.title].filter((text): text is string => Boolean(text)).map(t).join(', ') + (p.role ? s.dim(` (${p.role})`) : '')),
+  issues: ({ briefing }) => briefing.issues.map((issue) => `• ${t(issue)}`),
+  questions: ({ briefing }, s) =>
+    briefing.questions.flatMap((q) => [`Q: ${t(q.question)}`, `   A: ${q.answer ? t(q.answer) : s.dim('no suggested answer yet')}`]),
+  asks: ({ briefing }, s) =>
+    briefing.asks.map((a) => {
+      const who = a.position === 'no' ? s.red('the CEO says no') : `our position: ${a.position}`;
+      const exception = a.exception ? `; ${s.yellow('an exception only the CEO can grant')}` : '';
+      const why = a.rationale ? s.dim(` (${t(a.rationale)})`) : '';
+      return `• ${t(a.request)}: ${who}${exception}${why}`;
+    }),
+  plan: ({ briefing }) => (briefing.plan ? [para(briefing.plan)] : []),
+  next_meeting: ({ briefing }, s) => [briefing.next_meeting ? t(nextMeetingText(briefing.next_meeting)) : s.dim('not scheduled (add next_meeting to the deal file)')],
+  why_not_yet: (result, s) => against(result, s),
+  must_happen_first: ({ evaluation }) => evaluation.changes.map((c) => `• ${t(c.message)}`),
+  why_declined: (result, s) => against(result, s),
+  would_change: ({ evaluation }) => evaluation.changes.map((c) => `• ${t(c.message)}`),
+  notes: ({ briefing }) => briefing.notes.map((note) => t(noteText(note))),
+} satisfies Record<SectionId, (result: Triaged, s: Style) => string[]>;
+
+function against(result: Triaged, s: Style): string[] {
+  const colour = verdictColour(result.evaluation.verdict, s);
+  return result.evaluation.reasons.map((r) => `${colour('✗')} ${t(r.message)} ${s.dim(t(r.rule))}`);
+}
+
+function renderOne(result: Triaged, options: FormatOptions): string {
+  const { briefing, evaluation, deal } = result;
   const s = options.style;
+  const words = VERDICT_WORDS[evaluation.verdict];
   const lines: string[] = [];
-  const colour = b.verdict === 'join' ? s.green : b.verdict === 'wait' ? s.yellow : s.red;
-  lines.push(`${s.bold(t(b.name))} ${s.dim(`(${t(b.id)}, ${safeChars(result.file)})`)}`);
-  lines.push(`${s.bold(colour(VERDICT_LABEL[b.verdict]))}  ${b.headline}`);
-
-  if (b.verdict === 'join') {
-    section(lines, s, 'Why: the strategic signals', b.reasons.map((r) => `${s.green('✓')} ${t(r.message)} ${s.dim(t(r.rule))}`));
-    section(lines, s, "The CEO's role", b.roles.map((r) => `• ${t(r.message)} ${s.dim(r.role)}`));
-    section(lines, s, 'At a glance', table(b.glance, s));
-    renderBrief(lines, b, s);
-  } else {
-    const title = b.verdict === 'wait' ? 'Why not yet' : 'Why';
-    section(lines, s, title, b.reasons.map((r) => `${colour('✗')} ${t(r.message)} ${s.dim(t(r.rule))}`));
-    const changeTitle = b.verdict === 'wait' ? 'What must happen first' : 'What would change the verdict';
-    section(lines, s, changeTitle, b.changes.map((c) => `• ${t(c.message)}`));
-  }
-  if (b.notes.length > 0) section(lines, s, 'Note', b.notes.map(t));
+  lines.push(`${s.bold(t(deal.name))} ${s.dim(`(${t(deal.id)}, ${safeChars(result.file)})`)}`);
+  lines.push(`${s.bold(verdictColour(result.evaluation.verdict, s)(words.label))}  ${words.headline}`);
+  for (const id of briefing.sections) section(lines, s, SECTION_TITLES[id], BODIES[id](result, s));
   if (options.explain) {
-    const explanation = evaluation.trace.flatMap((trace) => explainRule(trace, result.deal.value.currency));
+    const explanation = evaluation.trace.flatMap((trace) => explainRule(trace, deal.value.currency));
     section(
       lines,
       s,
-      'Explanation: every rule, in order',
+      EXPLANATION_TITLE,
       explanation.map((line) => {
         const text = '  '.repeat(line.depth) + t(line.text);
         return line.result === true ? text : s.dim(text);
@@ -49,39 +71,6 @@ function renderOne(result: Extract<TriageResult, { ok: true }>, options: FormatO
     );
   }
   return lines.join('\n');
-}
-
-function renderBrief(lines: string[], b: Briefing, s: Style): void {
-  section(lines, s, 'Objective', [b.objective ? para(b.objective) : s.dim('none given')]);
-  section(lines, s, 'History with the customer', b.history.map((h) => `${h.date}  ${t(h.event)}`));
-  section(
-    lines,
-    s,
-    'Stakeholders',
-    b.stakeholders.map((p) => [p.name, p.title].filter((text): text is string => Boolean(text)).map(t).join(', ') + (p.role ? s.dim(` (${p.role})`) : '')),
-  );
-  if (b.issues.length > 0) section(lines, s, 'Open issues', b.issues.map((issue) => `• ${t(issue)}`));
-  section(
-    lines,
-    s,
-    'Questions to expect',
-    b.questions.flatMap((q) => [`Q: ${t(q.question)}`, `   A: ${q.answer ? t(q.answer) : s.dim('no suggested answer yet')}`]),
-  );
-  if (b.asks.length > 0) {
-    section(
-      lines,
-      s,
-      'Asks and our position',
-      b.asks.map((a) => {
-        const who = a.position === 'no' ? s.red('the CEO says no') : `our position: ${a.position}`;
-        const exception = a.exception ? `; ${s.yellow("an exception only the CEO can grant")}` : '';
-        const why = a.rationale ? s.dim(` (${t(a.rationale)})`) : '';
-        return `• ${t(a.request)}: ${who}${exception}${why}`;
-      }),
-    );
-  }
-  if (b.plan) section(lines, s, 'Plan', [para(b.plan)]);
-  section(lines, s, 'Next meeting', [b.nextMeeting ? t(b.nextMeeting) : s.dim('not scheduled (add next_meeting to the deal file)')]);
 }
 
 /** A titled block; each line of its body indented, the lines of a multi-line paragraph too. */

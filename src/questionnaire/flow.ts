@@ -4,12 +4,13 @@
 // files with one id unasked. Writing the file
 // is the caller's (an injected `save`), so the whole conversation is testable with scripted answers.
 
+import { formatters } from '../format/index.js';
 import type { Style } from '../format/style.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { ID_PATTERN } from '../schema/common.js';
 import { DealSchema } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
-import { previewText } from './preview.js';
+import { triageDeal } from '../triage/triage.js';
 import type { Prompter } from './prompter.js';
 import { applyPatch, SECTIONS, slugify, takenIdWarning } from './questions.js';
 import type { DealIds, Draft } from './questions.js';
@@ -49,7 +50,8 @@ export async function runQuestionnaire(p: Prompter, options: QuestionnaireOption
 
   for (;;) {
     const deal = completeDeal(draft);
-    p.note(previewText(deal, options.config, options.style));
+    // The preview is a triage format over the same pipeline `triage` runs after saving, so they agree.
+    p.note(formatters.preview([triageDeal(deal, '(not saved yet)', options.config)], { explain: false, style: options.style }));
     const step = await p.select<NextStep>({
       message: 'What now?',
       choices: [

@@ -18,8 +18,13 @@ export type TriageResult =
 
 export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig): TriageResult {
   if (!loaded.ok) return { file, ok: false, problems: loaded.problems };
-  const evaluation = evaluate(loaded.value, config);
-  return { file, ok: true, deal: loaded.value, evaluation, briefing: buildBriefing(loaded.value, evaluation, config.company) };
+  return triageDeal(loaded.value, file, config);
+}
+
+/** A deal already validated (the questionnaire's answers): its evaluation and briefing. */
+export function triageDeal(deal: Deal, file: string, config: ResolvedConfig): Extract<TriageResult, { ok: true }> {
+  const evaluation = evaluate(deal, config);
+  return { file, ok: true, deal, evaluation, briefing: buildBriefing(deal, evaluation, config.company) };
 }
 
 export function triageText(text: string, file: string, config: ResolvedConfig): TriageResult {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { execute } from '../../src/cli/main.js';
-import { CHECK_FORMATS } from '../../src/format/check/index.js';
+import { CHECK_FORMATS, checkFormatters } from '../../src/format/check/index.js';
 import type { Located } from '../check/helpers.js';
 import { byPlace, dealYaml, located, problemsFrom, problemsFromGithub, problemsFromJson, readJunit, snapshotFolder, valueAt } from '../check/helpers.js';
 
@@ -715,5 +715,14 @@ describe('colour', () => {
   ] as const)('%s: coloured %s', async (_name, args, options, coloured) => {
     const { stdout } = await run(['check', '--config', CONFIG, ...args, PROBLEMS], options as Parameters<typeof run>[1]);
     expect(ANSI.test(stdout)).toBe(coloured);
+  });
+
+  it('has stylish as the only format that declares itself coloured', () => {
+    expect(CHECK_FORMATS.filter((format) => checkFormatters[format].coloured)).toEqual(['stylish']);
+  });
+
+  it.each(CHECK_FORMATS)('colours %s with --color on a terminal exactly when the format declares it coloured', async (format) => {
+    const { stdout } = await run(['check', '--config', CONFIG, '-f', format, '--color', PROBLEMS], { stdoutTTY: true, env: { FORCE_COLOR: '3' } });
+    expect(ANSI.test(stdout)).toBe(checkFormatters[format].coloured);
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
+import { formatters, TRIAGE_FORMATS } from '../../src/format/index.js';
 import { parseDealBytes } from '../../src/load/deal.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -173,6 +174,72 @@ describe('--format json', () => {
     });
     expect(stdout).not.toMatch(ANSI);
     expect(() => JSON.parse(stdout)).not.toThrow();
+  });
+});
+
+describe('--format json, version 2', () => {
+  it('gives each object the format version, and the briefing its figures as numbers, ISO dates and enums', async () => {
+    const { stdout } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml', 'fixtures/invalid/wrong-type.yaml');
+    const [acme, invalid] = JSON.parse(stdout) as [Record<string, unknown> & { briefing: Record<string, unknown> }, Record<string, unknown>];
+    expect(acme.version).toBe(2);
+    expect(invalid).toMatchObject({ version: 2, verdict: null, briefing: null });
+    expect(acme.briefing.glance).toMatchObject({
+      account: { name: 'Acme Corp', employees: 12000, annual_revenue: 4200000000, industry: 'Manufacturing' },
+      size_ratio: 140,
+      stage: 'negotiation',
+      close_date: '2026-12-15',
+      value: { amount: 240000, currency: 'USD', term_months: 12 },
+      follow_on: { potential: 'likely', value: 1800000 },
+      potential_value: 2040000,
+      custom_work: { days: 15, compensated_days: 10, uncompensated_days: 5 },
+      ceo_requested: true,
+    });
+    expect(acme.briefing.next_meeting).toEqual({ date: '2026-12-03', purpose: 'Negotiation call with Morgan Chu and Lee Park' });
+    expect(acme.briefing.sections).toEqual(['signals', 'roles', 'glance', 'objective', 'history', 'stakeholders', 'issues', 'questions', 'asks', 'plan', 'next_meeting', 'notes']);
+  });
+
+  it('keeps the verdict, reasons, roles and changes at the top level only, and no display text in the briefing', async () => {
+    const { stdout } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml', 'fixtures/deals/stark-pilot.yaml');
+    for (const result of JSON.parse(stdout) as { briefing: Record<string, unknown> }[]) {
+      for (const copy of ['id', 'name', 'verdict', 'headline', 'reasons', 'roles', 'changes']) expect(result.briefing).not.toHaveProperty(copy);
+      expect(JSON.stringify(result.briefing)).not.toMatch(/\$\d|\d,\d{3}|The CEO should/);
+    }
+  });
+
+  it('gives a currency that differs from the company\'s as a typed note, which the text format words', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'eur.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml'), 'utf8').replace(/^value:\n/m, 'value:\n  currency: EUR\n'));
+    const json = await run(['triage', '--config', path.join(ROOT, CONFIG), '-f', 'json', 'eur.yaml'], { cwd: dir });
+    const [result] = JSON.parse(json.stdout) as [{ briefing: { notes: unknown[]; sections: string[] } }];
+    expect(result.briefing.notes).toEqual([{ id: 'currency_differs', deal_currency: 'EUR', company_currency: 'USD' }]);
+    expect(result.briefing.sections).toEqual(['why_declined', 'would_change', 'notes']);
+    const text = await run(['triage', '--config', path.join(ROOT, CONFIG), 'eur.yaml'], { cwd: dir });
+    expect(text.stdout).toContain('Note\n  The deal is in EUR and the company reports in USD: the policy\'s thresholds are compared without conversion');
+  });
+});
+
+describe('what each format declares', () => {
+  it.each(TRIAGE_FORMATS)('%s: coloured on a colour terminal exactly when it declares so; problems on stderr unless it carries them', async (format) => {
+    const { code, stdout, stderr } = await run(['triage', '--config', CONFIG, '-f', format, '--color', 'fixtures/deals/acme-plants.yaml', 'fixtures/invalid/wrong-type.yaml'], {
+      env: { FORCE_COLOR: '3' },
+      stdoutTTY: true,
+    });
+    expect(code).toBe(1);
+    expect(ANSI.test(stdout)).toBe(formatters[format].coloured);
+    expect(stdout.includes('invalid-type')).toBe(formatters[format].carriesProblems);
+    expect(stderr.includes('wrong-type.yaml:7:14')).toBe(!formatters[format].carriesProblems);
+    expect(stderr).toContain('deal-triage: 1 of 2 deal files is invalid');
+  });
+
+  it('declares text alone coloured and json alone carrying the problems', () => {
+    expect(TRIAGE_FORMATS.filter((format) => formatters[format].coloured)).toEqual(['text']);
+    expect(TRIAGE_FORMATS.filter((format) => formatters[format].carriesProblems)).toEqual(['json']);
+  });
+
+  it('does not offer the questionnaire\'s preview as a triage format', async () => {
+    const { code, stderr } = await triage('-f', 'preview', 'fixtures/deals/acme-plants.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('preview');
   });
 });
 

@@ -7,6 +7,7 @@ import { exactDifference, exactRatio, exactSum, toHundredth } from '../../src/en
 import { formatMoney } from '../../src/engine/values.js';
 import { parseDeal } from '../../src/load/deal.js';
 import { buildBriefing } from '../../src/briefing/briefing.js';
+import { glanceRows } from '../../src/format/words.js';
 import { COMPANY_YAML, baseDeal, evaluateDeal, firedRules, loadConfig, merge } from './helpers.js';
 import { stringify } from 'yaml';
 
@@ -76,7 +77,9 @@ describe('the policy at its thresholds', () => {
     const loaded = parseDeal(text, 'deal.yaml');
     if (!loaded.ok) throw new Error('invalid');
     const briefing = buildBriefing(loaded.value, evaluateDeal({ value: { amount: 99_999.99999999999 } }, config), config.company);
-    expect(briefing.glance.find((row) => row.label === 'Value')?.value).toBe('$100,000');
+    // The briefing carries the amount as given; the formatters show it to the cent.
+    expect(briefing.glance.value.amount).toBe(99_999.99999999999);
+    expect(glanceRows(briefing.glance).find((row) => row.label === 'Value')?.value).toBe('$100,000');
   });
 });
 

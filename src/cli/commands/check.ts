@@ -76,10 +76,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 
   const reports = await checkFiles(files, loaded.config, options.concurrency);
   const report = buildReport(reports, loaded.config);
-  const toTerminal = output === undefined && options.format === 'stylish';
+  const formatter = checkFormatters[options.format];
+  const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
-  const rendered = checkFormatters[options.format](report, { style, warningsFail });
+  const rendered = formatter(report, { style, warningsFail });
 
   if (output === undefined) {
     io.stdout.write(rendered);

@@ -51,15 +51,16 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     return result;
   });
 
-  const style = options.format === 'text' ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
-  io.stdout.write(formatters[options.format](results, { explain: options.explain === true, style }));
+  const formatter = formatters[options.format];
+  const style = formatter.coloured ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
+  io.stdout.write(formatter(results, { explain: options.explain === true, style }));
 
   const problems = results.flatMap((result) => (result.ok ? [] : result.problems));
   if (problems.length > 0) {
-    // With json the problems are in the output; stderr only says so, for whoever watches the terminal.
-    if (options.format !== 'json') io.stderr.write(formatDiagnostics(problems, sources, stderrStyle));
+    // A format that carries the problems (json) has them in the output; stderr only says so, for whoever watches the terminal.
+    if (!formatter.carriesProblems) io.stderr.write(formatDiagnostics(problems, sources, stderrStyle));
     const invalid = results.filter((result) => !result.ok).length;
-    const where = options.format === 'json' ? ' (their problems are in the JSON output)' : '';
+    const where = formatter.carriesProblems ? ` (their problems are in the ${options.format.toUpperCase()} output)` : '';
     io.stderr.write(`deal-triage: ${invalid} of ${results.length} deal file${results.length === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid${where}\n`);
   }
   return problems.length > 0 ? EXIT.problems : EXIT.ok;

@@ -9,7 +9,7 @@ import type { CheckReport } from '../../check/report.js';
 import { markdownName, markdownText } from '../markdown-escape.js';
 import { safeChars, safeLines } from '../sanitize.js';
 import { summaryLine } from './summary.js';
-import type { CheckFormatter } from './types.js';
+import type { CheckRender } from './types.js';
 
 export function escapeData(text: string): string {
   return safeLines(text)
@@ -20,7 +20,7 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const formatGithub: CheckFormatter = (report) => {
+export const formatGithub: CheckRender = (report) => {
   const out: string[] = [];
   for (const file of report.files) {
     for (const p of file.problems) {

@@ -1,5 +1,7 @@
-// The one registry of `check` output formats.
+// The one registry of `check` output formats, each with what it declares: stylish alone is made
+// for a terminal, coloured when the terminal allows.
 
+import { withCapabilities } from '../types.js';
 import { formatCheckJson } from './json.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
@@ -10,11 +12,11 @@ export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkFormatters = {
-  stylish: formatStylish,
-  json: formatCheckJson,
-  github: formatGithub,
-  junit: formatJunit,
+  stylish: withCapabilities(formatStylish, { coloured: true }),
+  json: withCapabilities(formatCheckJson, { coloured: false }),
+  github: withCapabilities(formatGithub, { coloured: false }),
+  junit: withCapabilities(formatJunit, { coloured: false }),
 } as const satisfies Record<CheckFormat, CheckFormatter>;
 
 export { formatStepSummary } from './github.js';
-export type { CheckFormatOptions, CheckFormatter } from './types.js';
+export type { CheckFormatOptions, CheckFormatter, CheckRender } from './types.js';

@@ -7,11 +7,11 @@
 import type { Problem } from '../../load/problem.js';
 import { safeChars, safeLine } from '../sanitize.js';
 import { plural } from './summary.js';
-import type { CheckFormatter } from './types.js';
+import type { CheckRender } from './types.js';
 
 const SUITE = 'deal-triage check';
 
-export const formatJunit: CheckFormatter = (report, options) => {
+export const formatJunit: CheckRender = (report, options) => {
   const fails = (problems: readonly Problem[]) =>
     problems.some((p) => p.severity === 'error' || (options.warningsFail === true && p.severity === 'warning'));
   const failed = report.files.filter((file) => fails(file.problems)).length;

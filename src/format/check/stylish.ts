@@ -4,9 +4,9 @@
 
 import { safeChars, safeLine } from '../sanitize.js';
 import { summaryLine } from './summary.js';
-import type { CheckFormatter } from './types.js';
+import type { CheckRender } from './types.js';
 
-export const formatStylish: CheckFormatter = (report, { style }) => {
+export const formatStylish: CheckRender = (report, { style }) => {
   const out: string[] = [];
   for (const file of report.files) {
     if (file.problems.length === 0) continue;

@@ -1,5 +1,5 @@
 // What the `check` formatters take: the whole report, colours for the terminal format, and
-// whether the run fails on its warnings.
+// whether the run fails on its warnings; and what a registered format declares.
 
 import type { CheckReport } from '../../check/report.js';
 import type { Style } from '../style.js';
@@ -14,4 +14,7 @@ export interface CheckFormatOptions {
   warningsFail?: boolean;
 }
 
-export type CheckFormatter = (report: CheckReport, options: CheckFormatOptions) => string;
+export type CheckRender = (report: CheckReport, options: CheckFormatOptions) => string;
+
+/** A registered check format: called as a function; `coloured` when made for a terminal. */
+export type CheckFormatter = CheckRender & { readonly coloured: boolean };

@@ -1,0 +1,61 @@
+// What the questionnaire shows before saving: the verdict for the answers so far and, in a few
+// lines, why. A formatter like the others, over the same triage result `triage` prints, so the
+// preview and the triage printed after saving cannot disagree; it shows only the why, never the
+// full brief. Deal text is shown as answered (the questionnaire has just checked every answer).
+
+import type { SectionId } from '../briefing/briefing.js';
+import { verdictColour } from './style.js';
+import type { Style } from './style.js';
+import type { FormatOptions, TriageResult } from './types.js';
+import { noteText, SECTION_TITLES, VERDICT_WORDS } from './words.js';
+
+type Triaged = Extract<TriageResult, { ok: true }>;
+
+export function formatPreview(results: readonly TriageResult[], options: FormatOptions): string {
+  return results
+    .filter((r): r is Triaged => r.ok)
+    .map((r) => renderOne(r, options.style))
+    .join('');
+}
+
+/** The preview's lines for each section; the brief's own sections wait for the triage after saving. */
+const BODIES = {
+  signals: ({ evaluation }, s) => evaluation.reasons.map((r) => `  ${s.green('✓')} ${r.message} ${s.dim(r.rule)}`),
+  roles: ({ evaluation }) => [`  ${SECTION_TITLES.roles}:`, ...evaluation.roles.map((r) => `    • ${r.message}`)],
+  glance: () => [],
+  objective: () => [],
+  history: () => [],
+  stakeholders: () => [],
+  issues: () => [],
+  questions: () => [],
+  asks: () => [],
+  plan: () => [],
+  next_meeting: () => [],
+  why_not_yet: (result, s) => against(result, s),
+  must_happen_first: (result) => changes(result, SECTION_TITLES.must_happen_first),
+  why_declined: (result, s) => against(result, s),
+  would_change: (result) => changes(result, SECTION_TITLES.would_change),
+  notes: ({ briefing }, s) => briefing.notes.map((note) => `  ${s.dim(`${SECTION_TITLES.notes}: ${noteText(note)}`)}`),
+} satisfies Record<SectionId, (result: Triaged, s: Style) => string[]>;
+
+function against(result: Triaged, s: Style): string[] {
+  const colour = verdictColour(result.evaluation.verdict, s);
+  return result.evaluation.reasons.map((r) => `  ${colour('✗')} ${r.message} ${s.dim(r.rule)}`);
+}
+
+function changes({ evaluation }: Triaged, title: string): string[] {
+  return evaluation.changes.length === 0 ? [] : [`  ${title}:`, ...evaluation.changes.map((c) => `    • ${c.message}`)];
+}
+
+function renderOne(result: Triaged, s: Style): string {
+  const { deal, evaluation, briefing } = result;
+  const words = VERDICT_WORDS[evaluation.verdict];
+  const lines = ['', s.bold(s.cyan(`Before saving: ${deal.name} (${deal.id})`)), `${s.bold(verdictColour(result.evaluation.verdict, s)(words.label))}  ${words.headline}`];
+  for (const id of briefing.sections) lines.push(...BODIES[id](result, s));
+  if (briefing.glance.ceo_requested && evaluation.verdict === 'decline') {
+    // `check` fails a deal that asks for the CEO where the policy says no: say so while it is easy to change.
+    lines.push(`  ${s.yellow('The CEO is requested, but the policy declines this deal: `deal-triage check` will report it.')}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}

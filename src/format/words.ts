@@ -1,0 +1,82 @@
+// Every word the triage formats show around a briefing: verdict labels and headlines, section
+// titles, the at-a-glance rows, the notes. One table for text, markdown and the preview, so they
+// cannot drift apart. Money, numbers and ratios read as they do in rule messages: the one
+// implementation is the engine's (engine/values.ts), which renders those messages.
+
+import type { BriefingNote, Glance, SectionId } from '../briefing/briefing.js';
+import type { Verdict } from '../engine/types.js';
+import { formatMoney, formatNumber, formatRatio } from '../engine/values.js';
+
+export const VERDICT_WORDS: Readonly<Record<Verdict, { label: string; word: string; headline: string }>> = {
+  join: { label: 'JOIN', word: 'Join', headline: 'The CEO should join this deal.' },
+  wait: { label: 'WAIT', word: 'Wait', headline: 'Not yet: the CEO should not join this deal yet.' },
+  decline: { label: 'DECLINE', word: 'Decline', headline: 'The CEO should not join this deal.' },
+};
+
+export const SECTION_TITLES = {
+  signals: 'Why: the strategic signals',
+  roles: "The CEO's role",
+  glance: 'At a glance',
+  objective: 'Objective',
+  history: 'History with the customer',
+  stakeholders: 'Stakeholders',
+  issues: 'Open issues',
+  questions: 'Questions to expect',
+  asks: 'Asks and our position',
+  plan: 'Plan',
+  next_meeting: 'Next meeting',
+  why_not_yet: 'Why not yet',
+  must_happen_first: 'What must happen first',
+  why_declined: 'Why',
+  would_change: 'What would change the verdict',
+  notes: 'Note',
+} as const satisfies Record<SectionId, string>;
+
+/** Not a briefing section: `--explain` adds it after them. */
+export const EXPLANATION_TITLE = 'Explanation: every rule, in order';
+
+/** The at-a-glance rows, in order, as label and value (deal text unsanitised: the formatter's job). */
+export function glanceRows(g: Glance): { label: string; value: string }[] {
+  const money = (amount: number) => formatMoney(amount, g.value.currency);
+  const rows: { label: string; value: string }[] = [];
+  const account = [g.account.name];
+  if (g.account.industry) account.push(g.account.industry);
+  if (g.account.employees !== undefined) account.push(`${formatNumber(g.account.employees)} employees`);
+  if (g.account.annual_revenue !== undefined) account.push(`${money(g.account.annual_revenue)} annual revenue`);
+  if (g.size_ratio !== null) account.push(`${formatRatio(g.size_ratio)} our size`);
+  rows.push({ label: 'Account', value: account.join(' · ') });
+  rows.push({ label: 'Owner', value: g.owner });
+  rows.push({ label: 'Type', value: g.type });
+  rows.push({ label: 'Stage', value: g.close_date ? `${g.stage}, closing ${g.close_date}` : g.stage });
+  const term = g.value.term_months !== undefined ? ` over ${g.value.term_months} months` : '';
+  rows.push({ label: 'Value', value: `${money(g.value.amount)}${term}` });
+  const followOn: string[] = [g.follow_on.potential];
+  if (g.follow_on.value !== undefined) followOn.push(money(g.follow_on.value));
+  if (g.follow_on.notes) followOn.push(g.follow_on.notes);
+  rows.push({ label: 'Follow-on', value: followOn.join(' · ') });
+  rows.push({ label: 'Potential', value: money(g.potential_value) });
+  if (g.competition) {
+    const threat = g.competition.threat ? `${g.competition.threat} threat` : 'threat not rated';
+    const names = g.competition.competitors.length > 0 ? ` · ${g.competition.competitors.join(', ')}` : '';
+    rows.push({ label: 'Competition', value: `${threat}${names}` });
+  }
+  const work = g.custom_work;
+  if (work.days > 0) {
+    const days = `${formatNumber(work.days)} days, ${formatNumber(work.compensated_days)} paid, ${formatNumber(work.uncompensated_days)} unpaid`;
+    rows.push({ label: 'Custom work', value: work.description ? `${days} · ${work.description}` : days });
+  }
+  if (g.strategic_logo) rows.push({ label: 'Strategic logo', value: 'yes' });
+  if (g.ceo_requested) rows.push({ label: 'CEO requested', value: 'yes' });
+  return rows;
+}
+
+export function nextMeetingText(meeting: { date: string; purpose?: string }): string {
+  return meeting.purpose ? `${meeting.date}: ${meeting.purpose}` : meeting.date;
+}
+
+export function noteText(note: BriefingNote): string {
+  switch (note.id) {
+    case 'currency_differs':
+      return `The deal is in ${note.deal_currency} and the company reports in ${note.company_currency}: the policy's thresholds are compared without conversion, and revenues are not compared for the size ratio.`;
+  }
+}
