@@ -12,14 +12,32 @@ type AnySchema = z.core.$ZodType;
 
 /** `account.employees`, `asks[0].position`. */
 export function fieldName(path: DataPath): string {
-  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
+  return path.reduce<string>(
+    (name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${shownName(segment)}` : shownName(segment)),
+    '',
+  );
+}
+
+/** Characters that show as nothing (zero-width space, soft hyphen, BiDi marks: Unicode's "format" class). */
+const INVISIBLE = /\p{Cf}/gu;
+
+/** Invisible characters as visible escapes: "\u{200b}employees" must not read as the key "employees". */
+function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
+
+/** A key as a message shows it: at most 40 characters (a key may be 800 KB long), nothing invisible. */
+export function shownName(name: string): string {
+  const chars = Array.from(name);
+  return showInvisible(chars.length > 40 ? `${chars.slice(0, 37).join('')}…` : name);
 }
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'empty';
   if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-    return `the text ${JSON.stringify(shown)}`;
+    const chars = Array.from(value);
+    const shown = chars.length > 40 ? `${chars.slice(0, 37).join('')}…` : value;
+    return `the text ${showInvisible(JSON.stringify(shown))}`;
   }
   if (typeof value === 'number') return Number.isNaN(value) ? '.nan (not a number)' : String(value);
   if (typeof value === 'boolean') return String(value);
@@ -100,7 +118,7 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
         for (const key of issue.keys) {
           const where = field ? ` in ${field}` : '';
           problems.push(
-            problem(file, locator.at([...path, key], 'key'), 'unknown-key', `unknown key "${key}"${where}${didYouMean(key, known)}`),
+            problem(file, locator.at([...path, key], 'key'), 'unknown-key', `unknown key "${shownName(key)}"${where}${didYouMean(key, known)}`),
           );
         }
         break;
@@ -124,7 +142,13 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
         // A number out of its range; an empty text or list is a wrong value rather than a range.
         problems.push(
           typeof value === 'number'
-            ? problem(file, at(), 'out-of-range', `${field} ${issue.message}, not ${value}`)
+            ? problem(
+                file,
+                at(),
+                'out-of-range',
+                // Beyond 2^53 the number read is not the one written (…993 reads as …992): do not quote it.
+                `${field} ${issue.message}, not ${Math.abs(value) > Number.MAX_SAFE_INTEGER ? 'a larger one' : value}`,
+              )
             : problem(file, at(), 'invalid-value', `${field} ${issue.message}`),
         );
         break;
