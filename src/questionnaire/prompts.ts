@@ -4,7 +4,7 @@
 
 import type * as z from 'zod';
 import { fieldName, fieldSchema, isOptional, required } from './fields.js';
-import type { FieldValue, NumberPath, TextPath } from './fields.js';
+import type { FieldPath, FieldValue, NumberPath, TextPath } from './fields.js';
 import type { Prompter } from './prompter.js';
 import { parsed, validator } from './validate.js';
 
@@ -26,7 +26,7 @@ export async function requiredText(p: Prompter, q: TextQuestion): Promise<string
 }
 
 /** An optional text: an empty line leaves it out. */
-export async function optionalText(p: Prompter, q: TextQuestion): Promise<string | undefined> {
+async function optionalText(p: Prompter, q: TextQuestion): Promise<string | undefined> {
   const validate = validator<string>(q.schema, q.field);
   const answer = await p.input({
     message: `${q.message} (optional)`,
@@ -36,12 +36,12 @@ export async function optionalText(p: Prompter, q: TextQuestion): Promise<string
   return answer.trim() === '' ? undefined : (parsed(q.schema, q.field, answer) as string);
 }
 
-export interface FieldQuestion<P> {
+export interface FieldQuestion<P extends FieldPath> {
   message: string;
   field: P;
   /** For a field of a list's entry: the entry's index, which its name in messages gives. */
   index?: number;
-  current: NonNullable<FieldValue<P & string>> | undefined;
+  current: FieldValue<P> | undefined;
 }
 
 /** A text field of the deal: required or optional as the schema says. */

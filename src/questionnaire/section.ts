@@ -32,8 +32,11 @@ export interface Section {
 /** A section that sets `keys`: its answer names each of them (undefined removes one), and no other. */
 export interface SectionOf<K extends keyof Deal> extends Section {
   keys: readonly K[];
-  ask(p: Prompter, draft: Draft, context: SectionContext): Promise<{ [Key in K]: Deal[Key] | undefined } & { [Key in Exclude<keyof Deal, K>]?: never }>;
+  ask(p: Prompter, draft: Draft, context: SectionContext): Promise<PatchOf<K>>;
 }
+
+/** Every key in K (undefined to remove it from the draft), and no other key of the deal. */
+type PatchOf<K extends keyof Deal> = { [Key in K]: Deal[Key] | undefined } & { [Key in Exclude<keyof Deal, K>]?: never };
 
 /** A section, its keys inferred from `keys`, so the registry can check that they cover the deal. */
 export function defineSection<const K extends keyof Deal>(section: SectionOf<K>): SectionOf<K> {

@@ -226,7 +226,8 @@ async function render(deal: unknown): Promise<Rendered> {
   const file = path.join(FOLDER, 'deal.yaml');
   writeFileSync(file, stringify(deal));
   const run = (format: string) => cli(['triage', file, '--config', CONFIG, '--format', format]);
-  const [json] = JSON.parse(await run('json')) as { verdict: string; reasons: { message: string }[]; roles: { message: string }[]; changes: { message: string }[] }[];
+  type Messages = { message: string }[];
+  const [json] = JSON.parse(await run('json')) as { verdict: string; reasons: Messages; roles: Messages; changes: Messages }[];
   const messages = [...json!.reasons, ...json!.roles, ...json!.changes].map((entry) => alnum(entry.message));
   const own = (output: string) => output.split('\n').filter((line) => !messages.some((message) => alnum(line).includes(message))).join('\n');
   return { verdict: json!.verdict, text: own(await run('text')), markdown: own(await run('markdown')) };
@@ -267,7 +268,11 @@ function trials(leaf: Leaf, current: unknown): { value: unknown; token?: RegExp 
     case 'string':
       return ['zqxsentinel', '2031-07-19', 'CHF'].map((value) => ({ value, token: new RegExp(escape(value)) }));
     case 'number':
-      return [987654, 13].map((value) => ({ value, token: new RegExp(`(?<![\\d.,])${escape(value.toLocaleString('en-US'))}(?![\\d])|(?<![\\d.,])${value}(?![\\d])`) }));
+      // 987,654 or 987654, not a part of another number.
+      return [987654, 13].map((value) => ({
+        value,
+        token: new RegExp(`(?<![\\d.,])(?:${escape(value.toLocaleString('en-US'))}|${value})(?![\\d])`),
+      }));
     case 'enum':
       return leaf.values.filter((value) => value !== current).map((value) => ({ value, token: new RegExp(`\\b${escape(value)}\\b`) }));
     case 'boolean':

@@ -8,7 +8,11 @@ export const brief = defineSection({
   title: 'Objective and plan',
   keys: ['objective', 'plan'],
   async ask(p, draft) {
-    const objective = await askText(p, { message: "Objective: what the CEO's involvement should achieve", field: 'objective', current: draft.objective });
+    const objective = await askText(p, {
+      message: "Objective: what the CEO's involvement should achieve",
+      field: 'objective',
+      current: draft.objective,
+    });
     const plan = await askText(p, { message: 'Plan: who does what, and when', field: 'plan', current: draft.plan });
     return { objective, plan };
   },
