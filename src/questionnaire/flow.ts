@@ -12,8 +12,11 @@ import { DealSchema } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
 import { triageDeal } from '../triage/triage.js';
 import type { Prompter } from './prompter.js';
-import { applyPatch, SECTIONS, slugify, takenIdWarning } from './questions.js';
-import type { DealIds, Draft } from './questions.js';
+import { slugify, takenIdWarning } from './ids.js';
+import type { DealIds } from './ids.js';
+import { applyPatch } from './section.js';
+import type { Draft } from './section.js';
+import { SECTIONS } from './sections/index.js';
 import { check } from './validate.js';
 
 export interface QuestionnaireOptions {

@@ -10,7 +10,7 @@ import { parseDeal } from '../../src/load/deal.js';
 import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import { alternativeName, runQuestionnaire, saveWithConsent } from '../../src/questionnaire/flow.js';
 import type { SaveOptions, SaveOutcome } from '../../src/questionnaire/flow.js';
-import { slugify } from '../../src/questionnaire/questions.js';
+import { slugify } from '../../src/questionnaire/ids.js';
 import { dealToYaml } from '../../src/questionnaire/write.js';
 import type { Deal } from '../../src/schema/deal.js';
 import { confirm, CTRL_C, ENTER, EnterPrompter, ERASE, input, number, ScriptedPrompter, select } from './scripted.js';

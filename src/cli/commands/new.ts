@@ -22,7 +22,7 @@ import { DEAL_FILE_PATTERN, runQuestionnaire, saveWithConsent } from '../../ques
 import type { Rendered, SaveOutcome } from '../../questionnaire/flow.js';
 import { guardPrompter, isInterrupt, TerminalGoneError } from '../../questionnaire/prompter.js';
 import type { Prompter } from '../../questionnaire/prompter.js';
-import type { DealIds } from '../../questionnaire/questions.js';
+import type { DealIds } from '../../questionnaire/ids.js';
 import { dealToYaml, firstDifference, roundTripProblem } from '../../questionnaire/write.js';
 import { ID_PATTERN } from '../../schema/common.js';
 import type { Deal } from '../../schema/deal.js';

@@ -1,0 +1,26 @@
+// The deal: its name, the id it suggests (which names the file), the owner and the type.
+
+import { TYPE_CHOICES } from '../choices.js';
+import { slugify, takenIdWarning } from '../ids.js';
+import { askText } from '../prompts.js';
+import { defineSection } from '../section.js';
+
+export const deal = defineSection({
+  id: 'deal',
+  title: 'The deal: name, id, owner, type',
+  keys: ['name', 'id', 'owner', 'type'],
+  async ask(p, draft, context) {
+    const name = await askText(p, { message: 'Deal name (for example "Acme — five-plant rollout")', field: 'name', current: draft.name });
+    const suggested = draft.id ?? slugify(name);
+    const id = await askText(p, {
+      message: 'Deal id: lowercase letters, digits and dashes; it names the file',
+      field: 'id',
+      current: suggested === '' ? undefined : suggested,
+    });
+    const warning = takenIdWarning(id, context.ids);
+    if (warning) p.note(warning);
+    const owner = await askText(p, { message: 'Account owner (the rep who owns the deal)', field: 'owner', current: draft.owner });
+    const type = await p.select({ message: 'Type of deal', choices: TYPE_CHOICES, default: draft.type ?? 'new' });
+    return { name, id, owner, type };
+  },
+});
