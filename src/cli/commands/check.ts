@@ -17,7 +17,7 @@ import { checkFiles } from '../../io/check-files.js';
 import type { Concurrency } from '../../io/check-files.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import type { DiscoveredFile } from '../../io/discover.js';
-import { describeFsError, kindOf } from '../../io/files.js';
+import { describeFsError, kindOf } from '../../io/fs-errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
 import { safeChars } from '../../format/sanitize.js';
