@@ -13,8 +13,9 @@ import type { Style } from '../../format/index.js';
 import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { parseDealBytes } from '../../load/deal.js';
-import { decodeText, tooLarge } from '../../load/input.js';
+import { inputPath, loadInputFile, sourcesOf } from '../../io/load-file.js';
+import type { LoadedFile, NotReadWording } from '../../io/load-file.js';
+import { decodeText } from '../../load/input.js';
 import { parseYaml } from '../../load/yaml-source.js';
 import type { ResolvedConfig } from '../../policy/resolve.js';
 import { editDealYaml, hasComments } from '../../questionnaire/edit.js';
@@ -26,7 +27,7 @@ import type { DealIds } from '../../questionnaire/questions.js';
 import { dealToYaml, firstDifference, roundTripProblem } from '../../questionnaire/write.js';
 import { ID_PATTERN } from '../../schema/common.js';
 import type { Deal } from '../../schema/deal.js';
-import { triageBytes } from '../../triage/triage.js';
+import { triageLoaded } from '../../triage/triage.js';
 import { colorLevel, styleFor } from '../color.js';
 import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -77,11 +78,12 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   if (options.from !== undefined) {
     const from = await loadFrom(options.from, config, io);
     if (!from.ok) {
-      io.stderr.write(formatDiagnostics(from.problems.problems, from.problems.sources, stderrStyle));
+      io.stderr.write(formatDiagnostics(from.problems, sourcesOf([from]), stderrStyle));
       io.stderr.write(`deal-triage: ${safeChars(source ?? '')} is invalid; fix what is listed above, then run new --from again\n`);
       return EXIT.problems;
     }
-    edited = { deal: from.deal, text: from.text };
+    // Its text as decoded (a leading byte-order mark dropped), for editing in place.
+    edited = { deal: from.value, text: from.text };
   }
   if (loaded.file === undefined) {
     io.stderr.write(NO_CONFIG_NOTE);
@@ -219,30 +221,18 @@ async function checkTarget(file: string, cwd: string): Promise<void> {
   }
 }
 
-type FromResult =
-  | { ok: true; deal: Deal; text: string }
-  | { ok: false; problems: { problems: Parameters<typeof formatDiagnostics>[0]; sources: Map<string, string> } };
+/** What new says of a --from path it cannot read. */
+const FROM_WORDING: NotReadWording = {
+  missing: (file) => `no such file: ${file} (--from names the deal file to edit)`,
+  directory: (file) => `--from names a folder, not a deal file: ${file}`,
+  unreadable: (file, reason) => `cannot read ${file}: ${reason}`,
+};
 
 /** The deal to edit, read and validated like `triage` does: located problems if it is invalid. */
-async function loadFrom(from: string, config: ResolvedConfig, io: Io): Promise<FromResult> {
-  const shown = displayPath(from, io.cwd);
-  const read = await readInputFile(path.resolve(io.cwd, from));
-  switch (read.kind) {
-    case 'missing':
-      throw new UsageError(`no such file: ${shown} (--from names the deal file to edit)`);
-    case 'directory':
-      throw new UsageError(`--from names a folder, not a deal file: ${shown}`);
-    case 'unreadable':
-      throw new UsageError(`cannot read ${shown}: ${read.reason}`);
-    case 'too-large':
-      return { ok: false, problems: { problems: [tooLarge(shown, read.size)], sources: new Map() } };
-    case 'ok': {
-      const parsed = parseDealBytes(read.bytes, shown, { defaultCurrency: config.company.currency });
-      // A valid deal decoded, so decodeText gives its text (a leading byte-order mark dropped).
-      if (parsed.ok) return { ok: true, deal: parsed.value, text: decodeText(read.bytes, shown) as string };
-      return { ok: false, problems: { problems: parsed.problems, sources: new Map([[shown, new TextDecoder().decode(read.bytes)]]) } };
-    }
-  }
+async function loadFrom(from: string, config: ResolvedConfig, io: Io): Promise<LoadedFile<Deal>> {
+  const loaded = await loadInputFile(inputPath(from, io.cwd), 'deal', { wording: FROM_WORDING, defaultCurrency: config.company.currency });
+  if (!loaded.read) throw new UsageError(loaded.message);
+  return loaded;
 }
 
 class InterruptedAfterSaving extends Error {
@@ -273,14 +263,21 @@ async function save(file: string, text: string, overwrite: boolean): Promise<Sav
   }
 }
 
+/** A saved file that cannot be read back: a bug, or the file changed under us. */
+const READ_BACK: NotReadWording = {
+  missing: (file) => `cannot read back ${file} after saving it (missing)`,
+  directory: (file) => `cannot read back ${file} after saving it (directory)`,
+  unreadable: (file) => `cannot read back ${file} after saving it (unreadable)`,
+};
+
 /** The triage of the file as written, read back from disk: what `triage` will say about it. */
 async function printTriage(file: string, config: ResolvedConfig, styles: { stdout: Style; stderr: Style }, io: Io): Promise<number> {
-  const read = await readInputFile(path.resolve(io.cwd, file));
-  if (read.kind !== 'ok') throw new Error(`cannot read back ${file} after saving it (${read.kind})`);
-  const result = triageBytes(read.bytes, file, config);
+  const loaded = await loadInputFile({ path: path.resolve(io.cwd, file), file }, 'deal', { wording: READ_BACK, defaultCurrency: config.company.currency });
+  if (!loaded.read) throw new Error(loaded.message);
+  const result = triageLoaded(loaded, file, config);
   if (!result.ok) {
     // The questionnaire checks every answer; a saved file that does not load is a bug.
-    io.stderr.write(formatDiagnostics(result.problems, new Map([[file, new TextDecoder().decode(read.bytes)]]), styles.stderr));
+    io.stderr.write(formatDiagnostics(result.problems, sourcesOf([loaded]), styles.stderr));
     throw new Error(`the saved file ${file} does not load as a deal`);
   }
   io.stdout.write(formatters.text([result], { explain: false, style: styles.stdout }));
