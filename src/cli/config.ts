@@ -45,15 +45,17 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
 /** What a command says when no config file was found (once its arguments are known to be good). */
 export const NO_CONFIG_NOTE = 'deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n';
 
+/** A command's config, and the file it came from (undefined: the built-in defaults). */
+export interface CommandConfig {
+  config: ResolvedConfig;
+  file: string | undefined;
+}
+
 /**
  * The config for a command. An invalid one has its problems printed on stderr, located, and gives
  * undefined: the command then exits 2.
  */
-export async function commandConfig(
-  explicit: string | undefined,
-  io: Io,
-  stderrStyle: Style,
-): Promise<{ config: ResolvedConfig; file: string | undefined } | undefined> {
+export async function commandConfig(explicit: string | undefined, io: Io, stderrStyle: Style): Promise<CommandConfig | undefined> {
   const loaded = await loadConfig(explicit, io.cwd);
   if (loaded.ok) return { config: loaded.config, file: loaded.file };
   const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);

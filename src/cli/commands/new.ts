@@ -9,7 +9,6 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters } from '../../format/index.js';
-import type { Style } from '../../format/index.js';
 import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -28,8 +27,8 @@ import { dealToYaml, firstDifference, roundTripProblem } from '../../questionnai
 import { ID_PATTERN } from '../../schema/common.js';
 import type { Deal } from '../../schema/deal.js';
 import { triageLoaded } from '../../triage/triage.js';
-import { colorLevel, styleFor } from '../color.js';
-import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
+import { NO_CONFIG_NOTE } from '../config.js';
+import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CommonOptions } from '../options.js';
@@ -58,7 +57,8 @@ function noTerminalMessage(what: 'input' | 'output' | 'input and output'): strin
   ].join('\n');
 }
 
-export async function runNew(file: string | undefined, options: NewOptions, io: Io): Promise<number> {
+export async function runNew(file: string | undefined, options: NewOptions, context: CommandContext): Promise<number> {
+  const { io, styles } = context;
   if (file !== undefined) await checkTarget(file, io.cwd);
 
   const terminal = { input: io.stdinIsTTY, output: io.stdout.isTTY === true };
@@ -67,8 +67,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     return EXIT.usage;
   }
 
-  const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await commandConfig(options.config, io, stderrStyle);
+  const loaded = await context.config();
   if (!loaded) return EXIT.usage;
   const config = loaded.config;
 
@@ -78,7 +77,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   if (options.from !== undefined) {
     const from = await loadFrom(options.from, config, io);
     if (!from.ok) {
-      io.stderr.write(formatDiagnostics(from.problems, sourcesOf([from]), stderrStyle));
+      io.stderr.write(formatDiagnostics(from.problems, sourcesOf([from]), styles.stderr));
       io.stderr.write(`deal-triage: ${safeChars(source ?? '')} is invalid; fix what is listed above, then run new --from again\n`);
       return EXIT.problems;
     }
@@ -91,7 +90,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   const fromPath = options.from === undefined ? undefined : path.resolve(io.cwd, options.from);
   const ids = await dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd);
 
-  const style = await styleFor(colorLevel(options.color, io.stdout, io.env));
+  const style = styles.stdout;
   const prompter: Prompter = guardPrompter(io.prompter ?? (await import('../../questionnaire/inquirer.js')).inquirerPrompter());
   const currency = config.company.currency;
   let saved: { file: string; deal: Deal } | undefined;
@@ -111,7 +110,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     if (edited && first === source && firstDifference(answers.deal, edited.deal, '') === undefined) {
       // Nothing changed: rewriting would only risk the file's layout.
       io.stdout.write(`No changes: ${style.bold(safeChars(first))} is left as it was.\n\n`);
-      return await printTriage(first, config, { stdout: style, stderr: stderrStyle }, io);
+      return await printTriage(first, config, context);
     }
     const result = await saveWithConsent(prompter, {
       deal: answers.deal,
@@ -151,7 +150,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   }
 
   io.stdout.write(`${style.green('✔')} Saved ${style.bold(safeChars(saved.file))}\n\n`);
-  return printTriage(saved.file, config, { stdout: style, stderr: stderrStyle }, io);
+  return printTriage(saved.file, config, context);
 }
 
 /**
@@ -271,7 +270,7 @@ const READ_BACK: NotReadWording = {
 };
 
 /** The triage of the file as written, read back from disk: what `triage` will say about it. */
-async function printTriage(file: string, config: ResolvedConfig, styles: { stdout: Style; stderr: Style }, io: Io): Promise<number> {
+async function printTriage(file: string, config: ResolvedConfig, { io, styles }: CommandContext): Promise<number> {
   const loaded = await loadInputFile({ path: path.resolve(io.cwd, file), file }, 'deal', { wording: READ_BACK, defaultCurrency: config.company.currency });
   if (!loaded.read) throw new Error(loaded.message);
   const result = triageLoaded(loaded, file, config);

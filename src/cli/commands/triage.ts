@@ -9,9 +9,9 @@ import { inputPath, loadInputFile, sourcesOf } from '../../io/load-file.js';
 import type { NotReadWording } from '../../io/load-file.js';
 import { triageLoaded } from '../../triage/triage.js';
 import { colorLevel, styleFor } from '../color.js';
-import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
+import { NO_CONFIG_NOTE } from '../config.js';
+import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
 import type { CommonOptions } from '../options.js';
 
 export interface TriageOptions extends CommonOptions {
@@ -26,9 +26,9 @@ const TRIAGE_WORDING: NotReadWording = {
   unreadable: (file, reason) => `cannot read ${safeChars(file)}: ${reason}`,
 };
 
-export async function runTriage(files: readonly string[], options: TriageOptions, io: Io): Promise<number> {
-  const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await commandConfig(options.config, io, stderrStyle);
+export async function runTriage(files: readonly string[], options: TriageOptions, context: CommandContext): Promise<number> {
+  const { io, styles } = context;
+  const loaded = await context.config();
   if (!loaded) return EXIT.usage;
 
   // Read everything first: a path that is not a file to read is a usage error, reported before any output.
@@ -50,7 +50,7 @@ export async function runTriage(files: readonly string[], options: TriageOptions
   const problems = results.flatMap((result) => (result.ok ? [] : result.problems));
   if (problems.length > 0) {
     // With json the problems are in the output; stderr only says so, for whoever watches the terminal.
-    if (options.format !== 'json') io.stderr.write(formatDiagnostics(problems, sources, stderrStyle));
+    if (options.format !== 'json') io.stderr.write(formatDiagnostics(problems, sources, styles.stderr));
     const invalid = results.filter((result) => !result.ok).length;
     const where = options.format === 'json' ? ' (their problems are in the JSON output)' : '';
     io.stderr.write(`deal-triage: ${invalid} of ${results.length} deal file${results.length === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid${where}\n`);
