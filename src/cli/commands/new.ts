@@ -91,7 +91,7 @@ export async function runNew(file: string | undefined, options: NewOptions, cont
   const ids = await dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd);
 
   const style = styles.stdout;
-  const prompter: Prompter = guardPrompter(io.prompter ?? (await import('../../questionnaire/inquirer.js')).inquirerPrompter());
+  const prompter: Prompter = guardPrompter(io.prompter ?? (await terminalPrompter(io)));
   const currency = config.company.currency;
   let saved: { file: string; deal: Deal } | undefined;
   try {
@@ -204,6 +204,13 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
     ids.set(id, [...(ids.get(id) ?? []), safeChars(displayPath(file, cwd))]);
   }
   return ids;
+}
+
+/** The questions asked on the command's own streams, through the prompt library (loaded only now). */
+async function terminalPrompter(io: Io): Promise<Prompter> {
+  if (io.stdin === undefined) throw new Error('new has no input to read answers from');
+  const { inquirerPrompter } = await import('../../questionnaire/inquirer.js');
+  return inquirerPrompter({ input: io.stdin, output: io.stdout });
 }
 
 /** A named target must be a deal file name, and not a folder: said before any question is asked. */
