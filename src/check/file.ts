@@ -7,10 +7,12 @@ import { evaluate } from '../engine/evaluate.js';
 import { potentialValue } from '../engine/facts.js';
 import type { Verdict } from '../engine/types.js';
 import { parseDealBytes } from '../load/deal.js';
+import type { LoadResult } from '../load/input.js';
 import { MAX_PROBLEMS_PER_FILE } from '../load/limits.js';
 import { listProblems, problem } from '../load/problem.js';
 import type { Position, Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
+import type { Deal } from '../schema/deal.js';
 
 export interface DealSummary {
   id: string;
@@ -34,7 +36,11 @@ export interface FileReport {
 }
 
 export function checkFileBytes(bytes: Uint8Array, file: string, config: ResolvedConfig): FileReport {
-  const loaded = parseDealBytes(bytes, file, { defaultCurrency: config.company.currency });
+  return checkLoaded(parseDealBytes(bytes, file, { defaultCurrency: config.company.currency }), file, config);
+}
+
+/** The same, for a deal loaded already (its file read and parsed with the company's currency). */
+export function checkLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig): FileReport {
   if (!loaded.ok) return { file, problems: loaded.problems };
   const deal = loaded.value;
   const evaluation = evaluate(deal, config);

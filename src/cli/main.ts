@@ -8,12 +8,14 @@ import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
+import type { NewOptions } from './commands/new.js';
 import type { TriageOptions } from './commands/triage.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { parseConcurrency, parseMaxWarnings } from './options.js';
+import type { CommonOptions } from './options.js';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +23,8 @@ function version(): string {
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  // Every command runs with one context: the streams, their colours, the config when it asks.
+  const contextFor = async (options: CommonOptions) => (await import('./context.js')).commandContext(io, options);
   const program = new Command('deal-triage')
     .description('Decide whether your CEO should join a deal, explain why, and print the briefing.')
     .version(version(), '-v, --version', 'print the version')
@@ -55,7 +59,8 @@ Docs and the deal file format: see the README.`,
     .option('--explain', 'show how every rule was evaluated')
     .action(async (files: string[], _options: unknown, command: Command) => {
       const { runTriage } = await import('./commands/triage.js');
-      setExit(await runTriage(files, command.optsWithGlobals<TriageOptions>(), io));
+      const options = command.optsWithGlobals<TriageOptions>();
+      setExit(await runTriage(files, options, await contextFor(options)));
     });
 
   program
@@ -71,7 +76,8 @@ Needs an interactive terminal. Ctrl-C at any question stops with exit 130 and wr
     )
     .action(async (file: string | undefined, _options: unknown, command: Command) => {
       const { runNew } = await import('./commands/new.js');
-      setExit(await runNew(file, command.optsWithGlobals<import('./commands/new.js').NewOptions>(), io));
+      const options = command.optsWithGlobals<NewOptions>();
+      setExit(await runNew(file, options, await contextFor(options)));
     });
 
   program
@@ -94,7 +100,8 @@ within --max-warnings, 1 errors or too many warnings, 2 usage, config or interna
     )
     .action(async (paths: string[], _options: unknown, command: Command) => {
       const { runCheck } = await import('./commands/check.js');
-      setExit(await runCheck(paths, command.optsWithGlobals<CheckOptions>(), io));
+      const options = command.optsWithGlobals<CheckOptions>();
+      setExit(await runCheck(paths, options, await contextFor(options)));
     });
 
   return program;

@@ -2,20 +2,20 @@
 // threads (one per core). Starting a worker costs ~80 ms, and on a 2-vCPU machine two workers
 // checking at once run each file ~1.4× slower than one alone (the garbage collector already uses
 // the second core), so workers pay only from a few thousand files (bench/check.js). Either way each file
-// goes through the same pure checkFileBytes, and reports come back in the order the files were
+// goes through the same loader and pure check, and reports come back in the order the files were
 // given, so the output is byte-identical whichever path ran.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkFileBytes } from '../check/file.js';
+import { checkLoaded } from '../check/file.js';
 import type { FileReport } from '../check/file.js';
-import { tooLarge } from '../load/input.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
-import { readInputFileSync } from './files.js';
+import { loadInputFileSync } from './load-file.js';
+import type { NotReadWording } from './load-file.js';
 
 /** Below this many files, starting workers costs more than it saves (measured: break-even near 3,000 on 2 vCPUs). */
 export const PARALLEL_MIN_FILES = 2000;
@@ -25,25 +25,21 @@ const BATCH = 64;
 /** How many threads to use: `auto` (by folder size and cores), `off` (this thread) or a number. */
 export type Concurrency = 'auto' | 'off' | number;
 
+/** What check says of a file it found and then could not read: a problem at 1:1. */
+const CHECK_WORDING: NotReadWording = {
+  // Found, then gone before it was read (a checkout switching branches, say).
+  missing: () => 'the file disappeared while the folder was being checked',
+  directory: () => 'this is a folder, not a deal file',
+  unreadable: (_file, reason, notAFile) => (notAFile ? `${reason}; it is not read` : `cannot read the file: ${reason}`),
+};
+
 export function checkOne(entry: DiscoveredFile, config: ResolvedConfig): FileReport {
   const at = { line: 1, column: 1 };
   if (entry.refused) return { file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] };
   // The path is real (discovery resolved it): a link that appears there since is not followed.
-  const read = readInputFileSync(entry.path, { noFollow: true });
-  switch (read.kind) {
-    case 'ok':
-      return checkFileBytes(read.bytes, entry.file, config);
-    case 'too-large':
-      return { file: entry.file, problems: [tooLarge(entry.file, read.size)] };
-    case 'missing':
-      // Found, then gone before it was read (a checkout switching branches, say).
-      return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', 'the file disappeared while the folder was being checked')] };
-    case 'directory':
-      return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', 'this is a folder, not a deal file')] };
-    case 'unreadable':
-      if (read.notAFile) return { file: entry.file, problems: [problem(entry.file, at, 'not-a-file', `${read.reason}; it is not read`)] };
-      return { file: entry.file, problems: [problem(entry.file, at, 'file-unreadable', `cannot read the file: ${read.reason}`)] };
-  }
+  const loaded = loadInputFileSync(entry, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency, noFollow: true });
+  if (!loaded.read) return { file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] };
+  return checkLoaded(loaded, entry.file, config);
 }
 
 export function threadsFor(files: number, concurrency: Concurrency): number {

@@ -13,7 +13,8 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
-import { displayPath, kindOf } from './files.js';
+import { displayPath } from './files.js';
+import { describeFsError, isMissing, kindOf } from './fs-errors.js';
 
 export interface DiscoveredFile {
   /** Absolute and real (no symbolic link in it), for reading without following links. */
@@ -50,7 +51,7 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: displayPath(shown, cwd), reason: reason(error) });
+      unreadable.push({ path: displayPath(shown, cwd), reason: describeFsError(error) });
       return;
     }
     for (const entry of entries) {
@@ -84,11 +85,9 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
       target = await realpath(link);
       info = await stat(target);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const message =
-        code === 'ENOENT' || code === 'ENOTDIR'
-          ? 'this is a symbolic link to nothing (its target does not exist)'
-          : `this is a symbolic link that cannot be followed: ${reason(error)}`;
+      const message = isMissing(error)
+        ? 'this is a symbolic link to nothing (its target does not exist)'
+        : `this is a symbolic link that cannot be followed: ${describeFsError(error)}`;
       add(link, shown, { rule: 'file-unreadable', message });
       return;
     }
@@ -113,9 +112,8 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
       real = await realpath(absolute);
       info = await stat(real);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(given);
-      else unreadable.push({ path: given, reason: reason(error) });
+      if (isMissing(error)) missing.push(given);
+      else unreadable.push({ path: given, reason: describeFsError(error) });
       continue;
     }
     // Named on the command line: the user chose this file, link or not.
@@ -136,9 +134,4 @@ function isSpecial(entry: Dirent): boolean {
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
 }

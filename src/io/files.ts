@@ -9,9 +9,7 @@ import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
 import { MAX_FILE_BYTES } from '../load/limits.js';
-import { describeFsError } from './fs-errors.js';
-
-export { describeFsError } from './fs-errors.js';
+import { describeOpenError, errorCode, isMissing, kindOf } from './fs-errors.js';
 
 export type ReadOutcome =
   | { kind: 'ok'; bytes: Uint8Array }
@@ -91,19 +89,6 @@ function refuse(info: Stats): ReadOutcome | undefined {
   return undefined;
 }
 
-/** What stat, fstat and a folder listing tell of a file's type. */
-export type FileType = Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
-
-/** What a file that is not a regular file is, in words. */
-export function kindOf(info: FileType): string {
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isDirectory()) return 'a folder';
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  return info.isFile() ? 'a regular file' : 'not a regular file';
-}
-
 // One byte more than the file's size, to see at once whether it grew; never more than one byte over
 // the limit, however large it has become since.
 const initialSize = (info: Stats) => Math.min(info.size, MAX_FILE_BYTES) + 1;
@@ -122,13 +107,10 @@ function readBytes(buffer: Uint8Array, length: number, info: Stats): ReadOutcome
 }
 
 function readError(error: unknown, options: ReadOptions): ReadOutcome {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (isMissing(error)) return { kind: 'missing' };
+  const code = errorCode(error);
   if (code === 'EISDIR') return { kind: 'directory' };
-  // Opening a socket file fails so.
-  if (code === 'ENXIO') return { kind: 'unreadable', reason: 'it is a socket or device with nothing behind it, not a regular file', notAFile: true };
-  if (code === 'ELOOP' && options.noFollow) return { kind: 'unreadable', reason: 'it was replaced by a symbolic link while being checked' };
-  return { kind: 'unreadable', reason: describeFsError(error) };
+  return { kind: 'unreadable', reason: describeOpenError(error, options), ...(code === 'ENXIO' && { notAFile: true as const }) };
 }
 
 /**
@@ -145,9 +127,8 @@ export async function findConfigFile(dir: string): Promise<string | undefined> {
         await lstat(candidate);
         return candidate;
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
         // Not here; keep looking upwards. Any other error is the reader's to report.
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') return candidate;
+        if (!isMissing(error)) return candidate;
       }
     }
     const parent = path.dirname(current);

@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError as describe, kindOf } from './files.js';
+import { describeFsError as describe, kindOf } from './fs-errors.js';
 
 export type WriteOutcome = { kind: 'written' } | { kind: 'exists' } | { kind: 'failed'; reason: string };
 

@@ -1,14 +1,18 @@
 // The Prompter on a real terminal, through @inquirer/prompts. The only module that imports it: the
-// `new` command loads this lazily, so `triage` and `check` never pay for the prompt library.
+// `new` command loads this lazily, so `triage` and `check` never pay for the prompt library. It asks
+// on the streams it is given (the command's Io), never on the process's own.
 
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { confirm, input, number, select } from '@inquirer/prompts';
 import { TerminalGoneError } from './prompter.js';
 import type { Prompter } from './prompter.js';
 
+/** Where questions and notes are written: a stream (the terminal), or anything that takes text. */
+export type TerminalOutput = NodeJS.WritableStream | { write(text: string): unknown };
+
 export interface TerminalStreams {
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
+  input: NodeJS.ReadableStream;
+  output: TerminalOutput;
 }
 
 interface Context {
@@ -18,10 +22,10 @@ interface Context {
 
 type TerminalInput = NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?: (mode: boolean) => unknown };
 
-export function inquirerPrompter(streams: TerminalStreams = {}): Prompter {
-  const output = streams.output ?? process.stdout;
-  const ask = watched(streams.input ?? process.stdin);
-  const on = (context: Context) => ({ ...context, ...(streams.output ? { output: streams.output } : {}) });
+export function inquirerPrompter(streams: TerminalStreams): Prompter {
+  const output = streams.output;
+  const ask = watched(streams.input);
+  const on = (context: Context) => ({ ...context, output: asStream(output) });
   return {
     input: (question) =>
       ask((context) =>
@@ -71,6 +75,21 @@ export function inquirerPrompter(streams: TerminalStreams = {}): Prompter {
       output.write(text.endsWith('\n') ? text : `${text}\n`);
     },
   };
+}
+
+/**
+ * The prompt library pipes into a stream, and ends it after the question unless it is the process's
+ * own. The terminal is passed as it is (its width and colours are read from it); any other output
+ * gets a stream of its own for each question, which hands it the text.
+ */
+function asStream(output: TerminalOutput): NodeJS.WritableStream {
+  if ('on' in output && typeof output.on === 'function') return output as NodeJS.WritableStream;
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      output.write(String(chunk));
+      done();
+    },
+  });
 }
 
 /**

@@ -155,6 +155,15 @@ describe('symbolic links and files that are not regular files', () => {
     ]);
   });
 
+  it('says why a link loop cannot be followed in words, as every other file-system error is said', async () => {
+    const root = tree(['deals/a.yaml']);
+    link(root, 'x.yaml', 'deals/x.yaml');
+    link(root, 'loop.yaml', 'loop.yaml');
+    const inFolder = await discoverDealFiles(['deals'], root);
+    expect(inFolder.ok && inFolder.files[1]?.refused?.message).toBe('this is a symbolic link that cannot be followed: too many symbolic links (a link loop?)');
+    expect(await discoverDealFiles(['loop.yaml'], root)).toEqual({ ok: false, missing: [], unreadable: [{ path: 'loop.yaml', reason: 'too many symbolic links (a link loop?)' }] });
+  });
+
   it('reads a link named on the command line, wherever it leads', async () => {
     const root = tree(['deals/a.yaml', 'elsewhere/b.yaml']);
     link(root, path.join(root, 'elsewhere/b.yaml'), 'deals/b.yaml');

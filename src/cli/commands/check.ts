@@ -17,14 +17,13 @@ import { checkFiles } from '../../io/check-files.js';
 import type { Concurrency } from '../../io/check-files.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import type { DiscoveredFile } from '../../io/discover.js';
-import { describeFsError, kindOf } from '../../io/files.js';
+import { describeFsError, kindOf } from '../../io/fs-errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
 import { safeChars } from '../../format/sanitize.js';
-import { colorLevel, styleFor } from '../color.js';
-import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
+import { NO_CONFIG_NOTE } from '../config.js';
+import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
 import type { CommonOptions } from '../options.js';
 
 export const DEFAULT_CHECK_PATH = 'deals';
@@ -37,9 +36,9 @@ export interface CheckOptions extends CommonOptions {
   concurrency: Concurrency;
 }
 
-export async function runCheck(paths: readonly string[], options: CheckOptions, io: Io): Promise<number> {
-  const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await commandConfig(options.config, io, stderrStyle);
+export async function runCheck(paths: readonly string[], options: CheckOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const loaded = await context.config();
   if (!loaded) return EXIT.usage;
 
   const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
@@ -78,7 +77,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const report = buildReport(reports, loaded.config);
   const formatter = checkFormatters[options.format];
   const toTerminal = output === undefined && formatter.coloured;
-  const style = toTerminal ? await styleFor(colorLevel(options.color, io.stdout, io.env)) : plain;
+  const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
   const rendered = formatter(report, { style, warningsFail });
 

@@ -9,12 +9,12 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters } from '../../format/index.js';
-import type { Style } from '../../format/index.js';
 import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { parseDealBytes } from '../../load/deal.js';
-import { decodeText, tooLarge } from '../../load/input.js';
+import { inputPath, loadInputFile, sourcesOf } from '../../io/load-file.js';
+import type { LoadedFile, NotReadWording } from '../../io/load-file.js';
+import { decodeText } from '../../load/input.js';
 import { parseYaml } from '../../load/yaml-source.js';
 import type { ResolvedConfig } from '../../policy/resolve.js';
 import { editDealYaml, hasComments } from '../../questionnaire/edit.js';
@@ -26,9 +26,9 @@ import type { DealIds } from '../../questionnaire/ids.js';
 import { dealToYaml, firstDifference, roundTripProblem } from '../../questionnaire/write.js';
 import { ID_PATTERN } from '../../schema/common.js';
 import type { Deal } from '../../schema/deal.js';
-import { triageBytes } from '../../triage/triage.js';
-import { colorLevel, styleFor } from '../color.js';
-import { commandConfig, NO_CONFIG_NOTE } from '../config.js';
+import { triageLoaded } from '../../triage/triage.js';
+import { NO_CONFIG_NOTE } from '../config.js';
+import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CommonOptions } from '../options.js';
@@ -57,7 +57,8 @@ function noTerminalMessage(what: 'input' | 'output' | 'input and output'): strin
   ].join('\n');
 }
 
-export async function runNew(file: string | undefined, options: NewOptions, io: Io): Promise<number> {
+export async function runNew(file: string | undefined, options: NewOptions, context: CommandContext): Promise<number> {
+  const { io, styles } = context;
   if (file !== undefined) await checkTarget(file, io.cwd);
 
   const terminal = { input: io.stdinIsTTY, output: io.stdout.isTTY === true };
@@ -66,8 +67,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     return EXIT.usage;
   }
 
-  const stderrStyle = await styleFor(colorLevel(options.color, io.stderr, io.env));
-  const loaded = await commandConfig(options.config, io, stderrStyle);
+  const loaded = await context.config();
   if (!loaded) return EXIT.usage;
   const config = loaded.config;
 
@@ -77,11 +77,12 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   if (options.from !== undefined) {
     const from = await loadFrom(options.from, config, io);
     if (!from.ok) {
-      io.stderr.write(formatDiagnostics(from.problems.problems, from.problems.sources, stderrStyle));
+      io.stderr.write(formatDiagnostics(from.problems, sourcesOf([from]), styles.stderr));
       io.stderr.write(`deal-triage: ${safeChars(source ?? '')} is invalid; fix what is listed above, then run new --from again\n`);
       return EXIT.problems;
     }
-    edited = { deal: from.deal, text: from.text };
+    // Its text as decoded (a leading byte-order mark dropped), for editing in place.
+    edited = { deal: from.value, text: from.text };
   }
   if (loaded.file === undefined) {
     io.stderr.write(NO_CONFIG_NOTE);
@@ -89,8 +90,8 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   const fromPath = options.from === undefined ? undefined : path.resolve(io.cwd, options.from);
   const ids = await dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd);
 
-  const style = await styleFor(colorLevel(options.color, io.stdout, io.env));
-  const prompter: Prompter = guardPrompter(io.prompter ?? (await import('../../questionnaire/inquirer.js')).inquirerPrompter());
+  const style = styles.stdout;
+  const prompter: Prompter = guardPrompter(io.prompter ?? (await terminalPrompter(io)));
   const currency = config.company.currency;
   let saved: { file: string; deal: Deal } | undefined;
   try {
@@ -109,7 +110,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
     if (edited && first === source && firstDifference(answers.deal, edited.deal, '') === undefined) {
       // Nothing changed: rewriting would only risk the file's layout.
       io.stdout.write(`No changes: ${style.bold(safeChars(first))} is left as it was.\n\n`);
-      return await printTriage(first, config, { stdout: style, stderr: stderrStyle }, io);
+      return await printTriage(first, config, context);
     }
     const result = await saveWithConsent(prompter, {
       deal: answers.deal,
@@ -149,7 +150,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   }
 
   io.stdout.write(`${style.green('✔')} Saved ${style.bold(safeChars(saved.file))}\n\n`);
-  return printTriage(saved.file, config, { stdout: style, stderr: stderrStyle }, io);
+  return printTriage(saved.file, config, context);
 }
 
 /**
@@ -205,6 +206,13 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
   return ids;
 }
 
+/** The questions asked on the command's own streams, through the prompt library (loaded only now). */
+async function terminalPrompter(io: Io): Promise<Prompter> {
+  if (io.stdin === undefined) throw new Error('new has no input to read answers from');
+  const { inquirerPrompter } = await import('../../questionnaire/inquirer.js');
+  return inquirerPrompter({ input: io.stdin, output: io.stdout });
+}
+
 /** A named target must be a deal file name, and not a folder: said before any question is asked. */
 async function checkTarget(file: string, cwd: string): Promise<void> {
   const shown = displayPath(file, cwd);
@@ -219,30 +227,18 @@ async function checkTarget(file: string, cwd: string): Promise<void> {
   }
 }
 
-type FromResult =
-  | { ok: true; deal: Deal; text: string }
-  | { ok: false; problems: { problems: Parameters<typeof formatDiagnostics>[0]; sources: Map<string, string> } };
+/** What new says of a --from path it cannot read. */
+const FROM_WORDING: NotReadWording = {
+  missing: (file) => `no such file: ${file} (--from names the deal file to edit)`,
+  directory: (file) => `--from names a folder, not a deal file: ${file}`,
+  unreadable: (file, reason) => `cannot read ${file}: ${reason}`,
+};
 
 /** The deal to edit, read and validated like `triage` does: located problems if it is invalid. */
-async function loadFrom(from: string, config: ResolvedConfig, io: Io): Promise<FromResult> {
-  const shown = displayPath(from, io.cwd);
-  const read = await readInputFile(path.resolve(io.cwd, from));
-  switch (read.kind) {
-    case 'missing':
-      throw new UsageError(`no such file: ${shown} (--from names the deal file to edit)`);
-    case 'directory':
-      throw new UsageError(`--from names a folder, not a deal file: ${shown}`);
-    case 'unreadable':
-      throw new UsageError(`cannot read ${shown}: ${read.reason}`);
-    case 'too-large':
-      return { ok: false, problems: { problems: [tooLarge(shown, read.size)], sources: new Map() } };
-    case 'ok': {
-      const parsed = parseDealBytes(read.bytes, shown, { defaultCurrency: config.company.currency });
-      // A valid deal decoded, so decodeText gives its text (a leading byte-order mark dropped).
-      if (parsed.ok) return { ok: true, deal: parsed.value, text: decodeText(read.bytes, shown) as string };
-      return { ok: false, problems: { problems: parsed.problems, sources: new Map([[shown, new TextDecoder().decode(read.bytes)]]) } };
-    }
-  }
+async function loadFrom(from: string, config: ResolvedConfig, io: Io): Promise<LoadedFile<Deal>> {
+  const loaded = await loadInputFile(inputPath(from, io.cwd), 'deal', { wording: FROM_WORDING, defaultCurrency: config.company.currency });
+  if (!loaded.read) throw new UsageError(loaded.message);
+  return loaded;
 }
 
 class InterruptedAfterSaving extends Error {
@@ -273,14 +269,21 @@ async function save(file: string, text: string, overwrite: boolean): Promise<Sav
   }
 }
 
+/** A saved file that cannot be read back: a bug, or the file changed under us. */
+const READ_BACK: NotReadWording = {
+  missing: (file) => `cannot read back ${file} after saving it (missing)`,
+  directory: (file) => `cannot read back ${file} after saving it (directory)`,
+  unreadable: (file) => `cannot read back ${file} after saving it (unreadable)`,
+};
+
 /** The triage of the file as written, read back from disk: what `triage` will say about it. */
-async function printTriage(file: string, config: ResolvedConfig, styles: { stdout: Style; stderr: Style }, io: Io): Promise<number> {
-  const read = await readInputFile(path.resolve(io.cwd, file));
-  if (read.kind !== 'ok') throw new Error(`cannot read back ${file} after saving it (${read.kind})`);
-  const result = triageBytes(read.bytes, file, config);
+async function printTriage(file: string, config: ResolvedConfig, { io, styles }: CommandContext): Promise<number> {
+  const loaded = await loadInputFile({ path: path.resolve(io.cwd, file), file }, 'deal', { wording: READ_BACK, defaultCurrency: config.company.currency });
+  if (!loaded.read) throw new Error(loaded.message);
+  const result = triageLoaded(loaded, file, config);
   if (!result.ok) {
     // The questionnaire checks every answer; a saved file that does not load is a bug.
-    io.stderr.write(formatDiagnostics(result.problems, new Map([[file, new TextDecoder().decode(read.bytes)]]), styles.stderr));
+    io.stderr.write(formatDiagnostics(result.problems, sourcesOf([loaded]), styles.stderr));
     throw new Error(`the saved file ${file} does not load as a deal`);
   }
   io.stdout.write(formatters.text([result], { explain: false, style: styles.stdout }));

@@ -1,0 +1,39 @@
+// `new` without a scripted prompter asks through the prompt library on the Io it is given: the
+// questions are written to io.stdout and the answers read from io.stdin, as on a terminal, never on
+// the process's own streams. The pseudo-terminal tests in new.test.ts drive the same path end to end.
+
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it, vi } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { execute } from '../../src/cli/main.js';
+
+const CONFIG = fileURLToPath(new URL('../../fixtures/deal-triage.config.yaml', import.meta.url));
+const cwd = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-new-io-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+it('asks on io.stdout, reads answers from io.stdin, and stops with one line when that input ends', async () => {
+  const stdin = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: true },
+    stderr: { write: (text: string) => (stderr += text), isTTY: true },
+    stdin,
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdinIsTTY: true,
+  };
+  const run = execute(['new', '--config', CONFIG], io);
+  await vi.waitFor(() => expect(stdout).toContain('Deal name'), { timeout: 5000 });
+  stdin.write('Acme pilot\r');
+  await vi.waitFor(() => expect(stdout).toContain('Deal id'), { timeout: 5000 });
+  expect(stdout).toContain('Acme pilot');
+  stdin.end();
+  expect(await run).toBe(2);
+  expect(stderr).toBe('deal-triage: the terminal went away (the input ended); nothing was written\n');
+  expect(readdirSync(cwd)).toEqual([]);
+});
