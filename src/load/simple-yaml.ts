@@ -63,7 +63,9 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
   const raw = text.split('\n');
   for (let i = 0; i < raw.length; i++) {
     let line = raw[i]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    // A CR is a line break only before an LF here; one at the very end of the file is for the full
+    // parser, which reads `true\r` there as the text "true\r".
+    if (line.endsWith('\r') && i < raw.length - 1) line = line.slice(0, -1);
     if (line.includes('\r')) return undefined;
     const content = trimSpacesStart(line);
     if (content === '' || content.startsWith('#')) continue;

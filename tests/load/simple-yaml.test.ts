@@ -197,6 +197,8 @@ describe('the fast YAML reader', () => {
     ['a key over 1,024 characters', `${'k'.repeat(1025)}: 1\n`],
     ['a key over 1,024 characters in a list item', `a:\n  - ${'k'.repeat(1025)}: 1\n`],
     ['mappings nested 33 deep', Array.from({ length: 33 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n'],
+    // yaml reads `true\r` at the very end as the text "true\r", not as true and a line break.
+    ['a CR at the very end of the file', 'a: 1\nceo:\n  requested: true\r'],
   ])('gives up on %s', (_name, text) => {
     expect(readSimpleYaml(text)).toBeUndefined();
   });
