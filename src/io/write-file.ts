@@ -11,7 +11,11 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError as describe, kindOf } from './fs-errors.js';
 
-export type WriteOutcome = { kind: 'written' } | { kind: 'exists' } | { kind: 'failed'; reason: string };
+/**
+ * `target` on a failure: the name itself is the trouble (a link, a pipe or a folder in its place),
+ * not its folder, which may take another file.
+ */
+export type WriteOutcome = { kind: 'written' } | { kind: 'exists' } | { kind: 'failed'; reason: string; target?: true };
 
 export interface WriteOptions {
   overwrite: boolean;
@@ -28,11 +32,11 @@ export async function writeFileAtomic(file: string, text: string, options: Write
   try {
     await mkdir(path.dirname(target), { recursive: true });
     if (options.noFollow && (await lstatOrUndefined(target))?.isSymbolicLink()) {
-      return { kind: 'failed', reason: 'it is a symbolic link, and links are not written through' };
+      return { kind: 'failed', reason: 'it is a symbolic link, and links are not written through', target: true };
     }
     const existing = await statOrUndefined(target);
-    if (existing?.isDirectory()) return { kind: 'failed', reason: 'it is a folder' };
-    if (existing && !existing.isFile()) return { kind: 'failed', reason: `it is ${kindOf(existing)}, not a regular file` };
+    if (existing?.isDirectory()) return { kind: 'failed', reason: 'it is a folder', target: true };
+    if (existing && !existing.isFile()) return { kind: 'failed', reason: `it is ${kindOf(existing)}, not a regular file`, target: true };
     if (existing && !options.overwrite) return { kind: 'exists' };
     // Replacing a symbolic link's file, not the link: the link is how the user arranged things.
     if (existing) target = await realpath(target);
@@ -50,7 +54,7 @@ export async function writeFileAtomic(file: string, text: string, options: Write
     if (options.overwrite) {
       // Again, just before replacing it: it may have changed while the text was being written.
       const previous = await statOrUndefined(target);
-      if (previous && !previous.isFile()) return { kind: 'failed', reason: `it is ${kindOf(previous)}, not a regular file` };
+      if (previous && !previous.isFile()) return { kind: 'failed', reason: `it is ${kindOf(previous)}, not a regular file`, target: true };
       // Keep the replaced file's permissions.
       if (previous) await handle.chmod(previous.mode & 0o7777);
     }

@@ -91,7 +91,8 @@ export function completeDeal(draft: Draft): Deal {
 // ---------------------------------------------------------------------------------------------
 // Saving
 
-export type SaveOutcome = { kind: 'saved' } | { kind: 'exists' } | { kind: 'failed'; reason: string };
+/** `target` on a failure: the file name itself is the trouble (a link, a pipe), not its folder. */
+export type SaveOutcome = { kind: 'saved' } | { kind: 'exists' } | { kind: 'failed'; reason: string; target?: true };
 
 /** The deal as the text to write, proven to read back as the same deal; or why there is none. */
 export type Rendered =
@@ -162,7 +163,8 @@ export async function saveWithConsent(p: Prompter, options: SaveOptions): Promis
         }
       } else {
         p.note(`Could not save ${file}: ${outcome.reason}`);
-        failedFolders.add(folderOf(file));
+        // A folder that refused a file is likely unwritable; one with a pipe or a link in the way is not.
+        if (!outcome.target) failedFolders.add(folderOf(file));
       }
     }
     for (;;) {

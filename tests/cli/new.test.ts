@@ -195,6 +195,30 @@ describe('deal-triage new (scripted answers)', () => {
     expect(filesIn(cwd)).toEqual(['deals', 'stark.yaml']);
   });
 
+  it.each([
+    ['a symbolic link to a file outside the folder', (cwd: string, target: string) => {
+      writeFileSync(path.join(cwd, 'victim.yaml'), 'VICTIM\n');
+      symlinkSync('../victim.yaml', target);
+    }, 'it is a symbolic link, and links are not written through'],
+    ['a named pipe', (_cwd: string, target: string) => void spawnSync('mkfifo', [target]), 'it is a named pipe (FIFO), not a regular file'],
+  ])('never writes through %s: says why, suggests a file beside it, and the other file is untouched', async (_name, make, reason) => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'deals'));
+    const target = path.join(cwd, 'deals/stark-dashboard-pilot.yaml');
+    make(cwd, target);
+    const { code, stdout, prompter } = await runNew(
+      ['--force'],
+      [...minimalScript(), SAVE, select('What should happen', 'other'), input('File to save to', ENTER)],
+      cwd,
+    );
+    expect(code).toBe(0);
+    expect(prompter.notes.at(-1)).toBe(`Could not save deals/stark-dashboard-pilot.yaml: ${reason}`);
+    // The folder was fine: the suggestion stays in it, where check will find the deal.
+    expect(prompter.asked.at(-1)).toMatchObject({ message: 'File to save to', default: 'deals/stark-dashboard-pilot-2.yaml' });
+    expect(stdout).toContain('Saved deals/stark-dashboard-pilot-2.yaml');
+    if (existsSync(path.join(cwd, 'victim.yaml'))) expect(readFileSync(path.join(cwd, 'victim.yaml'), 'utf8')).toBe('VICTIM\n');
+  });
+
   describe('--from', () => {
     it('starts from a deal: Enter everywhere changes nothing, so nothing is written', async () => {
       const cwd = tempDir();

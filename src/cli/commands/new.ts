@@ -260,7 +260,8 @@ async function save(file: string, text: string, overwrite: boolean): Promise<Sav
   };
   process.on('SIGINT', hold);
   try {
-    const outcome = await writeFileAtomic(file, text, { overwrite });
+    // noFollow: a deal file that is a link is not written through, onto whatever it points at.
+    const outcome = await writeFileAtomic(file, text, { overwrite, noFollow: true });
     if (interrupted && outcome.kind === 'written') throw new InterruptedAfterSaving(file);
     if (interrupted) throw Object.assign(new Error('interrupted while saving'), { name: 'ExitPromptError' });
     return outcome.kind === 'written' ? { kind: 'saved' } : outcome;
