@@ -68,7 +68,7 @@ describe('writeFileAtomic', () => {
       const dir = tempDir();
       setUp(dir);
       const before = readdirSync(dir).map((name) => [name, lstatSync(path.join(dir, name)).mode]);
-      expect(await writeFileAtomic(path.join(dir, 'deal.yaml'), 'x\n', { overwrite })).toEqual({ kind: 'failed', reason });
+      expect(await writeFileAtomic(path.join(dir, 'deal.yaml'), 'x\n', { overwrite })).toEqual({ kind: 'failed', reason, target: true });
       expect(readdirSync(dir).map((name) => [name, lstatSync(path.join(dir, name)).mode])).toEqual(before);
     }
   });
@@ -80,6 +80,7 @@ describe('writeFileAtomic', () => {
     expect(await writeFileAtomic(path.join(dir, 'report.txt'), 'report\n', { overwrite: true, noFollow: true })).toEqual({
       kind: 'failed',
       reason: 'it is a symbolic link, and links are not written through',
+      target: true,
     });
     expect(readlinkSync(path.join(dir, 'report.txt'))).toBe('deal.yaml');
     expect(readFileSync(path.join(dir, 'deal.yaml'), 'utf8')).toBe('mine\n');
@@ -89,13 +90,14 @@ describe('writeFileAtomic', () => {
   const folderInTheWay = (dir: string) => mkdirSync(path.join(dir, 'deal.yaml'));
   const fileInTheWay = (dir: string) => writeFileSync(path.join(dir, 'deals'), '');
   it.each([
-    ['a folder in the way', folderInTheWay, 'deal.yaml', 'it is a folder'],
-    ['a file where a folder should be', fileInTheWay, 'deals/deal.yaml', 'part of the path is a file, not a folder'],
-  ])('fails with a reason, leaving nothing behind: %s', async (_name, setUp, target, reason) => {
+    // `target`: the name itself is in the way (its folder can take another file), or not.
+    ['a folder in the way', folderInTheWay, 'deal.yaml', { reason: 'it is a folder', target: true }],
+    ['a file where a folder should be', fileInTheWay, 'deals/deal.yaml', { reason: 'part of the path is a file, not a folder' }],
+  ])('fails with a reason, leaving nothing behind: %s', async (_name, setUp, target, failure) => {
     const dir = tempDir();
     setUp(dir);
     const before = readdirSync(dir);
-    expect(await writeFileAtomic(path.join(dir, target), 'x\n', { overwrite: true })).toEqual({ kind: 'failed', reason });
+    expect(await writeFileAtomic(path.join(dir, target), 'x\n', { overwrite: true })).toEqual({ kind: 'failed', ...failure });
     expect(readdirSync(dir)).toEqual(before);
   });
 });
