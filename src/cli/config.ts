@@ -4,7 +4,7 @@
 import { defaultConfig } from '../load/config.js';
 import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
-import { findConfigFile } from '../io/files.js';
+import { findConfigFile, linksOutOfItsFolder } from '../io/files.js';
 import { inputPath, loadInputFile } from '../io/load-file.js';
 import type { NotReadWording } from '../io/load-file.js';
 import { formatDiagnostics } from '../format/diagnostics.js';
@@ -34,6 +34,11 @@ const FOUND: NotReadWording = {
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<ConfigOutcome> {
   const found = explicit ?? (await findConfigFile(cwd));
   if (found === undefined) return { ok: true, config: defaultConfig(), file: undefined };
+  if (explicit === undefined && (await linksOutOfItsFolder(found))) {
+    throw new UsageError(
+      `the config file ${safeChars(inputPath(found, cwd).file)} is a symbolic link to a file outside its folder, and is not read; copy the config here, or name it with --config`,
+    );
+  }
   const loaded = await loadInputFile(inputPath(found, cwd), 'config', { wording: explicit === undefined ? FOUND : GIVEN });
   // A config found by its name that cannot be read stops the command: skipping it would silently
   // apply a parent folder's config, or the defaults.

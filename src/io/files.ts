@@ -5,7 +5,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
 import { MAX_FILE_BYTES } from '../load/limits.js';
@@ -143,4 +143,21 @@ export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   return shown.split(path.sep).join('/');
+}
+
+/**
+ * Whether `file` is a symbolic link to a file outside the folder the link is in. A config found by
+ * its name is such a link only when someone made it so: in a pull request, to have CI print what it
+ * can read (/proc/self/environ, a secrets file) in the config's error messages. A dangling link is
+ * not: reading it reports it.
+ */
+export async function linksOutOfItsFolder(file: string): Promise<boolean> {
+  try {
+    if (!(await lstat(file)).isSymbolicLink()) return false;
+    const folder = await realpath(path.dirname(file));
+    const relative = path.relative(folder, await realpath(file));
+    return relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  } catch {
+    return false;
+  }
 }

@@ -301,6 +301,32 @@ describe('discovery', () => {
     expect(stderr).toBe(`deal-triage: ${message}\n`);
   });
 
+  it('a deal-triage.config.yaml that links out of its folder is a config error (exit 2), and nothing of its target is shown', async () => {
+    const parent = workspace({ 'secret.env': 'TOKEN: ghp_secretvalue123\n', 'team/deals/good.yaml': GOOD });
+    const cwd = path.join(parent, 'team');
+    symlinkSync('../secret.env', path.join(cwd, 'deal-triage.config.yaml'));
+    for (const format of ['stylish', 'github']) {
+      const { code, stdout, stderr } = await run(['check', '-f', format], { cwd });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        'deal-triage: the config file deal-triage.config.yaml is a symbolic link to a file outside its folder, and is not read; copy the config here, or name it with --config\n',
+      );
+    }
+    // Named with --config, the user chose it: it is read (and its problems shown).
+    const named = await run(['check', '--config', 'deal-triage.config.yaml'], { cwd });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('unknown key "TOKEN"');
+  });
+
+  it('a deal-triage.config.yaml that links to a file in its own folder is read', async () => {
+    const cwd = workspace({ 'policy.yaml': 'rules: []\n', 'deals/good.yaml': GOOD });
+    symlinkSync('policy.yaml', path.join(cwd, 'deal-triage.config.yaml'));
+    const { code, stderr } = await run(['check'], { cwd });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
   it('without a config file, says so on stderr and applies the defaults', async () => {
     const cwd = workspace({ 'deals/good.yaml': GOOD });
     const { code, stdout, stderr } = await run(['check'], { cwd });
