@@ -1,9 +1,11 @@
 // What the questionnaire shows before saving: the verdict for the answers so far and, in a few
 // lines, why. A formatter like the others, over the same triage result `triage` prints, so the
 // preview and the triage printed after saving cannot disagree; it shows only the why, never the
-// full brief. Deal text is shown as answered (the questionnaire has just checked every answer).
+// full brief. Deal text goes through the one sanitiser, as in every terminal format: a deal edited
+// with `new --from` may hold any text.
 
 import type { SectionId } from '../briefing/briefing.js';
+import { safeLine as t } from './sanitize.js';
 import { verdictColour } from './style.js';
 import type { Style } from './style.js';
 import type { FormatOptions, TriageResult } from './types.js';
@@ -20,8 +22,8 @@ export function formatPreview(results: readonly TriageResult[], options: FormatO
 
 /** The preview's lines for each section; the brief's own sections wait for the triage after saving. */
 const BODIES = {
-  signals: ({ evaluation }, s) => evaluation.reasons.map((r) => `  ${s.green('✓')} ${r.message} ${s.dim(r.rule)}`),
-  roles: ({ evaluation }) => [`  ${SECTION_TITLES.roles}:`, ...evaluation.roles.map((r) => `    • ${r.message}`)],
+  signals: ({ evaluation }, s) => evaluation.reasons.map((r) => `  ${s.green('✓')} ${t(r.message)} ${s.dim(r.rule)}`),
+  roles: ({ evaluation }) => [`  ${SECTION_TITLES.roles}:`, ...evaluation.roles.map((r) => `    • ${t(r.message)}`)],
   glance: () => [],
   objective: () => [],
   history: () => [],
@@ -40,17 +42,17 @@ const BODIES = {
 
 function against(result: Triaged, s: Style): string[] {
   const colour = verdictColour(result.evaluation.verdict, s);
-  return result.evaluation.reasons.map((r) => `  ${colour('✗')} ${r.message} ${s.dim(r.rule)}`);
+  return result.evaluation.reasons.map((r) => `  ${colour('✗')} ${t(r.message)} ${s.dim(r.rule)}`);
 }
 
 function changes({ evaluation }: Triaged, title: string): string[] {
-  return evaluation.changes.length === 0 ? [] : [`  ${title}:`, ...evaluation.changes.map((c) => `    • ${c.message}`)];
+  return evaluation.changes.length === 0 ? [] : [`  ${title}:`, ...evaluation.changes.map((c) => `    • ${t(c.message)}`)];
 }
 
 function renderOne(result: Triaged, s: Style): string {
   const { deal, evaluation, briefing } = result;
   const words = VERDICT_WORDS[evaluation.verdict];
-  const lines = ['', s.bold(s.cyan(`Before saving: ${deal.name} (${deal.id})`)), `${s.bold(verdictColour(result.evaluation.verdict, s)(words.label))}  ${words.headline}`];
+  const lines = ['', s.bold(s.cyan(`Before saving: ${t(deal.name)} (${deal.id})`)), `${s.bold(verdictColour(result.evaluation.verdict, s)(words.label))}  ${words.headline}`];
   for (const id of briefing.sections) lines.push(...BODIES[id](result, s));
   if (briefing.glance.ceo_requested && evaluation.verdict === 'decline') {
     // `check` fails a deal that asks for the CEO where the policy says no: say so while it is easy to change.

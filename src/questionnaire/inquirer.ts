@@ -4,6 +4,9 @@
 
 import { PassThrough, Writable } from 'node:stream';
 import { confirm, input, number, select } from '@inquirer/prompts';
+import { safeLine } from '../format/sanitize.js';
+import { plain } from '../format/style.js';
+import type { Style } from '../format/style.js';
 import { TerminalGoneError } from './prompter.js';
 import type { Prompter } from './prompter.js';
 
@@ -13,6 +16,8 @@ export type TerminalOutput = NodeJS.WritableStream | { write(text: string): unkn
 export interface TerminalStreams {
   input: NodeJS.ReadableStream;
   output: TerminalOutput;
+  /** The command's colours (plain with --no-color or NO_COLOR). */
+  style?: Style;
 }
 
 interface Context {
@@ -22,8 +27,26 @@ interface Context {
 
 type TerminalInput = NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?: (mode: boolean) => unknown };
 
+/**
+ * What a question shows goes through the one sanitiser (src/format/sanitize.ts), as every terminal
+ * output does: with `new --from`, the defaults and the choices are a deal's text, which may hold
+ * escape sequences that set the terminal's title, clear it or write the clipboard. The answer given
+ * back is the text itself, unchanged.
+ */
+function safeTheme(style: Style) {
+  return {
+    style: {
+      defaultAnswer: (text: string) => style.dim(`(${safeLine(text)})`),
+      answer: (text: string) => style.cyan(safeLine(text)),
+      description: (text: string) => style.cyan(safeLine(text)),
+    },
+  };
+}
+
 export function inquirerPrompter(streams: TerminalStreams): Prompter {
   const output = streams.output;
+  const style = streams.style ?? plain;
+  const theme = safeTheme(style);
   const ask = watched(streams.input);
   const on = (context: Context) => ({ ...context, output: asStream(output) });
   return {
@@ -31,7 +54,10 @@ export function inquirerPrompter(streams: TerminalStreams): Prompter {
       ask((context) =>
         input(
           {
-            message: question.message,
+            message: safeLine(question.message),
+            theme,
+            // What is typed, or the default put on the line with Tab, is shown sanitised too.
+            transformer: (value, { isFinal }) => (isFinal ? style.cyan(safeLine(value)) : safeLine(value)),
             ...(question.default === undefined ? {} : { default: question.default }),
             ...(question.validate ? { validate: question.validate } : {}),
           },
@@ -42,7 +68,8 @@ export function inquirerPrompter(streams: TerminalStreams): Prompter {
       ask((context) =>
         number(
           {
-            message: question.message,
+            message: safeLine(question.message),
+            theme,
             ...(question.default === undefined ? {} : { default: question.default }),
             // The prompt's own check only rejects what is not a number; ranges and whole numbers are
             // the schema's business (step 1, the prompt's default, would refuse 1.5 with its own words).
@@ -57,10 +84,11 @@ export function inquirerPrompter(streams: TerminalStreams): Prompter {
       ask((context) =>
         select(
           {
-            message: question.message,
+            message: safeLine(question.message),
+            theme,
             choices: question.choices.map((choice) => ({
               value: choice.value,
-              name: choice.name,
+              name: safeLine(choice.name),
               ...(choice.description === undefined ? {} : { description: choice.description }),
             })),
             ...(question.default === undefined ? {} : { default: question.default }),
@@ -70,7 +98,7 @@ export function inquirerPrompter(streams: TerminalStreams): Prompter {
           on(context),
         ),
       ),
-    confirm: (question) => ask((context) => confirm({ message: question.message, default: question.default }, on(context))),
+    confirm: (question) => ask((context) => confirm({ message: safeLine(question.message), default: question.default, theme }, on(context))),
     note: (text) => {
       output.write(text.endsWith('\n') ? text : `${text}\n`);
     },

@@ -85,6 +85,12 @@ describe.each(HOSTILE)('%s', (_name, text) => {
     expect(out).toContain('second line');
   });
 
+  it('the preview before saving (new) shows no raw control character, and the text around it', () => {
+    const out = formatters.preview(hostileDeals(text), { explain: false, style: plain });
+    noRaw(out);
+    expect(out).toContain('before');
+  });
+
   it('triage json keeps the real text', () => {
     const out = formatters.json(hostileDeals(text), { explain: false, style: plain });
     const parsed = JSON.parse(out) as { file: string; name: string }[];

@@ -9,6 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters } from '../../format/index.js';
+import type { Style } from '../../format/style.js';
 import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -91,7 +92,7 @@ export async function runNew(file: string | undefined, options: NewOptions, cont
   const ids = await dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd);
 
   const style = styles.stdout;
-  const prompter: Prompter = guardPrompter(io.prompter ?? (await terminalPrompter(io)));
+  const prompter: Prompter = guardPrompter(io.prompter ?? (await terminalPrompter(io, style)));
   const currency = config.company.currency;
   let saved: { file: string; deal: Deal } | undefined;
   try {
@@ -207,10 +208,10 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
 }
 
 /** The questions asked on the command's own streams, through the prompt library (loaded only now). */
-async function terminalPrompter(io: Io): Promise<Prompter> {
+async function terminalPrompter(io: Io, style: Style): Promise<Prompter> {
   if (io.stdin === undefined) throw new Error('new has no input to read answers from');
   const { inquirerPrompter } = await import('../../questionnaire/inquirer.js');
-  return inquirerPrompter({ input: io.stdin, output: io.stdout });
+  return inquirerPrompter({ input: io.stdin, output: io.stdout, style });
 }
 
 /** A named target must be a deal file name, and not a folder: said before any question is asked. */
