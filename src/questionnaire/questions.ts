@@ -77,7 +77,7 @@ async function requiredText(p: Prompter, q: TextField): Promise<string> {
     ...(q.current === undefined ? {} : { default: q.current }),
     validate: validator<string>(q.schema, q.field),
   });
-  return parsed(q.schema, q.field, answer) as string;
+  return parsed(q.schema, q.field, answer)!;
 }
 
 /** An optional text: an empty line leaves it out. */
@@ -88,7 +88,7 @@ async function optionalText(p: Prompter, q: TextField): Promise<string | undefin
     ...(q.current === undefined ? {} : { default: q.current }),
     validate: (value) => (value.trim() === '' ? true : validate(value)),
   });
-  return answer.trim() === '' ? undefined : (parsed(q.schema, q.field, answer) as string);
+  return answer.trim() === '' ? undefined : parsed(q.schema, q.field, answer);
 }
 
 interface NumberField {
@@ -105,7 +105,7 @@ async function askNumber(p: Prompter, q: NumberField): Promise<number | undefine
     ...(q.current === undefined ? {} : { default: q.current }),
     validate: validator<number | undefined>(q.schema, q.field),
   });
-  return parsed(q.schema, q.field, answer) as number | undefined;
+  return parsed(q.schema, q.field, answer);
 }
 
 function askDate(p: Prompter, question: Omit<TextField, 'schema'>, optional: boolean): Promise<string | undefined> {
@@ -783,5 +783,5 @@ export function applyPatch(draft: Draft, patch: Patch): Draft {
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  return next as Draft;
+  return next;
 }
