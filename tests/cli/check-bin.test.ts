@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain JS script (bench/), without types.
 import { generate } from '../../bench/generate.js';
 import { PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';

@@ -609,7 +609,7 @@ describe('github format', () => {
     expect(afterOne.startsWith('# Earlier step\n\nIts own summary.\n')).toBe(true);
     const added = afterOne.slice('# Earlier step\n\nIts own summary.\n'.length);
     expect(added).toMatch(/^## deal-triage check\n/);
-    const rows = added.split('\n').filter((line) => /^\| deals\//.test(line));
+    const rows = added.split('\n').filter((line) => line.startsWith('| deals/'));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toBe(`| ${ODD} | ${valueAt(dealYaml(), 'owner: ').line} | ${valueAt(dealYaml(), 'owner: ').column} | warning | pipe-check | Owner: Dana Reyes, 100% sure \\| really second line |`);
     expect(rows.slice(1).map((row) => row.split(' | ')[4])).toEqual(['duplicate-id', 'duplicate-id']);
@@ -713,7 +713,7 @@ describe('colour', () => {
     ['github with --color', ['-f', 'github', '--color'], { stdoutTTY: true }, false],
     ['junit with --color', ['-f', 'junit', '--color'], { stdoutTTY: true }, false],
   ] as const)('%s: coloured %s', async (_name, args, options, coloured) => {
-    const { stdout } = await run(['check', '--config', CONFIG, ...args, PROBLEMS], options as Parameters<typeof run>[1]);
-    expect(ANSI.test(stdout)).toBe(coloured);
+    const { stdout } = await run(['check', '--config', CONFIG, ...args, PROBLEMS], options);
+    expect(stdout.includes('\u001b[')).toBe(coloured);
   });
 });

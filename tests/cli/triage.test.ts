@@ -53,7 +53,7 @@ async function run(argv: string[], options: RunOptions = {}): Promise<Run> {
 /** triage with the fixture config, run from the repository root. */
 const triage = (...args: string[]) => run(['triage', '--config', CONFIG, ...args]);
 
-type JsonResult = {
+interface JsonResult {
   file: string;
   id: string | null;
   verdict: string | null;
@@ -62,7 +62,7 @@ type JsonResult = {
   roles: { role: string; rule: string }[];
   trace: { rule: string; fired: boolean; condition: unknown }[];
   problems: { file: string; line: number; column: number; rule: string; message: string }[];
-};
+}
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -172,7 +172,7 @@ describe('--format json', () => {
       stdoutTTY: true,
     });
     expect(stdout).not.toMatch(ANSI);
-    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect((): unknown => JSON.parse(stdout)).not.toThrow();
   });
 });
 
@@ -548,6 +548,7 @@ describe('colour', () => {
   ])('ANSI %s', async (_name, flags, options) => {
     const out = await run(['triage', '--config', CONFIG, ...flags, acme], options);
     expect(out.stdout).toMatch(ANSI);
+    // eslint-disable-next-line no-control-regex
     expect(out.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/^JOIN {2}/m);
     const err = await run(['triage', '--config', CONFIG, ...flags, invalid], options);
     expect(err.stderr).toMatch(ANSI);

@@ -47,7 +47,7 @@ describe('checkOne', () => {
     make();
     const report = checkOne(entry(name), config);
     expect(report.deal).toBeUndefined();
-    expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+    expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
   });
 
   it.each([
@@ -55,7 +55,7 @@ describe('checkOne', () => {
     ['a file swapped for a link after it was found', 'swapped-link.yaml', () => (writeFileSync(path.join(root, 'target.yaml'), dealYaml()), symlinkSync('target.yaml', path.join(root, 'swapped-link.yaml'))), 'file-unreadable'],
   ])('reports %s without waiting or following it', { timeout: 10_000 }, (_name, name, make, rule) => {
     make();
-    expect(checkOne(entry(name), config).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+    expect(checkOne(entry(name), config).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
   });
 
   it('reports a file discovery refused as its problem, without reading it', () => {

@@ -178,7 +178,7 @@ describe('the fast YAML reader', () => {
   ])('gives up on %s', (_name, text) => {
     expect(readSimpleYaml(text)).toBeUndefined();
     // and parseYaml still answers, through the full parser.
-    expect(parseYaml(text, 'f.yaml')).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
+    expect(parseYaml(text, 'f.yaml')).toEqual(expect.objectContaining({ ok: expect.any(Boolean) as boolean }));
   });
 
   it.each([
@@ -240,7 +240,7 @@ describe('the fast YAML reader', () => {
     ['240,000', '240,000'],
   ])('resolves the plain scalar %s as the core schema does', (text, expected) => {
     expect(resolvePlain(text)).toEqual(expected);
-    expect(parseDocument(`v: ${text}\n`).toJS().v).toEqual(expected);
+    expect((parseDocument(`v: ${text}\n`).toJS() as { v: unknown }).v).toEqual(expected);
   });
 
   it('agrees with yaml on generated YAML-like documents', () => {
