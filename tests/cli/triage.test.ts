@@ -2,53 +2,21 @@
 // the exit code out, with a fake terminal and environment.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDealBytes } from '../../src/load/deal.js';
+import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
+import type { RunOptions } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = 'fixtures/deal-triage.config.yaml';
 const INVALID_FILES = readdirSync(path.join(ROOT, 'fixtures/invalid'))
   .filter((name) => /\.ya?ml$/.test(name))
   .sort();
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[/;
-const STACK_FRAME = /\n\s+at /;
 const NO_CONFIG_NOTE =
   'deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n';
-
-interface RunOptions {
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-  stdoutTTY?: boolean;
-  stderrTTY?: boolean;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], options: RunOptions = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrTTY ?? false },
-    cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
-    stdinIsTTY: false,
-  };
-  const code = await execute(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** triage with the fixture config, run from the repository root. */
 const triage = (...args: string[]) => run(['triage', '--config', CONFIG, ...args]);
@@ -64,15 +32,7 @@ interface JsonResult {
   problems: { file: string; line: number; column: number; rule: string; message: string }[];
 }
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-cli-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('deal-triage-cli-');
 
 describe('verdicts', () => {
   it.each([

@@ -3,18 +3,17 @@
 // the built output; tests/cli/check-bin.test.ts compares them with this thread.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFiles, checkOne, PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
 import { dealYaml, loadConfig } from '../check/helpers.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const config = loadConfig();
-const root = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-check-files-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDirs('deal-triage-check-files-')();
 
 describe('threadsFor', () => {
   const cores = availableParallelism();

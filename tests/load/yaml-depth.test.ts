@@ -3,20 +3,20 @@
 // under 1 MiB can make the parser run out of stack. And the count the guard keeps is the nesting
 // the parser builds, so the limit means what it says.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isPair, isSeq, Lexer, parseAllDocuments } from 'yaml';
 import { parseDeal } from '../../src/load/deal.js';
 import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/load/limits.js';
 import type { Problem } from '../../src/load/problem.js';
 import { TokenGuard } from '../../src/load/yaml-guard.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = path.join(ROOT, '../shared/corpus/yaml-test-suite');
@@ -86,12 +86,13 @@ describe('a file nested too deeply', () => {
 });
 
 describe('the same problems on every run and every thread', () => {
+  const tempDir = tempDirs('deal-triage-depth-');
   let dir: string;
   let bundle: string;
 
   beforeAll(() => {
     // The loader as one plain JS file, for a worker thread to import.
-    dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-depth-'));
+    dir = tempDir();
     bundle = path.join(dir, 'deal.mjs');
     buildSync({
       entryPoints: [path.join(ROOT, 'src/load/deal.ts')],
@@ -114,7 +115,6 @@ describe('the same problems on every run and every thread', () => {
     );
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** parseDeal in a worker thread with half the main thread's stack (less cannot load the modules). */
   function inWorker(text: string): Promise<unknown> {
