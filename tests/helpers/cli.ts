@@ -2,13 +2,12 @@
 // stdout, stderr and the exit code out; a fake terminal and environment in between, so nothing of
 // the shell running the tests (its colour settings, its terminal) leaks into what is checked.
 
-import { fileURLToPath } from 'node:url';
 import type { Io } from '../../src/cli/io.js';
 import { execute } from '../../src/cli/main.js';
 import type { Prompter } from '../../src/questionnaire/prompter.js';
+import { ROOT } from './paths.js';
 
-/** The repository root, with a trailing separator. */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ROOT };
 
 /** The start of an ANSI escape sequence (a colour code). */
 // eslint-disable-next-line no-control-regex

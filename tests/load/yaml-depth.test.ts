@@ -5,7 +5,6 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import fc from 'fast-check';
@@ -16,10 +15,9 @@ import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/load/limits.js';
 import type { Problem } from '../../src/load/problem.js';
 import { TokenGuard } from '../../src/load/yaml-guard.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
+import { itOverCorpus } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 import { tempDirs } from '../helpers/temp.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CORPUS = path.join(ROOT, '../shared/corpus/yaml-test-suite');
 
 /** Text repeated up to (not past) 1 MiB. */
 const fill = (head: string, unit: string) => head + unit.repeat(Math.floor((MAX_FILE_BYTES - head.length) / unit.length));
@@ -158,13 +156,9 @@ function guardDepth(text: string): number {
 }
 
 function yamlFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder)
-      .filter((name) => /\.ya?ml$/.test(name))
-      .map((name) => path.join(folder, name));
-  } catch {
-    return [];
-  }
+  return readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => path.join(folder, name));
 }
 
 describe('the depth the guard counts', () => {
@@ -181,8 +175,8 @@ describe('the depth the guard counts', () => {
 
   // Broken YAML can make the parser build a level no token announces (`[ a \n#\n b ]` becomes
   // `[{a: b}]`): at most one per flow level, so the parser never nests more than twice the limit.
-  it.skipIf(yamlFiles(CORPUS).length === 0)('is never less than half the depth the parser builds, across the YAML test suite', () => {
-    for (const file of yamlFiles(CORPUS)) {
+  itOverCorpus('is never less than half the depth the parser builds, across the YAML test suite', (files) => {
+    for (const file of files) {
       const text = readFileSync(file, 'utf8');
       expect(2 * guardDepth(text), file).toBeGreaterThanOrEqual(builtDepth(text));
     }
