@@ -29,6 +29,12 @@ const ROLES = ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'us
 const TITLES = ['VP Operations', 'CFO', 'CIO', 'Head of Procurement', 'Plant Manager', 'Director of IT'];
 const PEOPLE = ['Lee Park', 'Morgan Chu', 'Alex Kim', 'Jordan Lee', 'Riley Shah', 'Casey Moreau', 'Noa Levi'];
 
+/**
+ * The text of deal number `index`, drawn from `rnd` (also used by tests/load/simple-yaml.test.ts).
+ * @param {number} index
+ * @param {() => number} rnd
+ * @returns {string}
+ */
 export function dealText(index, rnd) {
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const int = (min, max) => min + Math.floor(rnd() * (max - min + 1));
@@ -84,6 +90,11 @@ export function dealText(index, rnd) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Writes `count` deal files into `folder` (created if missing).
+ * @param {string} folder
+ * @param {number} count
+ */
 export function generate(folder, count, seed = 42) {
   const rnd = random(seed);
   mkdirSync(folder, { recursive: true });

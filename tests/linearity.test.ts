@@ -4,20 +4,19 @@
 // programs on the machine do not count), the least of two runs; a generous ceiling, far below what
 // these inputs took before, catches a constant-factor blow-up. Output sizes are counted, not timed.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { folderProblems } from '../src/check/folder.js';
 import type { FileReport } from '../src/check/file.js';
-import type { Io } from '../src/cli/io.js';
-import { execute } from '../src/cli/main.js';
 import { defaultConfig, parseConfig } from '../src/load/config.js';
 import { parseDeal } from '../src/load/deal.js';
 import { MAX_PROBLEMS_PER_FILE } from '../src/load/limits.js';
 import { resolveConfig } from '../src/policy/resolve.js';
 import { ConfigSchema } from '../src/policy/config-schema.js';
 import type { Config } from '../src/policy/config-schema.js';
+import { run } from './helpers/cli.js';
+import { tempDirs } from './helpers/temp.js';
 
 /** CPU milliseconds `run` takes, the least of two tries (the first also warms the code up). */
 function cpuMs(run: () => unknown): number {
@@ -83,26 +82,15 @@ describe('linear time on pathological files', () => {
 });
 
 describe('output bounded by the problem cap', () => {
-  const tempDirs: string[] = [];
-  afterAll(() => {
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const tempDir = tempDirs('deal-triage-linear-');
 
   it('eight files of 5,000 bad items each: a JSON report of at most 101 problems per file, not megabytes', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-linear-'));
-    tempDirs.push(dir);
+    const dir = tempDir();
     mkdirSync(path.join(dir, 'deals'));
     const text = `issues: [${Array(5_000).fill('[]').join(',')}]\n`;
     for (let i = 1; i <= 8; i++) writeFileSync(path.join(dir, 'deals', `f${i}.yaml`), text);
-    let stdout = '';
-    const io: Io = {
-      stdout: { write: (chunk: string) => (stdout += chunk), isTTY: false },
-      stderr: { write: () => true, isTTY: false },
-      cwd: dir,
-      env: {},
-      stdinIsTTY: false,
-    };
-    expect(await execute(['check', '--format', 'json'], io)).toBe(1);
+    const { code, stdout } = await run(['check', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(1);
     const report = JSON.parse(stdout) as { files: { problems: { rule: string }[] }[] };
     expect(report.files).toHaveLength(8);
     for (const file of report.files) {

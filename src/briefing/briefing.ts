@@ -68,7 +68,7 @@ export interface BriefingAsk {
 }
 
 /** A caveat on the figures, as data; the formatters word it. */
-export type BriefingNote = { id: 'currency_differs'; deal_currency: string; company_currency: string };
+export interface BriefingNote { id: 'currency_differs'; deal_currency: string; company_currency: string }
 
 export interface Briefing {
   sections: SectionId[];

@@ -77,7 +77,7 @@ export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
     // Roles describe what the CEO does on a join; they are still traced otherwise, for --explain.
     if (!run(rule) || verdict !== 'join') continue;
     const items = rule.items ? read(rule.items) : [];
-    roles.push({ ...outcome(rule), role: rule.id, items: Array.isArray(items) ? [...items] : [] });
+    roles.push({ ...outcome(rule), role: rule.id, items: isList(items) ? [...items] : [] });
   }
 
   const findings: FindingOutcome[] = enabled('finding')
@@ -169,8 +169,11 @@ function resolveOperand(operand: Operand, scope: RuleScope): { value: FactValue;
   if (operand !== null && typeof operand === 'object' && 'fact' in operand) {
     return { value: scope.read(operand.fact), from: { fact: operand.fact } };
   }
-  return { value: operand as FactValue };
+  return { value: operand };
 }
+
+// Array.isArray narrows a readonly list to any[]; this keeps its item type.
+const isList = (value: FactValue): value is readonly string[] => Array.isArray(value);
 
 function notEvaluated(condition: Condition, scope: RuleScope): ConditionTrace {
   if ('all' in condition) return { kind: 'all', result: 'not-evaluated', children: condition.all.map((c) => notEvaluated(c, scope)) };

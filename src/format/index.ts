@@ -12,12 +12,13 @@ import type { Formatter } from './types.js';
 export const TRIAGE_FORMATS = ['text', 'markdown', 'json'] as const;
 export type TriageFormat = (typeof TRIAGE_FORMATS)[number];
 
-export const formatters = {
+// Typed as the registry, not as each render function: every entry is called the same way.
+export const formatters: Readonly<Record<TriageFormat | 'preview', Formatter>> = {
   text: withCapabilities(formatText, { coloured: true, carriesProblems: false }),
   markdown: withCapabilities(formatMarkdown, { coloured: false, carriesProblems: false }),
   json: withCapabilities(formatJson, { coloured: false, carriesProblems: true }),
   preview: withCapabilities(formatPreview, { coloured: true, carriesProblems: false }),
-} as const satisfies Record<TriageFormat | 'preview', Formatter>;
+};
 
 export type { FormatOptions, Formatter, TriageCapabilities, TriageResult } from './types.js';
 export { plain } from './style.js';

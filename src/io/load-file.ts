@@ -29,7 +29,7 @@ export interface NotReadWording {
   missing(file: string): string;
   directory(file: string): string;
   /** `notAFile`: a pipe, socket or device, refused rather than read. */
-  unreadable(file: string, reason: string, notAFile: boolean): string;
+  unreadable: (file: string, reason: string, notAFile: boolean) => string;
 }
 
 interface Kinds {

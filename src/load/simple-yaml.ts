@@ -106,7 +106,7 @@ class Reader {
 
   private mapping(indent: number, path: JoinedPath, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    for (let line = this.line; line && line.indent === indent; line = this.line) {
+    for (let line = this.line; line?.indent === indent; line = this.line) {
       const match = KEY.exec(line.content) ?? giveUp();
       const key = match[1]!;
       if (key.length > MAX_KEY_LENGTH) giveUp();
@@ -125,7 +125,7 @@ class Reader {
 
   private list(indent: number, path: JoinedPath, depth: number): unknown[] {
     const list: unknown[] = [];
-    for (let line = this.line; line && line.indent === indent && isItem(line.content); line = this.line) {
+    for (let line = this.line; line?.indent === indent && isItem(line.content); line = this.line) {
       const itemPath = child(path, list.length);
       const after = line.content.slice(1);
       const content = trimSpacesStart(after);
@@ -152,7 +152,7 @@ class Reader {
     if (rest === '' || rest.startsWith('#')) {
       const next = this.line;
       if (next && next.indent > indent) return this.block(next.indent, path, depth + 1);
-      if (inMapping && next && next.indent === indent && isItem(next.content)) {
+      if (inMapping && next?.indent === indent && isItem(next.content)) {
         if (depth + 1 > MAX_DEPTH) giveUp();
         return this.list(indent, path, depth + 1);
       }
@@ -267,12 +267,12 @@ export function resolvePlain(text: string): unknown {
   // Most values are words: only these first characters can start a null, a boolean or a number.
   if (text !== '' && !'0123456789+-.~nNtTfF'.includes(text[0]!)) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text.startsWith('t') || text.startsWith('T');
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
-    return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    return text.slice(-3).toLowerCase() === 'nan' ? NaN : text.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);

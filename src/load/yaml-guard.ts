@@ -200,9 +200,9 @@ export class TokenGuard {
     this.close(column);
     const top = this.blocks[this.blocks.length - 1];
     // A list may sit at its parent key's own column; a key there ends that list.
-    if (top && top.column === column && top.kind === 'seq' && kind === 'map') this.blocks.pop();
+    if (top?.column === column && top.kind === 'seq' && kind === 'map') this.blocks.pop();
     const parent = this.blocks[this.blocks.length - 1];
-    if (parent && parent.column === column && parent.kind === kind) return false;
+    if (parent?.column === column && parent.kind === kind) return false;
     this.blocks.push({ column, kind });
     this.check(column);
     return true;

@@ -163,7 +163,7 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   if (problems.length > 0) return { ok: false, problems, locator };
 
   try {
-    const value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value: unknown = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { ok: true, value, locator };
   } catch (error) {
     if (error instanceof ReferenceError) {
@@ -332,8 +332,9 @@ function plainNode(node: unknown): unknown {
     for (const pair of node.items) {
       const key = pair.key;
       if (!isScalar(key) || key.anchor) return NOT_PLAIN;
-      const name = key.value === null ? '' : String(key.value);
       if (typeof key.value === 'object' && key.value !== null) return NOT_PLAIN;
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects (a Date key) returned just above
+      const name = key.value === null ? '' : String(key.value);
       if (FORBIDDEN_KEYS.has(name)) return NOT_PLAIN;
       const value = plainNode(pair.value);
       if (value === NOT_PLAIN) return NOT_PLAIN;
@@ -385,7 +386,7 @@ function makeLocator(doc: Document | undefined, position: (offset: number) => Po
   return {
     line,
     at(path, target = 'value') {
-      const root = doc?.contents as Node | null | undefined;
+      const root = doc?.contents;
       if (!root) return { line: 1, column: 1 };
       let node: Node | null = root;
       let pair: Pair | undefined;
@@ -393,7 +394,7 @@ function makeLocator(doc: Document | undefined, position: (offset: number) => Po
       for (const segment of path) {
         let next: Node | null | undefined;
         if (isMap(node)) {
-          const found = pairFor(node as YAMLMap, segment);
+          const found = pairFor(node, segment);
           if (!found) break;
           pair = found;
           next = found.value as Node | null;

@@ -50,6 +50,7 @@ export function checkCondition(value: unknown, ctx: RefinementCtx, path: Path = 
   if (fact === undefined) {
     fail(path, 'a comparison needs "fact" (or use all / any / not)', 'missing-field');
   } else if (typeof fact !== 'string' || !isFactName(fact)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any YAML value may stand here; the message shows it as String() does
     fail([...path, 'fact'], `unknown fact "${String(fact)}"${didYouMean(String(fact), FACT_NAMES)}`, 'unknown-fact');
   }
   if (op === undefined) {
@@ -57,6 +58,7 @@ export function checkCondition(value: unknown, ctx: RefinementCtx, path: Path = 
     return;
   }
   if (typeof op !== 'string' || !isOperatorName(op)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any YAML value may stand here; the message shows it as String() does
     fail([...path, 'op'], `unknown operator "${String(op)}"; use one of ${OPERATOR_NAMES.join(', ')}${didYouMean(String(op), OPERATOR_NAMES)}`, 'unknown-operator');
     return;
   }

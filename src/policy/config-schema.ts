@@ -142,7 +142,7 @@ function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<string,
     checkParams(entry, base, at, ctx);
     if (entry.items !== undefined) {
       const fact = (FACTS as Record<string, FactDefinition>)[entry.items];
-      if (!fact || fact.kind !== 'list') {
+      if (fact?.kind !== 'list') {
         const lists = FACT_NAMES.filter((name) => FACTS[name].kind === 'list');
         fail(at('items'), `"items" names a list fact: one of ${lists.join(', ')}`, 'unknown-fact');
       }
@@ -165,7 +165,7 @@ function checkParams(
   ctx: RefinementCtx,
 ): void {
   if (!entry.params) return;
-  const when = entry.when ?? (base && 'when' in base ? (base.when as Condition) : undefined);
+  const when = entry.when ?? (base && 'when' in base ? base.when : undefined);
   const templates = [entry.message ?? base?.message, entry.change ?? (base && 'change' in base ? base.change : undefined)];
   const used = new Set([
     ...(when ? paramReferences(when).map((ref) => ref.name) : []),

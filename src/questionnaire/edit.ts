@@ -32,7 +32,7 @@ export function editDealYaml(original: string, before: Deal, after: Deal): Edite
 /** Whether the text has comments of its own, which a freshly written text would lose. */
 export function hasComments(original: string): boolean {
   const doc = parseDocument(original);
-  let found = Boolean(doc.commentBefore || doc.comment);
+  let found = Boolean(doc.commentBefore) || Boolean(doc.comment);
   visit(doc, {
     Node(_key, node) {
       if (node.commentBefore || node.comment) {
@@ -76,7 +76,7 @@ function editMap(doc: Document, map: YAMLMap, before: Data, after: Data, written
       continue;
     }
     if (index < 0) {
-      insertPair(map, doc.createPair(key, value) as Pair, order);
+      insertPair(map, doc.createPair(key, value), order);
       continue;
     }
     const pair = map.items[index]!;

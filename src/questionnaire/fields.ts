@@ -43,7 +43,7 @@ interface Def {
   element?: z.core.$ZodType;
 }
 
-const defOf = (schema: z.core.$ZodType): Def => schema._zod.def as Def;
+const defOf = (schema: z.core.$ZodType): Def => schema._zod.def;
 
 /** The schema without its `.optional()` and `.default()`. */
 function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {

@@ -111,7 +111,7 @@ export function inquirerPrompter(streams: TerminalStreams): Prompter {
  * gets a stream of its own for each question, which hands it the text.
  */
 function asStream(output: TerminalOutput): NodeJS.WritableStream {
-  if ('on' in output && typeof output.on === 'function') return output as NodeJS.WritableStream;
+  if ('on' in output && typeof output.on === 'function') return output;
   return new Writable({
     write(chunk: Buffer | string, _encoding, done) {
       output.write(String(chunk));

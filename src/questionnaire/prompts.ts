@@ -22,7 +22,7 @@ export async function requiredText(p: Prompter, q: TextQuestion): Promise<string
     ...(q.current === undefined ? {} : { default: q.current }),
     validate: validator<string>(q.schema, q.field),
   });
-  return parsed(q.schema, q.field, answer) as string;
+  return parsed(q.schema, q.field, answer)!;
 }
 
 /** An optional text: an empty line leaves it out. */
@@ -33,7 +33,7 @@ async function optionalText(p: Prompter, q: TextQuestion): Promise<string | unde
     ...(q.current === undefined ? {} : { default: q.current }),
     validate: (value) => (value.trim() === '' ? true : validate(value)),
   });
-  return answer.trim() === '' ? undefined : (parsed(q.schema, q.field, answer) as string);
+  return answer.trim() === '' ? undefined : (parsed(q.schema, q.field, answer)!);
 }
 
 export interface FieldQuestion<P extends FieldPath> {
@@ -61,5 +61,5 @@ export async function askNumber<P extends NumberPath>(p: Prompter, q: FieldQuest
     ...(q.current === undefined ? {} : { default: q.current }),
     validate: validator<number | undefined>(schema, field),
   });
-  return parsed(schema, field, answer) as FieldValue<P>;
+  return parsed(schema, field, answer);
 }

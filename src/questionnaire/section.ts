@@ -36,7 +36,7 @@ export interface SectionOf<K extends keyof Deal> extends Section {
 }
 
 /** Every key in K (undefined to remove it from the draft), and no other key of the deal. */
-type PatchOf<K extends keyof Deal> = { [Key in K]: Deal[Key] | undefined } & { [Key in Exclude<keyof Deal, K>]?: never };
+type PatchOf<K extends keyof Deal> = { [Key in K]: Deal[Key] | undefined } & Partial<Record<Exclude<keyof Deal, K>, never>>;
 
 /** A section, its keys inferred from `keys`, so the registry can check that they cover the deal. */
 export function defineSection<const K extends keyof Deal>(section: SectionOf<K>): SectionOf<K> {
@@ -50,5 +50,5 @@ export function applyPatch(draft: Draft, patch: Patch): Draft {
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  return next as Draft;
+  return next;
 }

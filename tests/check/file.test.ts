@@ -122,7 +122,7 @@ describe('findings on a deal where the CEO is requested', () => {
     ['not requested: a small deal', small, []],
     ['not requested: an incomplete brief', { history: [] }, []],
   ])('%s', (_name, patch, expected) => {
-    const text = dealYaml(patch as Record<string, unknown>);
+    const text = dealYaml(patch);
     const report = fileReport('d.yaml', text, config);
     expect(report.problems.map((p) => [p.rule, p.severity])).toEqual(expected);
     // Every finding about the request is at the `ceo.requested` value.

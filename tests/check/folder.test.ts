@@ -25,10 +25,10 @@ describe('duplicate-id', () => {
     const report = reportOf({ 'deals/a.yaml': first, 'deals/b.yaml': second, 'deals/c.yaml': dealYaml({ id: 'other' }) }, config);
     const [a, b, c] = report.files;
     expect(a?.problems).toEqual([
-      { file: 'deals/a.yaml', ...valueAt(first, 'id: '), rule: 'duplicate-id', severity: 'error', message: expect.stringContaining(`deals/b.yaml:${valueAt(second, 'id: ').line}`) },
+      { file: 'deals/a.yaml', ...valueAt(first, 'id: '), rule: 'duplicate-id', severity: 'error', message: expect.stringContaining(`deals/b.yaml:${valueAt(second, 'id: ').line}`) as string },
     ]);
     expect(b?.problems).toEqual([
-      { file: 'deals/b.yaml', ...valueAt(second, 'id: '), rule: 'duplicate-id', severity: 'error', message: expect.stringContaining('deals/a.yaml:1') },
+      { file: 'deals/b.yaml', ...valueAt(second, 'id: '), rule: 'duplicate-id', severity: 'error', message: expect.stringContaining('deals/a.yaml:1') as string },
     ]);
     expect(a?.problems[0]?.message).toContain('"acme"');
     expect(c?.problems).toEqual([]);
@@ -48,7 +48,7 @@ describe('duplicate-id', () => {
   it('names five of the other files and counts the rest', () => {
     const text = dealYaml({ id: 'same' });
     const names = Array.from({ length: 12 }, (_, i) => `x/${String(i + 1).padStart(2, '0')}.yaml`);
-    const report = reportOf(names.map((name) => [name, text]), config);
+    const report = reportOf(names.map((name): [string, string] => [name, text]), config);
     const messages = problemsOf(report).filter((p) => p.rule === 'duplicate-id').map((p) => p.message);
     expect(messages).toHaveLength(12);
     expect(messages[0]).toBe(

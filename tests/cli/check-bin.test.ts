@@ -3,16 +3,15 @@
 // only in the built output) give byte for byte what one thread gives.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain JS script (bench/), without types.
 import { generate } from '../../bench/generate.js';
 import { PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
 import { snapshotFolder } from '../check/helpers.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/deal-triage.js');
@@ -42,10 +41,7 @@ beforeAll(() => {
   }
 }, 120_000);
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('deal-triage-check-bin-');
 
 describe('exit codes reach the shell, with no stack trace', () => {
   it.each([
@@ -78,8 +74,7 @@ describe('--output on a full disk', () => {
   // containers); elsewhere there is no way to make a regular file's write fail with ENOSPC.
   let disk: string | undefined;
   beforeAll(() => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-full-'));
-    tempDirs.push(dir);
+    const dir = tempDir();
     if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' }).status !== 0) return;
     disk = dir;
     writeFileSync(path.join(dir, 'report.txt'), 'the previous report\n');
@@ -108,8 +103,7 @@ describe('worker threads', () => {
   let cwd: string;
 
   beforeAll(() => {
-    cwd = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-workers-'));
-    tempDirs.push(cwd);
+    cwd = tempDir();
     folder = path.join(cwd, 'deals');
     generate(folder, COUNT);
     // Broken files, spread over the batches the workers get.

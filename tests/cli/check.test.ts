@@ -3,60 +3,28 @@
 // columns come from the fixture files' text, not from the code under test.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { execute } from '../../src/cli/main.js';
 import { CHECK_FORMATS, checkFormatters } from '../../src/format/check/index.js';
 import type { Located } from '../check/helpers.js';
 import { byPlace, dealYaml, located, problemsFrom, problemsFromGithub, problemsFromJson, readJunit, snapshotFolder, valueAt } from '../check/helpers.js';
+import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = 'fixtures/deal-triage.config.yaml';
 const PROBLEMS = 'fixtures/check/problems';
 const DEALS = 'fixtures/deals';
 const OVER = 'fixtures/check/over-capacity';
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[/;
-const STACK_FRAME = /\n\s+at /;
 const NO_CONFIG_NOTE = 'deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdoutTTY?: boolean } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
-    stdinIsTTY: false,
-  };
-  const code = await execute(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** check with the fixture config, run from the repository root. */
 const check = (...args: string[]) => run(['check', '--config', CONFIG, ...args]);
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-check-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('deal-triage-check-');
 
 /** A temporary working folder with `files` (relative path → text). */
 function workspace(files: Record<string, string>): string {
@@ -635,7 +603,7 @@ describe('github format', () => {
     expect(afterOne.startsWith('# Earlier step\n\nIts own summary.\n')).toBe(true);
     const added = afterOne.slice('# Earlier step\n\nIts own summary.\n'.length);
     expect(added).toMatch(/^## deal-triage check\n/);
-    const rows = added.split('\n').filter((line) => /^\| deals\//.test(line));
+    const rows = added.split('\n').filter((line) => line.startsWith('| deals/'));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toBe(`| ${ODD} | ${valueAt(dealYaml(), 'owner: ').line} | ${valueAt(dealYaml(), 'owner: ').column} | warning | pipe-check | Owner: Dana Reyes, 100% sure \\| really second line |`);
     expect(rows.slice(1).map((row) => row.split(' | ')[4])).toEqual(['duplicate-id', 'duplicate-id']);
@@ -739,8 +707,8 @@ describe('colour', () => {
     ['github with --color', ['-f', 'github', '--color'], { stdoutTTY: true }, false],
     ['junit with --color', ['-f', 'junit', '--color'], { stdoutTTY: true }, false],
   ] as const)('%s: coloured %s', async (_name, args, options, coloured) => {
-    const { stdout } = await run(['check', '--config', CONFIG, ...args, PROBLEMS], options as Parameters<typeof run>[1]);
-    expect(ANSI.test(stdout)).toBe(coloured);
+    const { stdout } = await run(['check', '--config', CONFIG, ...args, PROBLEMS], options);
+    expect(stdout.includes('\u001b[')).toBe(coloured);
   });
 
   it('has stylish as the only format that declares itself coloured', () => {

@@ -4,34 +4,22 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { execute } from '../../src/cli/main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeal } from '../../src/load/deal.js';
-import type { Prompter } from '../../src/questionnaire/prompter.js';
 import { dealToYaml } from '../../src/questionnaire/write.js';
+import { ROOT, run as runCli, STACK_FRAME } from '../helpers/cli.js';
+import type { RunOptions } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 import { confirm, CTRL_C, eioError, ENTER, EnterPrompter, Failure, input, ScriptedPrompter, select } from '../questionnaire/scripted.js';
 import type { Step } from '../questionnaire/scripted.js';
 import { minimalScript, SAVE } from '../questionnaire/scripts.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = path.join(ROOT, 'fixtures/deal-triage.config.yaml');
 const ACME = path.join(ROOT, 'fixtures/deals/acme-plants.yaml');
-const STACK_FRAME = /\n\s+at /;
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-new-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('deal-triage-new-');
 
 /** Every file under `dir`, relative, sorted: to see that nothing else (no temporary file) was left. */
 function filesIn(dir: string): string[] {
@@ -41,27 +29,12 @@ function filesIn(dir: string): string[] {
     .sort();
 }
 
-interface RunOptions {
-  cwd: string;
-  prompter?: Prompter;
-  stdinTTY?: boolean;
-  stdoutTTY?: boolean;
-}
-
-async function run(argv: string[], options: RunOptions) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? true },
-    stderr: { write: (text: string) => (stderr += text), isTTY: true },
-    cwd: options.cwd,
-    env: { NO_COLOR: '1' },
-    stdinIsTTY: options.stdinTTY ?? true,
-    ...(options.prompter ? { prompter: options.prompter } : {}),
-  };
-  const code = await execute(argv, io);
-  expect(stderr).not.toMatch(STACK_FRAME);
-  return { code, stdout, stderr };
+/** The CLI as `new` is run: at a terminal (unless told otherwise), without colour, never a stack trace. */
+async function run(argv: string[], options: Pick<RunOptions, 'prompter' | 'stdinTTY' | 'stdoutTTY'> & { cwd: string }) {
+  const { cwd, prompter, stdinTTY = true, stdoutTTY = true } = options;
+  const result = await runCli(argv, { cwd, env: { NO_COLOR: '1' }, stdinTTY, stdoutTTY, stderrTTY: true, prompter });
+  expect(result.stderr).not.toMatch(STACK_FRAME);
+  return result;
 }
 
 /** `new` with the fixture config and scripted answers; the script must be used up. */

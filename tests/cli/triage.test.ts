@@ -2,59 +2,27 @@
 // the exit code out, with a fake terminal and environment.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatters, TRIAGE_FORMATS } from '../../src/format/index.js';
 import { parseDealBytes } from '../../src/load/deal.js';
+import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
+import type { RunOptions } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = 'fixtures/deal-triage.config.yaml';
 const INVALID_FILES = readdirSync(path.join(ROOT, 'fixtures/invalid'))
   .filter((name) => /\.ya?ml$/.test(name))
   .sort();
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[/;
-const STACK_FRAME = /\n\s+at /;
 const NO_CONFIG_NOTE =
   'deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n';
-
-interface RunOptions {
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-  stdoutTTY?: boolean;
-  stderrTTY?: boolean;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], options: RunOptions = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrTTY ?? false },
-    cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
-    stdinIsTTY: false,
-  };
-  const code = await execute(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** triage with the fixture config, run from the repository root. */
 const triage = (...args: string[]) => run(['triage', '--config', CONFIG, ...args]);
 
-type JsonResult = {
+interface JsonResult {
   file: string;
   id: string | null;
   verdict: string | null;
@@ -63,17 +31,9 @@ type JsonResult = {
   roles: { role: string; rule: string }[];
   trace: { rule: string; fired: boolean; condition: unknown }[];
   problems: { file: string; line: number; column: number; rule: string; message: string }[];
-};
-
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-cli-'));
-  tempDirs.push(dir);
-  return dir;
 }
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+
+const tempDir = tempDirs('deal-triage-cli-');
 
 describe('verdicts', () => {
   it.each([
@@ -173,7 +133,7 @@ describe('--format json', () => {
       stdoutTTY: true,
     });
     expect(stdout).not.toMatch(ANSI);
-    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect((): unknown => JSON.parse(stdout)).not.toThrow();
   });
 });
 
@@ -615,6 +575,7 @@ describe('colour', () => {
   ])('ANSI %s', async (_name, flags, options) => {
     const out = await run(['triage', '--config', CONFIG, ...flags, acme], options);
     expect(out.stdout).toMatch(ANSI);
+    // eslint-disable-next-line no-control-regex
     expect(out.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/^JOIN {2}/m);
     const err = await run(['triage', '--config', CONFIG, ...flags, invalid], options);
     expect(err.stderr).toMatch(ANSI);

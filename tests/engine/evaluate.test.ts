@@ -318,8 +318,8 @@ describe("the CEO's roles", () => {
     expect(messages['grant-exception']).toBe(
       'Decide the exceptions only the CEO can grant: Named support engineer for year one, Unlimited liability.',
     );
-    expect(messages['commit']).toBe('Commit: show Acme Corp that we are committed to their success.');
-    expect(messages['reassure']).toBe('Reassure: answer their doubts about relying on a company our size, and the open issues.');
+    expect(messages.commit).toBe('Commit: show Acme Corp that we are committed to their success.');
+    expect(messages.reassure).toBe('Reassure: answer their doubts about relying on a company our size, and the open issues.');
   });
 
   it.each<[string, Record<string, unknown>]>([

@@ -92,7 +92,7 @@ describe('numbers too large to hold exactly', () => {
     const base = stringify(baseDeal());
     // The patch's keys replace the base's: write the base without them, then the patch.
     const top = yaml.split(':')[0]!;
-    const text = `${base.split('\n').filter((l, i, all) => !inSection(all, i, top)).join('\n')}\n${yaml}\n`;
+    const text = `${base.split('\n').filter((_, i, all) => !inSection(all, i, top)).join('\n')}\n${yaml}\n`;
     const loaded = parseDeal(text, 'deal.yaml');
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;

@@ -56,7 +56,7 @@ export function merge(base: Record<string, unknown>, patch: Record<string, unkno
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete out[key];
-    else if (isPlainObject(value) && isPlainObject(out[key])) out[key] = merge(out[key] as Record<string, unknown>, value);
+    else if (isPlainObject(value) && isPlainObject(out[key])) out[key] = merge(out[key], value);
     else out[key] = value;
   }
   return out;

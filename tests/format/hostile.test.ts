@@ -4,14 +4,11 @@
 // text around them must survive. JSON keeps the real text. Through the pure formatters and through
 // the real CLI entry with files whose names hold these characters.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { CheckReport } from '../../src/check/report.js';
-import type { Io } from '../../src/cli/io.js';
-import { execute } from '../../src/cli/main.js';
 import { formatDiagnostics } from '../../src/format/diagnostics.js';
 import { CHECK_FORMATS, checkFormatters, formatStepSummary } from '../../src/format/check/index.js';
 import { formatters, TRIAGE_FORMATS } from '../../src/format/index.js';
@@ -19,6 +16,8 @@ import { plain } from '../../src/format/style.js';
 import type { Problem } from '../../src/load/problem.js';
 import { triageText } from '../../src/triage/triage.js';
 import { baseDeal, loadConfig, merge } from '../engine/helpers.js';
+import { run } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
 /** Each with the visible words on either side, which must survive. */
 const HOSTILE = [
@@ -143,30 +142,12 @@ describe.each(HOSTILE)('%s', (_name, text) => {
 
 // ---- Through the real CLI, with files named with these characters ------------------------------
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (t: string) => (stdout += t), isTTY: false },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    cwd,
-    env: {},
-    stdinIsTTY: false,
-  };
-  const code = await execute(argv, io);
-  return { code, stdout, stderr };
-}
+const tempDir = tempDirs('deal-triage-hostile-');
 
 describe('the CLI with hostile file names and deal text', () => {
   // A file name cannot hold NUL or "/" (the OSC 8 link has one); every other character of the table can.
   const names = HOSTILE.map(([, text]) => text).filter((text) => !text.includes('/'));
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-hostile-'));
-  tempDirs.push(dir);
+  const dir = tempDir();
   mkdirSync(path.join(dir, 'deals'));
   writeFileSync(path.join(dir, 'deal-triage.config.yaml'), 'company:\n  name: Northwind\n  employees: 180\n');
   names.forEach((name, i) => {
@@ -176,7 +157,7 @@ describe('the CLI with hostile file names and deal text', () => {
   });
 
   it.each(['stylish', 'github', 'junit'])('check -f %s: exit 1, nothing raw on stdout or stderr', async (format) => {
-    const { code, stdout, stderr } = await run(['check', '-f', format, 'deals'], dir);
+    const { code, stdout, stderr } = await run(['check', '-f', format, 'deals'], { cwd: dir });
     expect(code).toBe(1);
     noRaw(stdout);
     noRaw(stderr);
@@ -184,7 +165,7 @@ describe('the CLI with hostile file names and deal text', () => {
   });
 
   it.each(['text', 'markdown'])('triage -f %s: diagnostics on stderr with nothing raw', async (format) => {
-    const { code, stdout, stderr } = await run(['triage', '-f', format, ...names.map((name) => `deals/${name}.yaml`)], dir);
+    const { code, stdout, stderr } = await run(['triage', '-f', format, ...names.map((name) => `deals/${name}.yaml`)], { cwd: dir });
     expect(code).toBe(1);
     noRaw(stdout);
     noRaw(stderr);
@@ -193,7 +174,7 @@ describe('the CLI with hostile file names and deal text', () => {
   });
 
   it('a usage error naming a missing file shows it sanitised', async () => {
-    const { code, stderr } = await run(['triage', ...names.map((name) => `missing/${name}.yaml`)], dir);
+    const { code, stderr } = await run(['triage', ...names.map((name) => `missing/${name}.yaml`)], { cwd: dir });
     expect(code).toBe(2);
     noRaw(stderr);
     // One line per missing file, none forged by a line break in a name.
@@ -201,11 +182,11 @@ describe('the CLI with hostile file names and deal text', () => {
   });
 
   it('check names missing paths and the report file sanitised', async () => {
-    const missing = await run(['check', ...names.map((name) => `missing/${name}`)], dir);
+    const missing = await run(['check', ...names.map((name) => `missing/${name}`)], { cwd: dir });
     expect(missing.code).toBe(2);
     noRaw(missing.stderr);
     expect(missing.stderr.trimEnd().split('\n')).toHaveLength(names.length);
-    const written = await run(['check', '-o', `out/${names.join('')}.txt`, 'deals'], dir);
+    const written = await run(['check', '-o', `out/${names.join('')}.txt`, 'deals'], { cwd: dir });
     expect(written.code).toBe(1);
     noRaw(written.stderr);
     expect(written.stderr).toContain('wrote the report to out/');

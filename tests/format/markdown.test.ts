@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { markdownCode, markdownText } from '../../src/format/markdown-escape.js';
 import { plain } from '../../src/format/style.js';
@@ -22,6 +21,7 @@ describe('markdown briefing', () => {
   });
 
   it('never contains ANSI colour codes', () => {
+    // eslint-disable-next-line no-control-regex
     expect(markdownOf('fixtures/deals/acme-plants.yaml', true)).not.toMatch(/\u001b\[/);
   });
 

@@ -24,7 +24,7 @@ function triaged(file: string, change: (text: string) => string = (text) => text
   return result;
 }
 
-const inEuros = (text: string) => text.replace(/^  currency: USD\n/m, '').replace(/^value:\n/m, 'value:\n  currency: EUR\n');
+const inEuros = (text: string) => text.replace(/^ {2}currency: USD\n/m, '').replace(/^value:\n/m, 'value:\n  currency: EUR\n');
 
 describe('the words of the triage formats', () => {
   it.each([

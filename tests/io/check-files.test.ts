@@ -3,18 +3,17 @@
 // the built output; tests/cli/check-bin.test.ts compares them with this thread.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFiles, checkOne, PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
 import { dealYaml, loadConfig } from '../check/helpers.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const config = loadConfig();
-const root = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-check-files-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDirs('deal-triage-check-files-')();
 
 describe('threadsFor', () => {
   const cores = availableParallelism();
@@ -47,7 +46,7 @@ describe('checkOne', () => {
     make();
     const report = checkOne(entry(name), config);
     expect(report.deal).toBeUndefined();
-    expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+    expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
   });
 
   it.each([
@@ -55,7 +54,7 @@ describe('checkOne', () => {
     ['a file swapped for a link after it was found', 'swapped-link.yaml', () => (writeFileSync(path.join(root, 'target.yaml'), dealYaml()), symlinkSync('target.yaml', path.join(root, 'swapped-link.yaml'))), 'file-unreadable'],
   ])('reports %s without waiting or following it', { timeout: 10_000 }, (_name, name, make, rule) => {
     make();
-    expect(checkOne(entry(name), config).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) }]);
+    expect(checkOne(entry(name), config).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
   });
 
   it('reports a file discovery refused as its problem, without reading it', () => {

@@ -3,21 +3,17 @@
 // dot-folders and node_modules skipped; a path named on the command line taken whatever its name.
 
 import { execFileSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { linkSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discoverDealFiles } from '../../src/io/discover.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+const tempDir = tempDirs('deal-triage-discover-');
 
 /** A temporary folder holding `files` (relative paths; a trailing slash makes an empty folder). */
 function tree(files: readonly string[]): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-discover-'));
-  roots.push(root);
+  const root = tempDir();
   for (const file of files) {
     const full = path.join(root, file);
     if (file.endsWith('/')) {

@@ -3,23 +3,15 @@
 // is refused without a hang and without reading more than the limit; and finding the config file.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findConfigFile, readInputFile, readInputFileSync } from '../../src/io/files.js';
 import type { ReadOptions } from '../../src/io/files.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-files-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('deal-triage-files-');
 
 const fifo = (file: string) => execFileSync('mkfifo', [file]);
 

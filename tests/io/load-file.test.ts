@@ -68,6 +68,6 @@ describe.each([
       true,
     ],
   ])('says of %s what the caller words, and reads nothing', async (_what, make, message, notAFile) => {
-    expect(await load(make(), 'deal', { wording })).toEqual({ read: false, file: expect.any(String), message, notAFile });
+    expect(await load(make(), 'deal', { wording })).toEqual({ read: false, file: expect.any(String) as string, message, notAFile });
   });
 });

@@ -3,23 +3,21 @@
 // under 1 MiB can make the parser run out of stack. And the count the guard keeps is the nesting
 // the parser builds, so the limit means what it says.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isPair, isSeq, Lexer, parseAllDocuments } from 'yaml';
 import { parseDeal } from '../../src/load/deal.js';
 import { MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/load/limits.js';
 import type { Problem } from '../../src/load/problem.js';
 import { TokenGuard } from '../../src/load/yaml-guard.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CORPUS = path.join(ROOT, '../shared/corpus/yaml-test-suite');
+import { itOverCorpus } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
+import { tempDirs } from '../helpers/temp.js';
 
 /** Text repeated up to (not past) 1 MiB. */
 const fill = (head: string, unit: string) => head + unit.repeat(Math.floor((MAX_FILE_BYTES - head.length) / unit.length));
@@ -86,12 +84,13 @@ describe('a file nested too deeply', () => {
 });
 
 describe('the same problems on every run and every thread', () => {
+  const tempDir = tempDirs('deal-triage-depth-');
   let dir: string;
   let bundle: string;
 
   beforeAll(() => {
     // The loader as one plain JS file, for a worker thread to import.
-    dir = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-depth-'));
+    dir = tempDir();
     bundle = path.join(dir, 'deal.mjs');
     buildSync({
       entryPoints: [path.join(ROOT, 'src/load/deal.ts')],
@@ -114,7 +113,6 @@ describe('the same problems on every run and every thread', () => {
     );
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** parseDeal in a worker thread with half the main thread's stack (less cannot load the modules). */
   function inWorker(text: string): Promise<unknown> {
@@ -169,13 +167,9 @@ function guardDepth(text: string): number {
 }
 
 function yamlFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder)
-      .filter((name) => /\.ya?ml$/.test(name))
-      .map((name) => path.join(folder, name));
-  } catch {
-    return [];
-  }
+  return readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => path.join(folder, name));
 }
 
 describe('the depth the guard counts', () => {
@@ -192,8 +186,8 @@ describe('the depth the guard counts', () => {
 
   // Broken YAML can make the parser build a level no token announces (`[ a \n#\n b ]` becomes
   // `[{a: b}]`): at most one per flow level, so the parser never nests more than twice the limit.
-  it.skipIf(yamlFiles(CORPUS).length === 0)('is never less than half the depth the parser builds, across the YAML test suite', () => {
-    for (const file of yamlFiles(CORPUS)) {
+  itOverCorpus('is never less than half the depth the parser builds, across the YAML test suite', (files) => {
+    for (const file of files) {
       const text = readFileSync(file, 'utf8');
       expect(2 * guardDepth(text), file).toBeGreaterThanOrEqual(builtDepth(text));
     }

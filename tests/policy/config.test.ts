@@ -560,7 +560,7 @@ describe("located problems in a rule's params", () => {
     [
       'a misspelled stage in join_stages',
       lines('rules:', '  - id: too-early', '    params: { join_stages: [proposal, negotation] }'),
-      { line: 3, column: 28, rule: 'invalid-value', message: expect.stringContaining('not "negotation"; did you mean "negotiation"?') as unknown as string },
+      { line: 3, column: 28, rule: 'invalid-value', message: expect.stringContaining('not "negotation"; did you mean "negotiation"?') as string },
     ],
   ])('%s', (_name, text, expected) => {
     expect(problemsOf(text)).toEqual([{ file: FILE, severity: 'error', ...expected }]);

@@ -344,10 +344,10 @@ describe('saving without replacing a file unasked', () => {
   /** A save that finds `existing` files taken, fails on `failing` ones, and records every attempt. */
   function fakeSave(existing: string[], failing: Record<string, string> = {}) {
     const attempts: { file: string; overwrite: boolean; id: string }[] = [];
-    const save = async (file: string, text: string, overwrite: boolean): Promise<SaveOutcome> => {
+    const save = (file: string, text: string, overwrite: boolean): Promise<SaveOutcome> => {
       attempts.push({ file, overwrite, id: /^id: (.*)$/m.exec(text)![1]! });
-      if (failing[file]) return { kind: 'failed', reason: failing[file]! };
-      return existing.includes(file) && !overwrite ? { kind: 'exists' } : { kind: 'saved' };
+      const reason = failing[file];
+      return Promise.resolve(reason ? { kind: 'failed', reason } : existing.includes(file) && !overwrite ? { kind: 'exists' } : { kind: 'saved' });
     };
     return { attempts, save };
   }
@@ -357,7 +357,7 @@ describe('saving without replacing a file unasked', () => {
   }
 
   /** Editing deals/stark.yaml (whose id is the deal's). */
-  const edited = (file = 'deals/stark.yaml') => ({ file, id: DEAL.id, isFile: async (target: string) => target === file });
+  const edited = (file = 'deals/stark.yaml') => ({ file, id: DEAL.id, isFile: (target: string) => Promise.resolve(target === file) });
 
   it('saves a new file without a question', async () => {
     const { attempts, save } = fakeSave([]);

@@ -3,6 +3,9 @@
 // line) takes the default, an answer `validate` refuses is shown and the same question asked again,
 // Ctrl-C rejects with an ExitPromptError. A question the script does not expect fails the test.
 
+/* eslint-disable @typescript-eslint/require-await -- these fakes implement the async Prompter; being async turns a
+   refused script step (a throw) into a rejection, as a real prompt's failure is. */
+
 import type { ConfirmQuestion, InputQuestion, NumberQuestion, Prompter, SelectQuestion } from '../../src/questionnaire/prompter.js';
 
 /** Enter on an empty line: the default. */
@@ -69,7 +72,8 @@ export class ScriptedPrompter implements Prompter {
     return this.steps;
   }
 
-  private next(kind: Kind, message: string, record: Omit<Asked, 'kind' | 'message'>): Step {
+  /** The step's answer; Ctrl-C and a Failure throw here, as the prompt would. */
+  private next(kind: Kind, message: string, record: Omit<Asked, 'kind' | 'message'>): Exclude<Answer, typeof CTRL_C | Failure> {
     this.asked.push({ kind, message, ...record });
     const step = this.steps.shift();
     if (!step) throw new Error(`unexpected ${kind} question "${message}": the script has ended`);
@@ -79,12 +83,12 @@ export class ScriptedPrompter implements Prompter {
     }
     if (step.answer === CTRL_C) throw interruptError();
     if (step.answer instanceof Failure) throw step.answer.error;
-    return step;
+    return step.answer;
   }
 
   async input(question: InputQuestion): Promise<string> {
     for (;;) {
-      const { answer } = this.next('input', question.message, { default: question.default });
+      const answer = this.next('input', question.message, { default: question.default });
       if (typeof answer !== 'string' && answer !== ENTER && answer !== ERASE) throw new Error(`an input needs text, not ${String(answer)}`);
       const typed = answer === ENTER || answer === ERASE ? '' : answer;
       const value = typed === '' && answer !== ERASE ? (question.default ?? '') : typed;
@@ -96,7 +100,7 @@ export class ScriptedPrompter implements Prompter {
 
   async number(question: NumberQuestion): Promise<number | undefined> {
     for (;;) {
-      const { answer } = this.next('number', question.message, { default: question.default });
+      const answer = this.next('number', question.message, { default: question.default });
       if (typeof answer !== 'number' && answer !== ENTER && answer !== ERASE) throw new Error(`a number question needs a number, not ${String(answer)}`);
       const value = answer === ENTER ? question.default : answer === ERASE ? undefined : answer;
       const verdict = question.validate ? question.validate(value) : true;
@@ -107,7 +111,7 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T>(question: SelectQuestion<T>): Promise<T> {
     const choices = question.choices.map((choice) => ({ ...choice }));
-    const { answer } = this.next('select', question.message, { default: question.default, choices });
+    const answer = this.next('select', question.message, { default: question.default, choices });
     if (answer === ENTER) return question.default !== undefined ? question.default : question.choices[0]!.value;
     const choice = question.choices.find((candidate) => candidate.value === answer);
     if (!choice) throw new Error(`"${String(answer)}" is not a choice of "${question.message}" (${choices.map((c) => String(c.value)).join(', ')})`);
@@ -115,7 +119,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(question: ConfirmQuestion): Promise<boolean> {
-    const { answer } = this.next('confirm', question.message, { default: question.default });
+    const answer = this.next('confirm', question.message, { default: question.default });
     if (answer === ENTER) return question.default;
     if (typeof answer !== 'boolean') throw new Error(`a confirm needs true or false, not ${String(answer)}`);
     return answer;
@@ -136,7 +140,7 @@ export class EnterPrompter extends ScriptedPrompter {
 
   constructor(answers: Record<string, unknown> = {}, private readonly limit = 500) {
     super([]);
-    this.answers = new Map(Object.entries(answers).map(([key, value]) => [key, Array.isArray(value) ? [...value] : [value]]));
+    this.answers = new Map(Object.entries(answers).map(([key, value]) => [key, Array.isArray(value) ? [...(value as unknown[])] : [value]]));
   }
 
   /** The scripted answer to this question, or ENTER. */

@@ -176,7 +176,7 @@ function render(deal: Deal, edited: { deal: Deal; text: string } | undefined, cu
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (a === b) return true;
   const [x, y] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
-  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+  return x !== undefined && x.dev === y?.dev && x.ino === y.ino;
 }
 
 /** More deal files than this in the folder: the rest are not read for their ids. */

@@ -1,0 +1,22 @@
+// Temporary folders for tests that need a real file system, removed when the test file is done.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+/**
+ * A maker of fresh temporary folders named `prefix…`, all removed after the tests of the file (or
+ * the describe block) whose top level calls this.
+ */
+export function tempDirs(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+}
