@@ -26,8 +26,8 @@ export function inputPath(given: string, cwd: string): InputPath {
 
 /** What a command says of a path it cannot read, given the path as shown. */
 export interface NotReadWording {
-  missing(file: string): string;
-  directory(file: string): string;
+  missing: (file: string) => string;
+  directory: (file: string) => string;
   /** `notAFile`: a pipe, socket or device, refused rather than read. */
   unreadable: (file: string, reason: string, notAFile: boolean) => string;
 }
