@@ -715,6 +715,10 @@ describe('colour', () => {
     expect(CHECK_FORMATS.filter((format) => checkFormatters[format].coloured)).toEqual(['stylish']);
   });
 
+  it('has github as the only format that declares it writes the step summary (the tests above show only it does)', () => {
+    expect(CHECK_FORMATS.filter((format) => checkFormatters[format].stepSummary)).toEqual(['github']);
+  });
+
   it.each(CHECK_FORMATS)('colours %s with --color on a terminal exactly when the format declares it coloured', async (format) => {
     const { stdout } = await run(['check', '--config', CONFIG, '-f', format, '--color', PROBLEMS], { stdoutTTY: true, env: { FORCE_COLOR: '3' } });
     expect(ANSI.test(stdout)).toBe(checkFormatters[format].coloured);

@@ -61,7 +61,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   // Relative to the working folder, like every other path (GitHub always gives an absolute one).
-  const summaryFile = options.format === 'github' && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
+  const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
   const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath) : new Set<string>();
   if (output !== undefined && read.has((await identity(output)) ?? '')) {
     throw new UsageError(`--output ${safeChars(options.output ?? '')} is one of the files being checked; write the report somewhere else`);

@@ -1,5 +1,5 @@
 // The one registry of `check` output formats, each with what it declares: stylish alone is made
-// for a terminal, coloured when the terminal allows.
+// for a terminal, coloured when the terminal allows; github alone writes GitHub's step summary.
 
 import { withCapabilities } from '../types.js';
 import { formatCheckJson } from './json.js';
@@ -12,10 +12,10 @@ export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkFormatters = {
-  stylish: withCapabilities(formatStylish, { coloured: true }),
-  json: withCapabilities(formatCheckJson, { coloured: false }),
-  github: withCapabilities(formatGithub, { coloured: false }),
-  junit: withCapabilities(formatJunit, { coloured: false }),
+  stylish: withCapabilities(formatStylish, { coloured: true, stepSummary: false }),
+  json: withCapabilities(formatCheckJson, { coloured: false, stepSummary: false }),
+  github: withCapabilities(formatGithub, { coloured: false, stepSummary: true }),
+  junit: withCapabilities(formatJunit, { coloured: false, stepSummary: false }),
 } as const satisfies Record<CheckFormat, CheckFormatter>;
 
 export { formatStepSummary } from './github.js';

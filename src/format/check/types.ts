@@ -16,5 +16,8 @@ export interface CheckFormatOptions {
 
 export type CheckRender = (report: CheckReport, options: CheckFormatOptions) => string;
 
-/** A registered check format: called as a function; `coloured` when made for a terminal. */
-export type CheckFormatter = CheckRender & { readonly coloured: boolean };
+/**
+ * A registered check format: called as a function; `coloured` when made for a terminal;
+ * `stepSummary` when it runs in GitHub Actions, where $GITHUB_STEP_SUMMARY gets the markdown table.
+ */
+export type CheckFormatter = CheckRender & { readonly coloured: boolean; readonly stepSummary: boolean };
