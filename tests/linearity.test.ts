@@ -18,10 +18,14 @@ import type { Config } from '../src/policy/config-schema.js';
 import { run } from './helpers/cli.js';
 import { tempDirs } from './helpers/temp.js';
 
-/** CPU milliseconds `run` takes, the least of two tries (the first also warms the code up). */
+/**
+ * CPU milliseconds `run` takes, the least of three tries: the first also warms the code up, and a
+ * major garbage collection landing in one try (the suite runs files side by side) must not read as
+ * growth.
+ */
 function cpuMs(run: () => unknown): number {
   let best = Infinity;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const start = process.cpuUsage();
     run();
     const used = process.cpuUsage(start);
@@ -62,7 +66,7 @@ const CASES: Case[] = [
   // Not the fast reader's: the full parser's locator also searched the mapping once per unknown key.
   benchmark('unknown keys in one flow mapping', (n) => `{${Array.from({ length: n }, (_, i) => `k${i}: 1`).join(', ')}}\n`, deal, 6_000, 2_000),
   // 33,000 rules took 8 s in resolveConfig: each rule searched all the rules before it.
-  benchmark('resolving a config of many rules', rules, resolveConfig, 8_000, 500),
+  benchmark('resolving a config of many rules', rules, resolveConfig, 16_000, 1_000),
   benchmark('a config file of many rules', (n) => `rules:\n${lines(n, (i) => `- {id: r${i}, effect: wait}`)}`, config, 5_000, 2_000),
   benchmark('a config file of one rule id repeated', (n) => `rules:\n${lines(n, () => '- {id: same, effect: wait}')}`, config, 4_000, 2_000),
   // 350,000 bad items in under 1 MiB: 150 MB of JSON and 1.7 GB of memory before the cap.
