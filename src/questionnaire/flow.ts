@@ -13,7 +13,7 @@ import type { Deal } from '../schema/deal.js';
 import { triageDeal } from '../triage/triage.js';
 import type { Prompter } from './prompter.js';
 import { slugify, takenIdWarning } from './ids.js';
-import type { DealIds } from './ids.js';
+import type { DealIds, DealIdsSoon } from './ids.js';
 import { applyPatch } from './section.js';
 import type { Draft } from './section.js';
 import { SECTIONS } from './sections/index.js';
@@ -28,7 +28,7 @@ export interface QuestionnaireOptions {
   /** Colours for the preview. */
   style: Style;
   /** The ids other deal files around already use (id → files), for a warning at the id question. */
-  ids?: DealIds;
+  ids?: DealIdsSoon;
 }
 
 export type QuestionnaireResult = { kind: 'done'; deal: Deal } | { kind: 'discarded' };
@@ -112,7 +112,7 @@ export interface SaveOptions {
   /** The deal being edited (`--from`): its file, as shown, and its id. */
   edited?: { file: string; id: string; /** Whether `file` is that file on disk. */ isFile(file: string): Promise<boolean> };
   /** The ids of the other deal files around (id → files), to warn about a taken id. */
-  ids?: DealIds;
+  ids?: DealIdsSoon;
   render(deal: Deal): Rendered;
   /** Writes `text` to `file`; without `overwrite` it must not replace an existing file. */
   save(file: string, text: string, overwrite: boolean): Promise<SaveOutcome>;
@@ -210,7 +210,8 @@ function folderOf(file: string): string {
 }
 
 /** The id for an edited deal saved to another file: the edited file keeps its own. */
-async function askNewId(p: Prompter, file: string, edited: { file: string; id: string }, ids: DealIds | undefined): Promise<string> {
+async function askNewId(p: Prompter, file: string, edited: { file: string; id: string }, idsSoon: DealIdsSoon | undefined): Promise<string> {
+  const ids = await idsSoon;
   const id = await p.input({
     message: `Deal id for ${file}: ${edited.id} stays with ${edited.file}`,
     default: suggestId(file, edited.id, ids),

@@ -3,6 +3,12 @@
 /** The ids other deal files already use, id → the files (as shown): read by the caller. */
 export type DealIds = ReadonlyMap<string, readonly string[]>;
 
+/**
+ * The ids, or the promise of them: the caller may still be reading the folder while the first
+ * questions are asked, so a large deals folder never delays them; the id question waits for it.
+ */
+export type DealIdsSoon = DealIds | PromiseLike<DealIds>;
+
 /** A warning, not a refusal: the user may mean to replace that file, or to fix the other one. */
 export function takenIdWarning(id: string, ids: DealIds | undefined): string | undefined {
   const files = ids?.get(id);

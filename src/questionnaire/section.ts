@@ -3,7 +3,7 @@
 // what changed, which `applyPatch` puts into the draft.
 
 import type { Deal } from '../schema/deal.js';
-import type { DealIds } from './ids.js';
+import type { DealIdsSoon } from './ids.js';
 import type { Prompter } from './prompter.js';
 
 /** The answers so far: a deal being filled in, section by section. */
@@ -16,7 +16,7 @@ export interface SectionContext {
   /** The currency a new deal starts with: the config's company currency. */
   currency: string;
   /** Other deal files' ids (not the edited file's), for a warning when the id is taken. */
-  ids?: DealIds;
+  ids?: DealIdsSoon;
 }
 
 /** Any section, as the flow runs it. */

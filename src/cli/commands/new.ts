@@ -89,7 +89,11 @@ export async function runNew(file: string | undefined, options: NewOptions, cont
     io.stderr.write(NO_CONFIG_NOTE);
   }
   const fromPath = options.from === undefined ? undefined : path.resolve(io.cwd, options.from);
-  const ids = await dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd);
+  // Read while the first questions are asked: a folder of thousands of deals took 2 s before the
+  // first question. The id question waits for it; a failure only means no warning.
+  const ids = dealIdsIn(path.dirname(path.resolve(io.cwd, file ?? options.from ?? path.join(DEALS_FOLDER, 'deal.yaml'))), fromPath, io.cwd).catch(
+    (): DealIds => new Map(),
+  );
 
   const style = styles.stdout;
   const prompter: Prompter = guardPrompter(io.prompter ?? (await terminalPrompter(io, style)));
@@ -191,10 +195,16 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
   const ids = new Map<string, string[]>();
   const names = await readdir(folder).catch(() => [] as string[]);
   const files = names.filter((name) => DEAL_FILE_PATTERN.test(name) && !name.startsWith('.')).sort().slice(0, MAX_ID_FILES);
+  const excluded = exclude === undefined ? undefined : await stat(exclude).catch(() => undefined);
   for (const name of files) {
     const file = path.join(folder, name);
-    if (exclude !== undefined && (await sameFile(file, exclude))) continue;
-    const read = await readInputFile(file);
+    if (excluded !== undefined) {
+      const info = await stat(file).catch(() => undefined);
+      if (info?.dev === excluded.dev && info.ino === excluded.ino) continue;
+    }
+    // noFollow: a link in the folder is not read, wherever it leads.
+    const read = await readInputFile(file, { noFollow: true });
+    if (read.kind !== 'ok') continue;
     if (read.kind !== 'ok') continue;
     const text = decodeText(read.bytes, name);
     if (typeof text !== 'string') continue;
@@ -202,7 +212,10 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
     const id = yaml.ok && typeof yaml.value === 'object' && yaml.value !== null ? (yaml.value as { id?: unknown }).id : undefined;
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) continue;
     // Shown in a note: a hostile file name must not drive the terminal.
-    ids.set(id, [...(ids.get(id) ?? []), safeChars(displayPath(file, cwd))]);
+    const shown = safeChars(displayPath(file, cwd));
+    const taken = ids.get(id);
+    if (taken) taken.push(shown);
+    else ids.set(id, [shown]);
   }
   return ids;
 }

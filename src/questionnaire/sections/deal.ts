@@ -17,7 +17,7 @@ export const deal = defineSection({
       field: 'id',
       current: suggested === '' ? undefined : suggested,
     });
-    const warning = takenIdWarning(id, context.ids);
+    const warning = takenIdWarning(id, await context.ids);
     if (warning) p.note(warning);
     const owner = await askText(p, { message: 'Account owner (the rep who owns the deal)', field: 'owner', current: draft.owner });
     const type = await p.select({ message: 'Type of deal', choices: TYPE_CHOICES, default: draft.type ?? 'new' });
