@@ -13,7 +13,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
-import { displayPath } from './files.js';
+import { displayPath, isInside } from './files.js';
 import { describeFsError, isMissing, kindOf } from './fs-errors.js';
 
 export interface DiscoveredFile {
@@ -129,9 +129,4 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
 
 function isSpecial(entry: Dirent): boolean {
   return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }

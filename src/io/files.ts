@@ -151,12 +151,16 @@ export function displayPath(file: string, cwd: string): string {
  * can read (/proc/self/environ, a secrets file) in the config's error messages. A dangling link is
  * not: reading it reports it.
  */
+/** Whether `file` is below `folder` (both real paths), not the folder itself nor beside it. */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+}
+
 export async function linksOutOfItsFolder(file: string): Promise<boolean> {
   try {
     if (!(await lstat(file)).isSymbolicLink()) return false;
-    const folder = await realpath(path.dirname(file));
-    const relative = path.relative(folder, await realpath(file));
-    return relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    return !isInside(await realpath(path.dirname(file)), await realpath(file));
   } catch {
     return false;
   }
