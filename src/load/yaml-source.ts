@@ -114,7 +114,8 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   // After a syntax error the parser's idea of the structure is a guess: keys it sees twice may be
   // one key read wrongly (tab indentation). Report only the syntax errors then.
   const syntaxErrors = errors.some(({ error }) => error.code !== 'DUPLICATE_KEY');
-  const seen = new Set<string>();
+  // A run of unclosed "[" is found at the same innermost opener each time: the copies are listed
+  // once by listProblems (load/problem.ts), like every file's problems.
   for (const { doc, error } of errors) {
     if (error.code === 'DUPLICATE_KEY' && syntaxErrors) continue;
     const rule = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
@@ -127,10 +128,6 @@ export function parseYamlFully(text: string, file: string): YamlResult {
           rule,
           error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(text, error.pos[0]) : `YAML syntax: ${firstLine(error.message)}`,
         );
-    // Every unclosed "[" of a run is found at the same innermost opener: say it once.
-    const key = `${found.line}:${found.column}:${found.rule}:${found.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     problems.push(found);
   }
   if (documents.length > 1) {
