@@ -1,8 +1,8 @@
 // The questionnaire from first question to saved file, pure apart from the Prompter: every section
 // in order, then the verdict for the answers, with the chance to change any section before saving,
 // then saving without ever replacing a file the user has not agreed to replace, nor leaving two
-// files with one id unasked. Writing the file
-// is the caller's (an injected `save`), so the whole conversation is testable with scripted answers.
+// files with one id unasked. Writing the file is the caller's (an injected `save`), so the whole
+// conversation is testable with scripted answers.
 
 import { formatters } from '../format/index.js';
 import type { Style } from '../format/style.js';
