@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Process glue only: run the CLI and set the exit code.
-// dist/bundle is the tsc output of src/cli/main.ts bundled for start-up speed (scripts/bundle.js).
+// dist/bundle is the tsc output of src/cli/main.ts bundled and minified for start-up speed
+// (scripts/bundle.js). With --debug, which prints the stack trace of an internal error, the same
+// code runs unbundled from the tsc output instead, so the trace names our functions and files.
 import { writeSync } from 'node:fs';
-import { execute, outputFailure } from '../dist/bundle/main.js';
+
+const { execute, outputFailure } = await import(process.argv.includes('--debug') ? '../dist/cli/main.js' : '../dist/bundle/main.js');
 
 // A reader that goes away (`deal-triage triage x.yaml | head`) is not an error. Any other failed
 // write (`> /dev/full`, a terminal gone) ends the run: one line on stderr, if stderr still works, and

@@ -1,26 +1,28 @@
-// Reads and checks the deal files `check` found, on this thread or, for a large folder, on worker
-// threads (one per core). Starting a worker costs ~80 ms, and on a 2-vCPU machine two workers
-// checking at once run each file ~1.4× slower than one alone (the garbage collector already uses
-// the second core), so workers pay only from a few thousand files (bench/check.js). Either way each file
-// goes through the same loader and pure check, and reports come back in the order the files were
-// given, so the output is byte-identical whichever path ran.
+// Reads and checks the deal files `check` found, on this thread or, for a very large folder, on
+// worker threads. A worker costs its start (~80 ms) and its own warming up: each compiles and
+// optimises the loader and the rules anew, which is a large part of checking a few thousand files.
+// And on a 2-vCPU machine two threads checking at once run each file slower than one alone (the
+// garbage collector already uses the second core). So `auto` uses workers only for a folder of
+// tens of thousands of files, and only on cores that are free (npm run bench measures where they
+// pay). Either way each file goes through the same loader and pure check, and reports come back in
+// the order the files were given, so the output is byte-identical whichever path ran.
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkLoaded } from '../check/file.js';
-import type { FileReport } from '../check/file.js';
+import type { CheckFileOptions, FileReport } from '../check/file.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
 import { loadInputFileSync } from './load-file.js';
 import type { NotReadWording } from './load-file.js';
 
-/** Below this many files, starting workers costs more than it saves (measured: break-even near 3,000 on 2 vCPUs). */
-export const PARALLEL_MIN_FILES = 2000;
+/** Below this many files, `auto` checks on this thread: workers cost more than they save (bench/check.js). */
+export const PARALLEL_MIN_FILES = 50_000;
 /** Files a worker gets at a time: big enough to keep messages few, small enough to share out evenly. */
-const BATCH = 64;
+const BATCH = 256;
 
 /** How many threads to use: `auto` (by folder size and cores), `off` (this thread) or a number. */
 export type Concurrency = 'auto' | 'off' | number;
@@ -33,36 +35,54 @@ const CHECK_WORDING: NotReadWording = {
   unreadable: (_file, reason, notAFile) => (notAFile ? `${reason}; it is not read` : `cannot read the file: ${reason}`),
 };
 
-export function checkOne(entry: DiscoveredFile, config: ResolvedConfig): FileReport {
+export function checkOne(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions = {}): FileReport {
   const at = { line: 1, column: 1 };
   if (entry.refused) return { file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] };
   // The path is real (discovery resolved it): a link that appears there since is not followed.
-  const loaded = loadInputFileSync(entry, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency, noFollow: true });
+  const loaded = loadInputFileSync(entry, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency, noFollow: true, reuseBuffer: true });
   if (!loaded.read) return { file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] };
-  return checkLoaded(loaded, entry.file, config);
+  return checkLoaded(loaded, entry.file, config, options);
 }
 
-export function threadsFor(files: number, concurrency: Concurrency): number {
+/** The machine, as `auto` sees it: its cores, and how many are busy (the load average over a minute). */
+export interface Machine {
+  cores: number;
+  load: number;
+}
+
+const thisMachine = (): Machine => ({ cores: availableParallelism(), load: loadavg()[0] ?? 0 });
+
+export function threadsFor(files: number, concurrency: Concurrency, machine: Machine = thisMachine()): number {
   if (concurrency === 'off') return 1;
-  if (concurrency === 'auto') return files < PARALLEL_MIN_FILES ? 1 : Math.max(1, Math.min(availableParallelism(), Math.ceil(files / BATCH)));
-  return Math.max(1, Math.min(concurrency, Math.ceil(files / BATCH)));
+  const batches = Math.ceil(files / BATCH);
+  if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, batches));
+  if (files < PARALLEL_MIN_FILES) return 1;
+  // Workers on busy cores only take turns with what already runs there.
+  const free = Math.max(1, Math.round(machine.cores - machine.load));
+  return free < 2 ? 1 : Math.min(free, batches);
 }
 
-export async function checkFiles(files: readonly DiscoveredFile[], config: ResolvedConfig, concurrency: Concurrency): Promise<FileReport[]> {
+export async function checkFiles(
+  files: readonly DiscoveredFile[],
+  config: ResolvedConfig,
+  concurrency: Concurrency,
+  options: CheckFileOptions = {},
+): Promise<FileReport[]> {
   const threads = threadsFor(files.length, concurrency);
   // The worker is built next to this module (dist/io/ or dist/bundle/); running from TypeScript
   // sources (the test runner) there is none, and one thread does the same work.
   const worker = new URL('./check-worker.js', import.meta.url);
-  if (threads <= 1 || !existsSync(fileURLToPath(worker))) return files.map((entry) => checkOne(entry, config));
-  return checkInWorkers(files, config, threads, worker);
+  if (threads <= 1 || !existsSync(fileURLToPath(worker))) return files.map((entry) => checkOne(entry, config, options));
+  return checkInWorkers(files, config, options, threads, worker);
 }
 
-interface BatchResult {
+/** What a worker sends back for a batch: its reports as one JSON text, which crosses threads at a fraction of the cost of as many objects. */
+export interface BatchResult {
   start: number;
-  reports: FileReport[];
+  reports: string;
 }
 
-function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, threads: number, script: URL): Promise<FileReport[]> {
+function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, options: CheckFileOptions, threads: number, script: URL): Promise<FileReport[]> {
   return new Promise((resolve, reject) => {
     const reports = new Array<FileReport>(files.length);
     const workers: Worker[] = [];
@@ -86,10 +106,10 @@ function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig
     };
 
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, { workerData: { config } });
+      const worker = new Worker(script, { workerData: { config, options } });
       workers.push(worker);
       worker.on('message', (result: BatchResult) => {
-        result.reports.forEach((report, i) => (reports[result.start + i] = report));
+        (JSON.parse(result.reports) as FileReport[]).forEach((report, i) => (reports[result.start + i] = report));
         pending -= 1;
         if (!send(worker) && pending === 0 && !failed) {
           for (const w of workers) void w.terminate();

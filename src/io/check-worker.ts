@@ -1,13 +1,16 @@
 // A worker thread of `check`: receives batches of files, reads and checks each, and sends the
-// reports back. The config arrives once, with the worker.
+// reports back as one JSON text a batch. The config and the options arrive once, with the worker.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CheckFileOptions } from '../check/file.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { checkOne } from './check-files.js';
+import type { BatchResult } from './check-files.js';
 import type { DiscoveredFile } from './discover.js';
 
-const { config } = workerData as { config: ResolvedConfig };
+const { config, options } = workerData as { config: ResolvedConfig; options: CheckFileOptions };
 
 parentPort?.on('message', ({ start, files }: { start: number; files: DiscoveredFile[] }) => {
-  parentPort?.postMessage({ start, reports: files.map((file) => checkOne(file, config)) });
+  const result: BatchResult = { start, reports: JSON.stringify(files.map((file) => checkOne(file, config, options))) };
+  parentPort?.postMessage(result);
 });

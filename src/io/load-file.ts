@@ -44,6 +44,8 @@ export interface LoadFileOptions {
   defaultCurrency?: string;
   /** Refuse a symbolic link as the last part of the path (see ReadOptions). */
   noFollow?: boolean;
+  /** Blocking reads only: read into the reader's reused buffer (ReadOptions.reuseBuffer); the text is decoded before the next read. */
+  reuseBuffer?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function loadInputFile<K extends InputKind>(at: InputPath, kind: K,
 
 /** The same, blocking: for `check`'s worker threads. */
 export function loadInputFileSync<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {
-  return fromRead(readInputFileSync(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
+  return fromRead(readInputFileSync(at.path, { noFollow: options.noFollow === true, reuseBuffer: options.reuseBuffer === true }), at.file, kind, options);
 }
 
 function fromRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {

@@ -9,13 +9,16 @@ import { listProblems } from './problem.js';
 import { parseYaml } from './yaml-source.js';
 import { issuesToProblems } from './zod-issues.js';
 
+/** The positions `check` reports for every valid deal (its id, and a request for the CEO); the rest are found when a problem needs one. */
+const EAGER_POSITIONS = [['id'], ['ceo', 'requested']] as const;
+
 export interface DealLoadOptions {
   /** The currency of a deal that names none: the company's (default USD). */
   defaultCurrency?: string;
 }
 
 export function parseDeal(text: string, file: string, options: DealLoadOptions = {}): LoadResult<Deal> {
-  const yaml = parseYaml(text, file);
+  const yaml = parseYaml(text, file, { eager: EAGER_POSITIONS });
   if (!yaml.ok) return { ok: false, problems: listProblems(yaml.problems) };
   const parsed = DealSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {

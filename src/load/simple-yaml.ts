@@ -11,6 +11,12 @@
 // are the ones `yaml` gives; tests/load/simple-yaml.test.ts checks both against `yaml` on
 // fixtures, the YAML test suite and generated documents.
 //
+// It is one pass over the text by character codes, with no line objects and no regular
+// expressions on the way: a line is a few numbers (where its content starts and ends, its
+// indentation), and a string is cut from the text only for a key or a value. Positions cost more
+// than the reading itself (each is a path made into a string, then a map entry), so a caller that
+// needs only a few names them (`only`) and reads the rest later, when a problem needs one.
+//
 // Only the ASCII space separates here, as in YAML: JS trim() and \s would also strip NBSP, U+2000
 // to U+200A, U+3000 and other Unicode spaces, which YAML reads as text.
 
@@ -27,17 +33,25 @@ export function pathKey(path: readonly (string | number)[], target: 'key' | 'val
   return `${target}${path.map((segment) => `\u0000${segment}`).join('')}`;
 }
 
-/** A path as the reader builds it while it walks: each segment after a NUL. */
-type JoinedPath = string;
-const child = (path: JoinedPath, segment: string | number): JoinedPath => `${path}\u0000${segment}`;
-
-interface Line {
-  /** 1-based line number. */
-  number: number;
-  /** Spaces before the content (for a "- " item's content, its column - 1). */
-  indent: number;
-  content: string;
+/**
+ * The positions to record: every one (the default), or only the key and the value of each of these
+ * paths of mapping keys, plus the first key of the document (where the document starts).
+ */
+export interface ReadOptions {
+  only?: readonly (readonly string[])[];
 }
+
+/** The paths to record, as a tree of keys; `keys` are the pathKeys of a wanted path. */
+interface Wanted {
+  children: Map<string, Wanted>;
+  keys?: { key: string; value: string };
+}
+
+/**
+ * Where the reader is in the path while it walks: in the record-everything mode the path so far,
+ * each segment after a NUL; with `only`, the node of the wanted paths (undefined off them).
+ */
+type PathRef = string | Wanted | undefined;
 
 class GiveUp extends Error {}
 
@@ -45,40 +59,48 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-// C0 controls other than tab, LF and CR; DEL; C1 controls; BOM; the Unicode line separators.
-// eslint-disable-next-line no-control-regex
-const UNUSUAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]/;
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const LF = 0x0a;
+const CR = 0x0d;
+
 /** YAML's limit on an implicit key: the ":" at most 1,024 characters after the key starts. */
 const MAX_KEY_LENGTH = 1024;
 /** Give up well before the full parser's depth limit, so the two never disagree about it. */
 const MAX_DEPTH = MAX_YAML_DEPTH / 2;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** The words KEY matches that the core schema reads as null or a boolean, not as text. */
+/** The words a key can be that the core schema reads as null or a boolean, not as text. */
 const NOT_TEXT_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
-export function readSimpleYaml(text: string): SimpleYaml | undefined {
-  if (UNUSUAL.test(text) || text.includes('\t')) return undefined;
-  const lines: Line[] = [];
-  const raw = text.split('\n');
-  for (let i = 0; i < raw.length; i++) {
-    let line = raw[i]!;
-    // A CR is a line break only before an LF here; one at the very end of the file is for the full
-    // parser, which reads `true\r` there as the text "true\r".
-    if (line.endsWith('\r') && i < raw.length - 1) line = line.slice(0, -1);
-    if (line.includes('\r')) return undefined;
-    const content = trimSpacesStart(line);
-    if (content === '' || content.startsWith('#')) continue;
-    const indent = line.length - content.length;
-    // Directives and document markers: leave them to the full parser.
-    if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content.startsWith('%'))) return undefined;
-    lines.push({ number: i + 1, indent, content: trimSpacesEnd(content) });
+/**
+ * Characters this reader leaves to the full parser: C0 controls other than LF and CR (a tab
+ * included), DEL, C1 controls, the BOM, the Unicode line separators; and a CR that does not end a
+ * line before an LF (one at the very end of the file is for the full parser, which reads `true\r`
+ * there as the text "true\r").
+ */
+function hasUnusualCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < SPACE) {
+      if (c === LF) continue;
+      if (c === CR && text.charCodeAt(i + 1) === LF) continue;
+      return true;
+    }
+    if (c >= 0x7f && (c <= 0x9f || c === 0xfeff || c === 0x2028 || c === 0x2029)) return true;
   }
-  if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
-  const reader = new Reader(lines);
+  return false;
+}
+
+export function readSimpleYaml(text: string, options: ReadOptions = {}): SimpleYaml | undefined {
+  if (hasUnusualCharacters(text)) return undefined;
+  const reader = new Reader(text, options.only);
   try {
-    const value = reader.block(0, '', 1);
-    if (reader.index < lines.length) return undefined;
+    reader.advance();
+    if (reader.done || reader.indent !== 0) return undefined;
+    const value = reader.block(0, reader.root, 1);
+    if (!reader.done) return undefined;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     return { value: value as Record<string, unknown>, positions: reader.positions };
   } catch (error) {
@@ -87,180 +109,297 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
   }
 }
 
+function wantedTree(only: readonly (readonly string[])[]): Wanted {
+  const root: Wanted = { children: new Map() };
+  for (const path of only) {
+    let node = root;
+    for (const segment of path) {
+      let next = node.children.get(segment);
+      if (!next) node.children.set(segment, (next = { children: new Map() }));
+      node = next;
+    }
+    node.keys = { key: pathKey(path, 'key'), value: pathKey(path, 'value') };
+  }
+  return root;
+}
+
 class Reader {
-  index = 0;
   readonly positions = new Map<string, Position>();
+  readonly root: PathRef;
+  private readonly all: boolean;
 
-  constructor(private readonly lines: Line[]) {}
+  // The current line (the next one with content): its number, its content's start and end
+  // offsets (trailing spaces left out), and the column its content starts at, less one.
+  done = false;
+  line = 0;
+  start = 0;
+  end = 0;
+  indent = 0;
+  /** Where the line after the current one begins, and its number. */
+  private next = 0;
+  private nextLine = 1;
+  /** Where the text after the last scalar read begins. */
+  private after = 0;
 
-  private get line(): Line | undefined {
-    return this.lines[this.index];
+  constructor(
+    private readonly text: string,
+    only: readonly (readonly string[])[] | undefined,
+  ) {
+    this.all = only === undefined;
+    this.root = only === undefined ? '' : wantedTree(only);
+  }
+
+  /** Moves to the next line with content (not blank, not only a comment). */
+  advance(): void {
+    const text = this.text;
+    for (;;) {
+      if (this.next > text.length) {
+        this.done = true;
+        return;
+      }
+      const lineStart = this.next;
+      const newline = text.indexOf('\n', lineStart);
+      let lineEnd = newline < 0 ? text.length : newline;
+      this.next = newline < 0 ? text.length + 1 : newline + 1;
+      const number = this.nextLine++;
+      // A CR before the LF is part of the line break (hasUnusualCharacters refused any other).
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+      let start = lineStart;
+      while (start < lineEnd && text.charCodeAt(start) === SPACE) start++;
+      if (start === lineEnd || text.charCodeAt(start) === HASH) continue;
+      const indent = start - lineStart;
+      // Directives and document markers: leave them to the full parser.
+      if (indent === 0 && (text.startsWith('---', start) || text.startsWith('...', start) || text.charCodeAt(start) === 0x25)) giveUp();
+      let end = lineEnd;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
+      this.line = number;
+      this.start = start;
+      this.end = end;
+      this.indent = indent;
+      return;
+    }
+  }
+
+  private child(path: PathRef, segment: string | number): PathRef {
+    if (this.all) return `${path as string}\u0000${segment}`;
+    return typeof segment === 'string' ? (path as Wanted | undefined)?.children.get(segment) : undefined;
+  }
+
+  private record(target: 'key' | 'value', path: PathRef, line: number, column: number): void {
+    if (this.all) this.positions.set(`${target}${path as string}`, { line, column });
+    else if ((path as Wanted | undefined)?.keys) this.positions.set((path as Wanted).keys![target], { line, column });
   }
 
   /** The block (mapping or list) whose first line is the current one, at `indent`. */
-  block(indent: number, path: JoinedPath, depth: number): unknown {
-    const line = this.line!;
-    if (line.indent !== indent || depth > MAX_DEPTH) giveUp();
-    return isItem(line.content) ? this.list(indent, path, depth) : this.mapping(indent, path, depth);
+  block(indent: number, path: PathRef, depth: number): unknown {
+    if (this.indent !== indent || depth > MAX_DEPTH) giveUp();
+    return this.isItem(this.start, this.end) ? this.list(indent, path, depth) : this.mapping(indent, path, depth);
   }
 
-  private mapping(indent: number, path: JoinedPath, depth: number): Record<string, unknown> {
+  private mapping(indent: number, path: PathRef, depth: number): Record<string, unknown> {
+    const text = this.text;
     const map: Record<string, unknown> = {};
-    for (let line = this.line; line?.indent === indent; line = this.line) {
-      const match = KEY.exec(line.content) ?? giveUp();
-      const key = match[1]!;
-      if (key.length > MAX_KEY_LENGTH) giveUp();
+    let first = depth === 1;
+    while (!this.done && this.indent === indent) {
+      const start = this.start;
+      const end = this.end;
+      const keyEnd = this.keyEnd(start, end);
+      if (keyEnd < 0 || keyEnd - start > MAX_KEY_LENGTH) giveUp();
+      const key = text.slice(start, keyEnd);
       // A key the core schema reads as null, true or false would not be this text; and a key that
       // could reach a prototype, or a repeated key, is for the full parser to report.
       if (NOT_TEXT_KEYS.has(key) || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
-      const keyPath = child(path, key);
-      this.positions.set(`key${keyPath}`, { line: line.number, column: indent + 1 });
-      const rest = line.content.slice(match[0].length);
-      const restColumn = indent + 1 + match[0].length;
-      this.index += 1;
-      map[key] = this.value(rest, restColumn, line, indent, keyPath, true, depth);
+      const keyPath = this.child(path, key);
+      this.record('key', keyPath, this.line, indent + 1);
+      // Where the document starts, which a missing top-level field is reported at.
+      if (first && !this.all) this.positions.set(pathKey([key], 'key'), { line: this.line, column: indent + 1 });
+      first = false;
+      let rest = keyEnd + 1;
+      while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
+      const line = this.line;
+      this.advance();
+      map[key] = this.value(rest, end, indent + 1 + (rest - start), line, indent, keyPath, true, depth);
     }
     return map;
   }
 
-  private list(indent: number, path: JoinedPath, depth: number): unknown[] {
+  private list(indent: number, path: PathRef, depth: number): unknown[] {
+    const text = this.text;
     const list: unknown[] = [];
-    for (let line = this.line; line?.indent === indent && isItem(line.content); line = this.line) {
-      const itemPath = child(path, list.length);
-      const after = line.content.slice(1);
-      const content = trimSpacesStart(after);
-      const column = indent + 1 + (after.length - content.length);
-      if (content !== '' && !content.startsWith('#') && KEY.test(content)) {
+    while (!this.done && this.indent === indent && this.isItem(this.start, this.end)) {
+      const itemPath = this.child(path, list.length);
+      const end = this.end;
+      let content = this.start + 1;
+      while (content < end && text.charCodeAt(content) === SPACE) content++;
+      const column = indent + (content - this.start);
+      if (content < end && text.charCodeAt(content) !== HASH && this.keyEnd(content, end) >= 0) {
         // `- key: value`: a mapping whose first key is on this line; read it as if the line began there.
-        this.lines[this.index] = { number: line.number, indent: column, content };
+        this.start = content;
+        this.indent = column;
         if (depth + 1 > MAX_DEPTH) giveUp();
         list.push(this.mapping(column, itemPath, depth + 1));
         continue;
       }
-      if (isItem(content)) giveUp();
-      this.index += 1;
-      list.push(this.value(content, column + 1, line, indent, itemPath, false, depth));
+      if (this.isItem(content, end)) giveUp();
+      const line = this.line;
+      this.advance();
+      list.push(this.value(content, end, column + 1, line, indent, itemPath, false, depth));
     }
     return list;
   }
 
   /**
-   * The value after a key or a "- ": on the same line, or a block on the lines below (more
-   * indented; for a mapping's value, a list may also sit at the key's own indentation).
+   * The value after a key or a "- " (from `start` to the line's `end`): on the same line, or a block
+   * on the lines below (more indented; for a mapping's value, a list may also sit at the key's own
+   * indentation).
    */
-  private value(rest: string, column: number, line: Line, indent: number, path: JoinedPath, inMapping: boolean, depth: number): unknown {
-    if (rest === '' || rest.startsWith('#')) {
-      const next = this.line;
-      if (next && next.indent > indent) return this.block(next.indent, path, depth + 1);
-      if (inMapping && next?.indent === indent && isItem(next.content)) {
+  private value(start: number, end: number, column: number, line: number, indent: number, path: PathRef, inMapping: boolean, depth: number): unknown {
+    if (start === end || this.text.charCodeAt(start) === HASH) {
+      if (this.done) return null;
+      if (this.indent > indent) return this.block(this.indent, path, depth + 1);
+      if (inMapping && this.indent === indent && this.isItem(this.start, this.end)) {
         if (depth + 1 > MAX_DEPTH) giveUp();
         return this.list(indent, path, depth + 1);
       }
       return null;
     }
-    const value = this.inline(rest, column, line.number, path);
+    this.record('value', path, line, column);
+    let value: unknown;
+    if (this.text.charCodeAt(start) === 0x5b /* [ */) {
+      value = this.flowList(start, end, column, line, path);
+    } else {
+      value = this.scalar(start, end, false);
+      if (!this.isEnd(this.after, end)) giveUp();
+    }
     // A more indented line after a one-line value continues it: a multi-line scalar.
-    const next = this.line;
-    if (next && next.indent > indent) giveUp();
+    if (!this.done && this.indent > indent) giveUp();
     return value;
   }
 
-  private inline(text: string, column: number, lineNumber: number, path: JoinedPath): unknown {
-    this.positions.set(`value${path}`, { line: lineNumber, column });
-    if (text.startsWith('[')) return this.flowList(text, column, lineNumber, path);
-    const { value, rest } = scalar(text, false);
-    if (!isEnd(rest)) giveUp();
-    return value;
-  }
-
-  private flowList(text: string, column: number, lineNumber: number, path: JoinedPath): unknown[] {
+  private flowList(start: number, end: number, column: number, line: number, path: PathRef): unknown[] {
+    const text = this.text;
     const list: unknown[] = [];
-    let rest = trimSpacesStart(text.slice(1));
-    if (rest.startsWith(']')) {
-      if (!isEnd(rest.slice(1))) giveUp();
+    let rest = this.skipSpaces(start + 1, end);
+    if (rest < end && text.charCodeAt(rest) === 0x5d /* ] */) {
+      if (!this.isEnd(rest + 1, end)) giveUp();
       return list;
     }
     for (;;) {
-      const itemColumn = column + (text.length - rest.length);
-      const { value, rest: after } = scalar(rest, true);
-      this.positions.set(`value${child(path, list.length)}`, { line: lineNumber, column: itemColumn });
+      const value = this.scalar(rest, end, true);
+      this.record('value', this.child(path, list.length), line, column + (rest - start));
       list.push(value);
-      rest = trimSpacesStart(after);
-      if (rest.startsWith(',')) {
-        rest = trimSpacesStart(rest.slice(1));
+      rest = this.skipSpaces(this.after, end);
+      const c = rest < end ? text.charCodeAt(rest) : -1;
+      if (c === 0x2c /* , */) {
+        rest = this.skipSpaces(rest + 1, end);
         // A trailing comma, an empty item: leave the fine points to the full parser.
-        if (rest.startsWith(']') || rest.startsWith(',') || rest === '') giveUp();
+        const d = rest < end ? text.charCodeAt(rest) : -1;
+        if (d === -1 || d === 0x5d || d === 0x2c) giveUp();
         continue;
       }
-      if (rest.startsWith(']') && isEnd(rest.slice(1))) return list;
+      if (c === 0x5d && this.isEnd(rest + 1, end)) return list;
       return giveUp();
     }
   }
-}
 
-function trimSpacesStart(text: string): string {
-  let start = 0;
-  while (text.charCodeAt(start) === 0x20) start++;
-  return start === 0 ? text : text.slice(start);
-}
-
-function trimSpacesEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
-
-function isItem(content: string): boolean {
-  return content === '-' || content.startsWith('- ');
-}
-
-/** Nothing left on the line but spaces and a comment. */
-function isEnd(rest: string): boolean {
-  const trimmed = trimSpacesStart(rest);
-  return trimmed === '' || (trimmed.startsWith('#') && trimmed.length < rest.length);
-}
-
-/** A scalar at the start of `text`; `rest` is what follows it. In a flow list, "," and "]" end a plain scalar. */
-function scalar(text: string, inFlow: boolean): { value: unknown; rest: string } {
-  const first = text[0];
-  if (first === '"') {
-    const end = text.indexOf('"', 1);
-    if (end < 0) giveUp();
-    const inner = text.slice(1, end);
-    if (inner.includes('\\')) giveUp();
-    return { value: inner, rest: text.slice(end + 1) };
-  }
-  if (first === "'") {
-    let value = '';
-    let i = 1;
-    for (;;) {
-      const quote = text.indexOf("'", i);
-      if (quote < 0) giveUp();
-      value += text.slice(i, quote);
-      if (text[quote + 1] === "'") {
-        value += "'";
-        i = quote + 2;
-        continue;
+  /**
+   * A scalar from `start` (before the line's `end`); `after` is set to where what follows it begins.
+   * In a flow list, "," and "]" end a plain scalar.
+   */
+  private scalar(start: number, end: number, inFlow: boolean): unknown {
+    const text = this.text;
+    const first = start < end ? text.charCodeAt(start) : -1;
+    if (first === 0x22 /* " */) {
+      for (let i = start + 1; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c /* \ */) giveUp();
+        if (c === 0x22) {
+          this.after = i + 1;
+          return text.slice(start + 1, i);
+        }
       }
-      return { value, rest: text.slice(quote + 1) };
+      return giveUp();
     }
+    if (first === 0x27 /* ' */) {
+      let value = '';
+      let from = start + 1;
+      for (let i = from; i < end; i++) {
+        if (text.charCodeAt(i) !== 0x27) continue;
+        if (text.charCodeAt(i + 1) === 0x27 && i + 1 < end) {
+          value += text.slice(from, i + 1);
+          from = i + 2;
+          i += 1;
+          continue;
+        }
+        this.after = i + 1;
+        return value + text.slice(from, i);
+      }
+      return giveUp();
+    }
+    // Indicators a plain scalar cannot start with (or that mean syntax this reader leaves alone).
+    // "-" starts a plain scalar only if what follows could continue one: not a space, and in a flow
+    // list not a flow indicator either (`[-]` is a block list inside a flow list to the parser).
+    if (first === -1 || '{}[]&*!|>%@`,#?:'.includes(text[start]!)) giveUp();
+    if (first === DASH) {
+      const second = start + 1 < end ? text.charCodeAt(start + 1) : -1;
+      if (second === -1 || second === SPACE || (inFlow && isFlowIndicator(second))) giveUp();
+    }
+    // It ends at a comment (" #"), or in a flow list at a flow indicator; trailing spaces are not part of it.
+    let stop = end;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c === SPACE && i + 1 < end && text.charCodeAt(i + 1) === HASH) || (inFlow && isFlowIndicator(c))) {
+        stop = i;
+        break;
+      }
+    }
+    while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
+    // ": " inside would make it a key; a trailing ":" too. Quotes or ":" inside a flow item: leave it.
+    if (stop === start || text.charCodeAt(stop - 1) === COLON) giveUp();
+    for (let i = start; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COLON && (inFlow || text.charCodeAt(i + 1) === SPACE)) giveUp();
+      if (inFlow && (c === 0x22 || c === 0x27)) giveUp();
+    }
+    this.after = stop;
+    return resolvePlain(text.slice(start, stop));
   }
-  // Indicators a plain scalar cannot start with (or that mean syntax this reader leaves alone).
-  // "-" starts a plain scalar only if what follows could continue one: not a space, and in a flow
-  // list not a flow indicator either (`[-]` is a block list inside a flow list to the parser).
-  if (first === undefined || '{}[]&*!|>%@`,#?:'.includes(first) || (first === '-' && (text[1] === undefined || text[1] === ' ' || (inFlow && ',[]{}'.includes(text[1]))))) giveUp();
-  let end = text.length;
-  const comment = text.indexOf(' #');
-  if (comment >= 0) end = comment;
-  if (inFlow) {
-    const stop = text.slice(0, end).search(/[,\]{}[]/);
-    if (stop >= 0) end = stop;
+
+  /** Where a `key:` at `start` ends (the offset of its ":"), or -1 if the content is not one. */
+  private keyEnd(start: number, end: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (!(isLetter(first) || first === 0x5f)) return -1;
+    let i = start + 1;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (!(isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH)) break;
+      i++;
+    }
+    if (i >= end || text.charCodeAt(i) !== COLON) return -1;
+    // The ":" ends the content, or a space follows it.
+    if (i + 1 < end && text.charCodeAt(i + 1) !== SPACE) return -1;
+    return i;
   }
-  const plain = trimSpacesEnd(text.slice(0, end));
-  // ": " inside would make it a key; a trailing ":" too. Quotes inside a flow item: leave it.
-  if (plain.includes(': ') || plain.endsWith(':') || (inFlow && (plain.includes('"') || plain.includes("'") || plain.includes(':')))) giveUp();
-  return { value: resolvePlain(plain), rest: text.slice(plain.length) };
+
+  private isItem(start: number, end: number): boolean {
+    return this.text.charCodeAt(start) === DASH && (start + 1 === end || this.text.charCodeAt(start + 1) === SPACE);
+  }
+
+  private skipSpaces(from: number, end: number): number {
+    while (from < end && this.text.charCodeAt(from) === SPACE) from++;
+    return from;
+  }
+
+  /** Nothing left on the line but spaces and a comment. */
+  private isEnd(from: number, end: number): boolean {
+    const at = this.skipSpaces(from, end);
+    return at === end || (this.text.charCodeAt(at) === HASH && at > from);
+  }
 }
+
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 
 /** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
 export function resolvePlain(text: string): unknown {

@@ -36,23 +36,41 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** What the parser reports about a tagged value: the tag problem says it all. */
 const TAG_ERRORS = new Set<string>(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
-export function parseYaml(text: string, file: string): YamlResult {
-  // Plain deal files take the fast reader; everything else, and every problem, the full parser.
-  const simple = readSimpleYaml(text);
-  if (simple) return { ok: true, value: simple.value, locator: simpleLocator(simple.positions, simple.value, () => parseYamlFully(text, file).locator) };
-  return parseYamlFully(text, file);
+export interface ParseYamlOptions {
+  /**
+   * Record only these paths' positions as the file is read (the ones every caller asks for); any
+   * other is found when asked, by reading the text again. Default: every position at once.
+   */
+  eager?: readonly (readonly string[])[];
 }
 
-/** Positions the fast reader recorded; anything else from the full parser, run only if needed. */
-function simpleLocator(positions: ReadonlyMap<string, Position>, value: Record<string, unknown>, full: () => Locator): Locator {
+export function parseYaml(text: string, file: string, options: ParseYamlOptions = {}): YamlResult {
+  // Plain deal files take the fast reader; everything else, and every problem, the full parser.
+  const simple = readSimpleYaml(text, options.eager === undefined ? {} : { only: options.eager });
+  if (!simple) return parseYamlFully(text, file);
+  const later = options.eager === undefined ? undefined : () => readSimpleYaml(text)?.positions;
+  return { ok: true, value: simple.value, locator: simpleLocator(simple.positions, simple.value, later, () => parseYamlFully(text, file).locator) };
+}
+
+/**
+ * Positions the fast reader recorded; then, if it recorded only some, the rest from reading the
+ * text again; anything else (a path not in the file) from the full parser. Each runs only if needed.
+ */
+function simpleLocator(
+  positions: ReadonlyMap<string, Position>,
+  value: Record<string, unknown>,
+  later: (() => ReadonlyMap<string, Position> | undefined) | undefined,
+  full: () => Locator,
+): Locator {
   let fallback: Locator | undefined;
+  let rest: ReadonlyMap<string, Position> | undefined;
   // The whole document (where a missing top-level field is reported) starts at its first key: no
   // need to parse the file again for that.
   const first = Object.keys(value)[0];
   const root = first === undefined ? undefined : positions.get(pathKey([first], 'key'));
+  const recorded = (key: string) => positions.get(key) ?? (later ? (rest ??= later() ?? new Map<string, Position>()).get(key) : undefined);
   return {
-    at: (path, target = 'value') =>
-      (path.length === 0 ? root : positions.get(pathKey(path, target))) ?? (fallback ??= full()).at(path, target),
+    at: (path, target = 'value') => (path.length === 0 ? root : recorded(pathKey(path, target))) ?? (fallback ??= full()).at(path, target),
     line: (n) => (fallback ??= full()).line(n),
   };
 }

@@ -4,7 +4,6 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles, checkOne, PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
@@ -16,17 +15,22 @@ const config = loadConfig();
 const root = tempDirs('deal-triage-check-files-')();
 
 describe('threadsFor', () => {
-  const cores = availableParallelism();
+  const idle = (cores: number) => ({ cores, load: 0 });
   it.each([
-    ['off, a large folder', 5000, 'off', 1],
-    ['auto, a small folder', PARALLEL_MIN_FILES - 1, 'auto', 1],
-    ['auto, a large folder', 5000, 'auto', Math.min(cores, Math.ceil(5000 / 64))],
-    ['2, a large folder', 700, 2, 2],
-    ['8, fewer batches than threads', 100, 8, 2],
-    ['2, one file', 1, 2, 1],
-    ['1', 5000, 1, 1],
-  ] as const)('%s', (_name, files, concurrency, threads) => {
-    expect(threadsFor(files, concurrency)).toBe(threads);
+    ['off, a large folder', 100_000, 'off', idle(8), 1],
+    ['auto, a folder just too small for workers', PARALLEL_MIN_FILES - 1, 'auto', idle(8), 1],
+    ['auto, a large folder, 2 idle cores', PARALLEL_MIN_FILES, 'auto', idle(2), 2],
+    ['auto, a large folder, 8 idle cores', 100_000, 'auto', idle(8), 8],
+    ['auto, a large folder, 1 core', 100_000, 'auto', idle(1), 1],
+    ['auto, a large folder, 2 cores, one busy', 100_000, 'auto', { cores: 2, load: 1.2 }, 1],
+    ['auto, a large folder, 8 cores, 5.6 busy', 100_000, 'auto', { cores: 8, load: 5.6 }, 2],
+    ['auto, a large folder, more load than cores', 100_000, 'auto', { cores: 4, load: 9 }, 1],
+    ['2, a small folder', 700, 2, idle(1), 2],
+    ['8, fewer batches than threads', 300, 8, idle(8), 2],
+    ['2, one file', 1, 2, idle(8), 1],
+    ['1', 5000, 1, idle(8), 1],
+  ] as const)('%s', (_name, files, concurrency, machine, threads) => {
+    expect(threadsFor(files, concurrency, machine)).toBe(threads);
   });
 });
 

@@ -73,9 +73,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     io.stderr.write(NO_CONFIG_NOTE);
   }
 
-  const reports = await checkFiles(files, loaded.config, options.concurrency);
-  const report = buildReport(reports, loaded.config);
   const formatter = checkFormatters[options.format];
+  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons });
+  const report = buildReport(reports, loaded.config);
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;

@@ -12,10 +12,10 @@ export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkFormatters = {
-  stylish: withCapabilities(formatStylish, { coloured: true, stepSummary: false }),
-  json: withCapabilities(formatCheckJson, { coloured: false, stepSummary: false }),
-  github: withCapabilities(formatGithub, { coloured: false, stepSummary: true }),
-  junit: withCapabilities(formatJunit, { coloured: false, stepSummary: false }),
+  stylish: withCapabilities(formatStylish, { coloured: true, stepSummary: false, reasons: false }),
+  json: withCapabilities(formatCheckJson, { coloured: false, stepSummary: false, reasons: true }),
+  github: withCapabilities(formatGithub, { coloured: false, stepSummary: true, reasons: false }),
+  junit: withCapabilities(formatJunit, { coloured: false, stepSummary: false, reasons: false }),
 } as const satisfies Record<CheckFormat, CheckFormatter>;
 
 export { formatStepSummary } from './github.js';

@@ -18,6 +18,8 @@ export type CheckRender = (report: CheckReport, options: CheckFormatOptions) => 
 
 /**
  * A registered check format: called as a function; `coloured` when made for a terminal;
- * `stepSummary` when it runs in GitHub Actions, where $GITHUB_STEP_SUMMARY gets the markdown table.
+ * `stepSummary` when it runs in GitHub Actions, where $GITHUB_STEP_SUMMARY gets the markdown table;
+ * `reasons` when it prints each deal's reasons (the others get none: rendering them for every deal
+ * of a large folder cost time and memory for nothing).
  */
-export type CheckFormatter = CheckRender & { readonly coloured: boolean; readonly stepSummary: boolean };
+export type CheckFormatter = CheckRender & { readonly coloured: boolean; readonly stepSummary: boolean; readonly reasons: boolean };
