@@ -3,6 +3,7 @@
 
 import { DealSchema } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
+import { DEAL_KEYS } from './deal-keys.js';
 import { decodeText } from './input.js';
 import type { LoadResult } from './input.js';
 import { listProblems } from './problem.js';
@@ -18,7 +19,7 @@ export interface DealLoadOptions {
 }
 
 export function parseDeal(text: string, file: string, options: DealLoadOptions = {}): LoadResult<Deal> {
-  const yaml = parseYaml(text, file, { eager: EAGER_POSITIONS });
+  const yaml = parseYaml(text, file, { eager: EAGER_POSITIONS, keys: DEAL_KEYS });
   if (!yaml.ok) return { ok: false, problems: listProblems(yaml.problems) };
   const parsed = DealSchema.safeParse(yaml.value, { reportInput: true });
   if (!parsed.success) {

@@ -39,6 +39,31 @@ export function pathKey(path: readonly (string | number)[], target: 'key' | 'val
  */
 export interface ReadOptions {
   only?: readonly (readonly string[])[];
+  /**
+   * The keys the caller's files use (a deal's field names). A key found here is the constant
+   * string, not one cut from the text: cutting each key out and then looking it up as a property
+   * name was much of the reading time. Only a speed-up: any other key reads the same, just slower.
+   */
+  keys?: readonly string[];
+}
+
+/** Known keys by length and first character, as Reader matches them. */
+type KeyTable = Map<number, string[]>;
+const keyTables = new WeakMap<readonly string[], KeyTable>();
+const slot = (length: number, first: number) => length * 0x10000 + first;
+
+function keyTable(keys: readonly string[]): KeyTable {
+  let table = keyTables.get(keys);
+  if (table) return table;
+  table = new Map();
+  for (const key of new Set(keys)) {
+    // Only keys the reader takes as text keys: the others keep their checks.
+    if (!KEY_WORD.test(key) || NOT_TEXT_KEYS.has(key) || FORBIDDEN_KEYS.has(key)) continue;
+    const at = slot(key.length, key.charCodeAt(0));
+    table.set(at, [...(table.get(at) ?? []), key]);
+  }
+  keyTables.set(keys, table);
+  return table;
 }
 
 /** The paths to record, as a tree of keys; `keys` are the pathKeys of a wanted path. */
@@ -63,7 +88,6 @@ const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
-const LF = 0x0a;
 const CR = 0x0d;
 
 /** YAML's limit on an implicit key: the ":" at most 1,024 characters after the key starts. */
@@ -71,31 +95,28 @@ const MAX_KEY_LENGTH = 1024;
 /** Give up well before the full parser's depth limit, so the two never disagree about it. */
 const MAX_DEPTH = MAX_YAML_DEPTH / 2;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A key as keyEnd reads one. */
+const KEY_WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** The words a key can be that the core schema reads as null or a boolean, not as text. */
 const NOT_TEXT_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
+// C0 controls other than tab, LF and CR; DEL; C1 controls; BOM; the Unicode line separators.
+// eslint-disable-next-line no-control-regex
+const UNUSUAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]/;
+
 /**
- * Characters this reader leaves to the full parser: C0 controls other than LF and CR (a tab
- * included), DEL, C1 controls, the BOM, the Unicode line separators; and a CR that does not end a
- * line before an LF (one at the very end of the file is for the full parser, which reads `true\r`
- * there as the text "true\r").
+ * Characters this reader leaves to the full parser: the UNUSUAL ones, a tab, and a CR that does
+ * not end a line before an LF (one at the very end of the file is for the full parser, which reads
+ * `true\r` there as the text "true\r"). Regular expressions and includes, which scan faster than a
+ * loop over character codes here.
  */
 function hasUnusualCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < SPACE) {
-      if (c === LF) continue;
-      if (c === CR && text.charCodeAt(i + 1) === LF) continue;
-      return true;
-    }
-    if (c >= 0x7f && (c <= 0x9f || c === 0xfeff || c === 0x2028 || c === 0x2029)) return true;
-  }
-  return false;
+  return UNUSUAL.test(text) || text.includes('\t') || (text.includes('\r') && /\r(?!\n)/.test(text));
 }
 
 export function readSimpleYaml(text: string, options: ReadOptions = {}): SimpleYaml | undefined {
   if (hasUnusualCharacters(text)) return undefined;
-  const reader = new Reader(text, options.only);
+  const reader = new Reader(text, options.only, options.keys === undefined ? undefined : keyTable(options.keys));
   try {
     reader.advance();
     if (reader.done || reader.indent !== 0) return undefined;
@@ -144,6 +165,7 @@ class Reader {
   constructor(
     private readonly text: string,
     only: readonly (readonly string[])[] | undefined,
+    private readonly keys: KeyTable | undefined,
   ) {
     this.all = only === undefined;
     this.root = only === undefined ? '' : wantedTree(only);
@@ -205,10 +227,15 @@ class Reader {
       const end = this.end;
       const keyEnd = this.keyEnd(start, end);
       if (keyEnd < 0 || keyEnd - start > MAX_KEY_LENGTH) giveUp();
-      const key = text.slice(start, keyEnd);
-      // A key the core schema reads as null, true or false would not be this text; and a key that
-      // could reach a prototype, or a repeated key, is for the full parser to report.
-      if (NOT_TEXT_KEYS.has(key) || FORBIDDEN_KEYS.has(key) || Object.hasOwn(map, key)) giveUp();
+      let key = this.knownKey(start, keyEnd);
+      if (key === undefined) {
+        key = text.slice(start, keyEnd);
+        // A key the core schema reads as null, true or false would not be this text; and a key
+        // that could reach a prototype is for the full parser to report.
+        if (NOT_TEXT_KEYS.has(key) || FORBIDDEN_KEYS.has(key)) giveUp();
+      }
+      // So is a repeated key.
+      if (Object.hasOwn(map, key)) giveUp();
       const keyPath = this.child(path, key);
       this.record('key', keyPath, this.line, indent + 1);
       // Where the document starts, which a missing top-level field is reported at.
@@ -363,6 +390,13 @@ class Reader {
     }
     this.after = stop;
     return resolvePlain(text.slice(start, stop));
+  }
+
+  /** The known key from `start` to `end`, if it is one. */
+  private knownKey(start: number, end: number): string | undefined {
+    const candidates = this.keys?.get(slot(end - start, this.text.charCodeAt(start)));
+    if (candidates) for (const key of candidates) if (this.text.startsWith(key, start)) return key;
+    return undefined;
   }
 
   /** Where a `key:` at `start` ends (the offset of its ":"), or -1 if the content is not one. */

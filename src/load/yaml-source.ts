@@ -42,13 +42,15 @@ export interface ParseYamlOptions {
    * other is found when asked, by reading the text again. Default: every position at once.
    */
   eager?: readonly (readonly string[])[];
+  /** The keys the file is expected to use, which the fast reader matches faster (ReadOptions.keys). */
+  keys?: readonly string[];
 }
 
 export function parseYaml(text: string, file: string, options: ParseYamlOptions = {}): YamlResult {
   // Plain deal files take the fast reader; everything else, and every problem, the full parser.
-  const simple = readSimpleYaml(text, options.eager === undefined ? {} : { only: options.eager });
+  const simple = readSimpleYaml(text, { ...(options.eager && { only: options.eager }), ...(options.keys && { keys: options.keys }) });
   if (!simple) return parseYamlFully(text, file);
-  const later = options.eager === undefined ? undefined : () => readSimpleYaml(text)?.positions;
+  const later = options.eager === undefined ? undefined : () => readSimpleYaml(text, options.keys ? { keys: options.keys } : {})?.positions;
   return { ok: true, value: simple.value, locator: simpleLocator(simple.positions, simple.value, later, () => parseYamlFully(text, file).locator) };
 }
 

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parseDocument } from 'yaml';
 import { dealText } from '../../bench/generate.js';
+import { DEAL_KEYS } from '../../src/load/deal-keys.js';
 import { pathKey, readSimpleYaml, resolvePlain } from '../../src/load/simple-yaml.js';
 import { parseYaml, parseYamlFully } from '../../src/load/yaml-source.js';
 import { itOverCorpus } from '../helpers/corpus.js';
@@ -58,9 +59,28 @@ function recorded(positions: Map<string, unknown>): [(string | number)[], 'key' 
   });
 }
 
+/** Paths a caller records eagerly, and keys it knows (deal keys, and the generator's own). */
+const ONLY = [['id'], ['ceo', 'requested'], ['a'], ['a', 'b'], ['close_date']];
+const KEYS = [...DEAL_KEYS, 'a', 'b', 'x-y', '_k', 'null', 'True', '__proto__', 'a b', '"q"', 'constructor'];
+
+/**
+ * Reading with `only` and `keys` (as the deal loader does) gives the same answer and value, and
+ * records the positions it was asked for (and the document's first key), as reading everything does.
+ */
+function expectSameWithOptions(text: string, simple: ReturnType<typeof readSimpleYaml>): void {
+  const fast = readSimpleYaml(text, { only: ONLY, keys: KEYS });
+  expect(fast === undefined, text).toBe(simple === undefined);
+  if (!fast || !simple) return;
+  expect(JSON.stringify(fast.value)).toBe(JSON.stringify(simple.value));
+  const wanted = new Set([...ONLY.flatMap((p) => [pathKey(p, 'key'), pathKey(p, 'value')]), pathKey([Object.keys(simple.value)[0]!], 'key')]);
+  const expected = [...simple.positions].filter(([key]) => wanted.has(key));
+  expect([...fast.positions].sort(), text).toEqual(expected.sort());
+}
+
 /** When the fast reader answers, it must answer exactly as the full parser does. */
 function expectAgreement(text: string): boolean {
   const simple = readSimpleYaml(text);
+  expectSameWithOptions(text, simple);
   if (!simple) return false;
   const full = parseYamlFully(text, 'f.yaml');
   expect(full.ok, `the full parser rejects what the fast reader accepted:\n${text}`).toBe(true);
