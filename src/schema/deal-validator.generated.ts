@@ -9,26 +9,989 @@ import { compensatedWithinDays, isCurrencyCode, isIsoDate } from './checks.js';
 
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
-const matchesDealSchema = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks":{"default":[],"type":"array","items":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false}},"stakeholders":{"default":[],"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]}},"required":["name"],"additionalProperties":false}},"history":{"default":[],"type":"array","items":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false}},"issues":{"default":[],"type":"array","items":{"type":"string","minLength":1}},"questions":{"default":[],"type":"array","items":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false};
+const matchesDealSchema = validate21;
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"type":"string","minLength":1}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const schema7 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.name === undefined) && (missing0 = "name")){
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "employees")) || (key0 === "annual_revenue")) || (key0 === "industry"))){
+validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.name !== undefined){
+let data0 = data.name;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate22.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.employees !== undefined){
+let data1 = data.employees;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate22.errors = [{instancePath:instancePath+"/employees",schemaPath:"#/properties/employees/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate22.errors = [{instancePath:instancePath+"/employees",schemaPath:"#/properties/employees/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate22.errors = [{instancePath:instancePath+"/employees",schemaPath:"#/properties/employees/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.annual_revenue !== undefined){
+let data2 = data.annual_revenue;
+const _errs6 = errors;
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate22.errors = [{instancePath:instancePath+"/annual_revenue",schemaPath:"#/properties/annual_revenue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate22.errors = [{instancePath:instancePath+"/annual_revenue",schemaPath:"#/properties/annual_revenue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/annual_revenue",schemaPath:"#/properties/annual_revenue/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.industry !== undefined){
+let data3 = data.industry;
+const _errs8 = errors;
+if(errors === _errs8){
+if(typeof data3 === "string"){
+if(data3.length < 1){
+validate22.errors = [{instancePath:instancePath+"/industry",schemaPath:"#/properties/industry/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/industry",schemaPath:"#/properties/industry/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+const schema8 = {"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.amount === undefined) && (missing0 = "amount")){
+validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "amount") || (key0 === "currency")) || (key0 === "term_months"))){
+validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.amount !== undefined){
+let data0 = data.amount;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 9007199254740991 || isNaN(data0)){
+validate24.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data0 < 0 || isNaN(data0)){
+validate24.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+else {
+validate24.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.currency !== undefined){
+const _errs4 = errors;
+if(typeof data.currency !== "string"){
+validate24.errors = [{instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.term_months !== undefined){
+let data2 = data.term_months;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate24.errors = [{instancePath:instancePath+"/term_months",schemaPath:"#/properties/term_months/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate24.errors = [{instancePath:instancePath+"/term_months",schemaPath:"#/properties/term_months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data2 < 1 || isNaN(data2)){
+validate24.errors = [{instancePath:instancePath+"/term_months",schemaPath:"#/properties/term_months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+const schema9 = {"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.potential === undefined) && (missing0 = "potential")){
+validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "potential") || (key0 === "value")) || (key0 === "notes"))){
+validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.potential !== undefined){
+let data0 = data.potential;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate26.errors = [{instancePath:instancePath+"/potential",schemaPath:"#/properties/potential/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((((data0 === "none") || (data0 === "possible")) || (data0 === "likely")) || (data0 === "committed"))){
+validate26.errors = [{instancePath:instancePath+"/potential",schemaPath:"#/properties/potential/enum",keyword:"enum",params:{allowedValues: schema9.properties.potential.enum}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.value !== undefined){
+let data1 = data.value;
+const _errs4 = errors;
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate26.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate26.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.notes !== undefined){
+let data2 = data.notes;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(data2.length < 1){
+validate26.errors = [{instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const schema10 = {"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "threat") || (key0 === "competitors"))){
+validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.threat !== undefined){
+let data0 = data.threat;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate28.errors = [{instancePath:instancePath+"/threat",schemaPath:"#/properties/threat/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data0 === "low") || (data0 === "medium")) || (data0 === "high"))){
+validate28.errors = [{instancePath:instancePath+"/threat",schemaPath:"#/properties/threat/enum",keyword:"enum",params:{allowedValues: schema10.properties.threat.enum}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.competitors !== undefined){
+let data1 = data.competitors;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(data2.length < 1){
+validate28.errors = [{instancePath:instancePath+"/competitors/" + i0,schemaPath:"#/properties/competitors/items/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/competitors/" + i0,schemaPath:"#/properties/competitors/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const schema11 = {"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "days") || (key0 === "compensated_days")) || (key0 === "description"))){
+validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.days !== undefined){
+let data0 = data.days;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 9007199254740991 || isNaN(data0)){
+validate30.errors = [{instancePath:instancePath+"/days",schemaPath:"#/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data0 < 0 || isNaN(data0)){
+validate30.errors = [{instancePath:instancePath+"/days",schemaPath:"#/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/days",schemaPath:"#/properties/days/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.compensated_days !== undefined){
+let data1 = data.compensated_days;
+const _errs4 = errors;
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate30.errors = [{instancePath:instancePath+"/compensated_days",schemaPath:"#/properties/compensated_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate30.errors = [{instancePath:instancePath+"/compensated_days",schemaPath:"#/properties/compensated_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/compensated_days",schemaPath:"#/properties/compensated_days/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.description !== undefined){
+let data2 = data.description;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(data2.length < 1){
+validate30.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
+const schema12 = {"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.request === undefined) && (missing0 = "request")) || ((data.position === undefined) && (missing0 = "position"))){
+validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "request") || (key0 === "position")) || (key0 === "rationale")) || (key0 === "exception"))){
+validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.request !== undefined){
+let data0 = data.request;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate32.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.position !== undefined){
+let data1 = data.position;
+const _errs4 = errors;
+if(typeof data1 !== "string"){
+validate32.errors = [{instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data1 === "yes") || (data1 === "trade")) || (data1 === "no"))){
+validate32.errors = [{instancePath:instancePath+"/position",schemaPath:"#/properties/position/enum",keyword:"enum",params:{allowedValues: schema12.properties.position.enum}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rationale !== undefined){
+let data2 = data.rationale;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(data2.length < 1){
+validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.exception !== undefined){
+const _errs8 = errors;
+if(typeof data.exception !== "boolean"){
+validate32.errors = [{instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+
+const schema13 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]}},"required":["name"],"additionalProperties":false};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.name === undefined) && (missing0 = "name")){
+validate34.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "title")) || (key0 === "role"))){
+validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.name !== undefined){
+let data0 = data.name;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate34.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+let data1 = data.title;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate34.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.role !== undefined){
+let data2 = data.role;
+const _errs6 = errors;
+if(typeof data2 !== "string"){
+validate34.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((((((data2 === "economic-buyer") || (data2 === "champion")) || (data2 === "decision-maker")) || (data2 === "influencer")) || (data2 === "user")) || (data2 === "blocker"))){
+validate34.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema13.properties.role.enum}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+const schema14 = {"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.date === undefined) && (missing0 = "date")) || ((data.event === undefined) && (missing0 = "event"))){
+validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "date") || (key0 === "event"))){
+validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.date !== undefined){
+const _errs2 = errors;
+if(typeof data.date !== "string"){
+validate36.errors = [{instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.event !== undefined){
+let data1 = data.event;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate36.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const schema15 = {"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.question === undefined) && (missing0 = "question")){
+validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "question") || (key0 === "answer"))){
+validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.question !== undefined){
+let data0 = data.question;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate38.errors = [{instancePath:instancePath+"/question",schemaPath:"#/properties/question/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/question",schemaPath:"#/properties/question/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.answer !== undefined){
+let data1 = data.answer;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate38.errors = [{instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+const schema16 = {"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false};
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.date === undefined) && (missing0 = "date")){
+validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "date") || (key0 === "purpose"))){
+validate40.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.date !== undefined){
+const _errs2 = errors;
+if(typeof data.date !== "string"){
+validate40.errors = [{instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.purpose !== undefined){
+let data1 = data.purpose;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate40.errors = [{instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/purpose",schemaPath:"#/properties/purpose/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+const schema17 = {"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "requested")){
+validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.requested !== undefined){
+if(typeof data.requested !== "boolean"){
+validate42.errors = [{instancePath:instancePath+"/requested",schemaPath:"#/properties/requested/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+}
+}
+}
+else {
+validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.owner === undefined) && (missing0 = "owner"))) || ((data.stage === undefined) && (missing0 = "stage"))) || ((data.account === undefined) && (missing0 = "account"))) || ((data.value === undefined) && (missing0 = "value"))) || ((data.follow_on === undefined) && (missing0 = "follow_on"))){
-validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+if(!(func2.call(schema6.properties, key0))){
+validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -40,12 +1003,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"}}];
+validate21.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"}}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -61,12 +1024,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(data1.length < 1){
-validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}}];
+validate21.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -82,12 +1045,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(data2.length < 1){
-validate10.errors = [{instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1}}];
+validate21.errors = [{instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -101,11 +1064,11 @@ if(data.type !== undefined){
 let data3 = data.type;
 const _errs8 = errors;
 if(typeof data3 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data3 === "new") || (data3 === "expansion")) || (data3 === "renewal"))){
-validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum}}];
+validate21.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema6.properties.type.enum}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -118,11 +1081,11 @@ if(data.stage !== undefined){
 let data4 = data.stage;
 const _errs10 = errors;
 if(typeof data4 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!((((((data4 === "discovery") || (data4 === "qualification")) || (data4 === "proposal")) || (data4 === "negotiation")) || (data4 === "closed-won")) || (data4 === "closed-lost"))){
-validate10.errors = [{instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema11.properties.stage.enum}}];
+validate21.errors = [{instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema6.properties.stage.enum}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -134,7 +1097,7 @@ if(valid0){
 if(data.close_date !== undefined){
 const _errs12 = errors;
 if(typeof data.close_date !== "string"){
-validate10.errors = [{instancePath:instancePath+"/close_date",schemaPath:"#/properties/close_date/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/close_date",schemaPath:"#/properties/close_date/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -144,130 +1107,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.account !== undefined){
-let data6 = data.account;
 const _errs14 = errors;
-if(errors === _errs14){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-let missing1;
-if((data6.name === undefined) && (missing1 = "name")){
-validate10.errors = [{instancePath:instancePath+"/account",schemaPath:"#/properties/account/required",keyword:"required",params:{missingProperty: missing1}}];
-return false;
-}
-else {
-const _errs16 = errors;
-for(const key1 in data6){
-if(!((((key1 === "name") || (key1 === "employees")) || (key1 === "annual_revenue")) || (key1 === "industry"))){
-validate10.errors = [{instancePath:instancePath+"/account",schemaPath:"#/properties/account/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
-return false;
-break;
-}
-}
-if(_errs16 === errors){
-if(data6.name !== undefined){
-let data7 = data6.name;
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(data7.length < 1){
-validate10.errors = [{instancePath:instancePath+"/account/name",schemaPath:"#/properties/account/properties/name/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/account/name",schemaPath:"#/properties/account/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid1 = _errs17 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data6.employees !== undefined){
-let data8 = data6.employees;
-const _errs19 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate10.errors = [{instancePath:instancePath+"/account/employees",schemaPath:"#/properties/account/properties/employees/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs19){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 9007199254740991 || isNaN(data8)){
-validate10.errors = [{instancePath:instancePath+"/account/employees",schemaPath:"#/properties/account/properties/employees/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data8 < 0 || isNaN(data8)){
-validate10.errors = [{instancePath:instancePath+"/account/employees",schemaPath:"#/properties/account/properties/employees/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid1 = _errs19 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data6.annual_revenue !== undefined){
-let data9 = data6.annual_revenue;
-const _errs21 = errors;
-if(errors === _errs21){
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 9007199254740991 || isNaN(data9)){
-validate10.errors = [{instancePath:instancePath+"/account/annual_revenue",schemaPath:"#/properties/account/properties/annual_revenue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data9 < 0 || isNaN(data9)){
-validate10.errors = [{instancePath:instancePath+"/account/annual_revenue",schemaPath:"#/properties/account/properties/annual_revenue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/account/annual_revenue",schemaPath:"#/properties/account/properties/annual_revenue/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-}
-var valid1 = _errs21 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data6.industry !== undefined){
-let data10 = data6.industry;
-const _errs23 = errors;
-if(errors === _errs23){
-if(typeof data10 === "string"){
-if(data10.length < 1){
-validate10.errors = [{instancePath:instancePath+"/account/industry",schemaPath:"#/properties/account/properties/industry/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/account/industry",schemaPath:"#/properties/account/properties/industry/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid1 = _errs23 === errors;
-}
-else {
-var valid1 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
+if(!(validate22(data.account, {instancePath:instancePath+"/account",parentData:data,parentDataProperty:"account",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs14 === errors;
 }
@@ -276,197 +1119,215 @@ var valid0 = true;
 }
 if(valid0){
 if(data.value !== undefined){
-let data11 = data.value;
-const _errs25 = errors;
-if(errors === _errs25){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-let missing2;
-if((data11.amount === undefined) && (missing2 = "amount")){
-validate10.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/required",keyword:"required",params:{missingProperty: missing2}}];
-return false;
+const _errs15 = errors;
+if(!(validate24(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
 }
-else {
-const _errs27 = errors;
-for(const key2 in data11){
-if(!(((key2 === "amount") || (key2 === "currency")) || (key2 === "term_months"))){
-validate10.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}}];
-return false;
-break;
-}
-}
-if(_errs27 === errors){
-if(data11.amount !== undefined){
-let data12 = data11.amount;
-const _errs28 = errors;
-if(errors === _errs28){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 9007199254740991 || isNaN(data12)){
-validate10.errors = [{instancePath:instancePath+"/value/amount",schemaPath:"#/properties/value/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data12 < 0 || isNaN(data12)){
-validate10.errors = [{instancePath:instancePath+"/value/amount",schemaPath:"#/properties/value/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/value/amount",schemaPath:"#/properties/value/properties/amount/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-}
-var valid2 = _errs28 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data11.currency !== undefined){
-const _errs30 = errors;
-if(typeof data11.currency !== "string"){
-validate10.errors = [{instancePath:instancePath+"/value/currency",schemaPath:"#/properties/value/properties/currency/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid2 = _errs30 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data11.term_months !== undefined){
-let data14 = data11.term_months;
-const _errs32 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate10.errors = [{instancePath:instancePath+"/value/term_months",schemaPath:"#/properties/value/properties/term_months/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs32){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 9007199254740991 || isNaN(data14)){
-validate10.errors = [{instancePath:instancePath+"/value/term_months",schemaPath:"#/properties/value/properties/term_months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data14 < 1 || isNaN(data14)){
-validate10.errors = [{instancePath:instancePath+"/value/term_months",schemaPath:"#/properties/value/properties/term_months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid2 = _errs32 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid0 = _errs25 === errors;
+var valid0 = _errs15 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.follow_on !== undefined){
-let data15 = data.follow_on;
-const _errs34 = errors;
-if(errors === _errs34){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-let missing3;
-if((data15.potential === undefined) && (missing3 = "potential")){
-validate10.errors = [{instancePath:instancePath+"/follow_on",schemaPath:"#/properties/follow_on/required",keyword:"required",params:{missingProperty: missing3}}];
-return false;
+const _errs16 = errors;
+if(!(validate26(data.follow_on, {instancePath:instancePath+"/follow_on",parentData:data,parentDataProperty:"follow_on",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs16 === errors;
 }
 else {
-const _errs36 = errors;
-for(const key3 in data15){
-if(!(((key3 === "potential") || (key3 === "value")) || (key3 === "notes"))){
-validate10.errors = [{instancePath:instancePath+"/follow_on",schemaPath:"#/properties/follow_on/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}}];
+var valid0 = true;
+}
+if(valid0){
+if(data.strategic_logo !== undefined){
+const _errs17 = errors;
+if(typeof data.strategic_logo !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/strategic_logo",schemaPath:"#/properties/strategic_logo/type",keyword:"type",params:{type: "boolean"}}];
 return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.competition !== undefined){
+const _errs19 = errors;
+if(!(validate28(data.competition, {instancePath:instancePath+"/competition",parentData:data,parentDataProperty:"competition",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.custom_work !== undefined){
+const _errs20 = errors;
+if(!(validate30(data.custom_work, {instancePath:instancePath+"/custom_work",parentData:data,parentDataProperty:"custom_work",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.asks !== undefined){
+let data12 = data.asks;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data12)){
+var valid1 = true;
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+const _errs23 = errors;
+if(!(validate32(data12[i0], {instancePath:instancePath+"/asks/" + i0,parentData:data12,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs23 === errors;
+if(!valid1){
 break;
 }
 }
-if(_errs36 === errors){
-if(data15.potential !== undefined){
-let data16 = data15.potential;
-const _errs37 = errors;
-if(typeof data16 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/follow_on/potential",schemaPath:"#/properties/follow_on/properties/potential/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((((data16 === "none") || (data16 === "possible")) || (data16 === "likely")) || (data16 === "committed"))){
-validate10.errors = [{instancePath:instancePath+"/follow_on/potential",schemaPath:"#/properties/follow_on/properties/potential/enum",keyword:"enum",params:{allowedValues: schema11.properties.follow_on.properties.potential.enum}}];
-return false;
-}
-var valid3 = _errs37 === errors;
 }
 else {
+validate21.errors = [{instancePath:instancePath+"/asks",schemaPath:"#/properties/asks/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.stakeholders !== undefined){
+let data14 = data.stakeholders;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data14)){
+var valid2 = true;
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+const _errs26 = errors;
+if(!(validate34(data14[i1], {instancePath:instancePath+"/stakeholders/" + i1,parentData:data14,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs26 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/stakeholders",schemaPath:"#/properties/stakeholders/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.history !== undefined){
+let data16 = data.history;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data16)){
 var valid3 = true;
+const len2 = data16.length;
+for(let i2=0; i2<len2; i2++){
+const _errs29 = errors;
+if(!(validate36(data16[i2], {instancePath:instancePath+"/history/" + i2,parentData:data16,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
 }
-if(valid3){
-if(data15.value !== undefined){
-let data17 = data15.value;
-const _errs39 = errors;
-if(errors === _errs39){
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 9007199254740991 || isNaN(data17)){
-validate10.errors = [{instancePath:instancePath+"/follow_on/value",schemaPath:"#/properties/follow_on/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data17 < 0 || isNaN(data17)){
-validate10.errors = [{instancePath:instancePath+"/follow_on/value",schemaPath:"#/properties/follow_on/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
+var valid3 = _errs29 === errors;
+if(!valid3){
+break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/follow_on/value",schemaPath:"#/properties/follow_on/properties/value/type",keyword:"type",params:{type: "number"}}];
+validate21.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid3 = _errs39 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
-var valid3 = true;
+var valid0 = true;
 }
-if(valid3){
-if(data15.notes !== undefined){
-let data18 = data15.notes;
-const _errs41 = errors;
-if(errors === _errs41){
-if(typeof data18 === "string"){
-if(data18.length < 1){
-validate10.errors = [{instancePath:instancePath+"/follow_on/notes",schemaPath:"#/properties/follow_on/properties/notes/minLength",keyword:"minLength",params:{limit: 1}}];
+if(valid0){
+if(data.issues !== undefined){
+let data18 = data.issues;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data18)){
+var valid4 = true;
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+let data19 = data18[i3];
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data19 === "string"){
+if(data19.length < 1){
+validate21.errors = [{instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/follow_on/notes",schemaPath:"#/properties/follow_on/properties/notes/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid3 = _errs41 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
+var valid4 = _errs32 === errors;
+if(!valid4){
+break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/follow_on",schemaPath:"#/properties/follow_on/type",keyword:"type",params:{type: "object"}}];
+validate21.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.questions !== undefined){
+let data20 = data.questions;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data20)){
+var valid5 = true;
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+const _errs36 = errors;
+if(!(validate38(data20[i4], {instancePath:instancePath+"/questions/" + i4,parentData:data20,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs36 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -476,796 +1337,67 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.strategic_logo !== undefined){
-const _errs43 = errors;
-if(typeof data.strategic_logo !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/strategic_logo",schemaPath:"#/properties/strategic_logo/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-var valid0 = _errs43 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.competition !== undefined){
-let data20 = data.competition;
-const _errs45 = errors;
-if(errors === _errs45){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-const _errs47 = errors;
-for(const key4 in data20){
-if(!((key4 === "threat") || (key4 === "competitors"))){
-validate10.errors = [{instancePath:instancePath+"/competition",schemaPath:"#/properties/competition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}}];
-return false;
-break;
-}
-}
-if(_errs47 === errors){
-if(data20.threat !== undefined){
-let data21 = data20.threat;
-const _errs48 = errors;
-if(typeof data21 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/competition/threat",schemaPath:"#/properties/competition/properties/threat/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data21 === "low") || (data21 === "medium")) || (data21 === "high"))){
-validate10.errors = [{instancePath:instancePath+"/competition/threat",schemaPath:"#/properties/competition/properties/threat/enum",keyword:"enum",params:{allowedValues: schema11.properties.competition.properties.threat.enum}}];
-return false;
-}
-var valid4 = _errs48 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data20.competitors !== undefined){
-let data22 = data20.competitors;
-const _errs50 = errors;
-if(errors === _errs50){
-if(Array.isArray(data22)){
-var valid5 = true;
-const len0 = data22.length;
-for(let i0=0; i0<len0; i0++){
-let data23 = data22[i0];
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data23 === "string"){
-if(data23.length < 1){
-validate10.errors = [{instancePath:instancePath+"/competition/competitors/" + i0,schemaPath:"#/properties/competition/properties/competitors/items/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/competition/competitors/" + i0,schemaPath:"#/properties/competition/properties/competitors/items/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid5 = _errs52 === errors;
-if(!valid5){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/competition/competitors",schemaPath:"#/properties/competition/properties/competitors/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid4 = _errs50 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/competition",schemaPath:"#/properties/competition/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid0 = _errs45 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.custom_work !== undefined){
-let data24 = data.custom_work;
-const _errs54 = errors;
-if(errors === _errs54){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-const _errs56 = errors;
-for(const key5 in data24){
-if(!(((key5 === "days") || (key5 === "compensated_days")) || (key5 === "description"))){
-validate10.errors = [{instancePath:instancePath+"/custom_work",schemaPath:"#/properties/custom_work/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}}];
-return false;
-break;
-}
-}
-if(_errs56 === errors){
-if(data24.days !== undefined){
-let data25 = data24.days;
-const _errs57 = errors;
-if(errors === _errs57){
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 9007199254740991 || isNaN(data25)){
-validate10.errors = [{instancePath:instancePath+"/custom_work/days",schemaPath:"#/properties/custom_work/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data25 < 0 || isNaN(data25)){
-validate10.errors = [{instancePath:instancePath+"/custom_work/days",schemaPath:"#/properties/custom_work/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/custom_work/days",schemaPath:"#/properties/custom_work/properties/days/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-}
-var valid6 = _errs57 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data24.compensated_days !== undefined){
-let data26 = data24.compensated_days;
-const _errs59 = errors;
-if(errors === _errs59){
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 9007199254740991 || isNaN(data26)){
-validate10.errors = [{instancePath:instancePath+"/custom_work/compensated_days",schemaPath:"#/properties/custom_work/properties/compensated_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data26 < 0 || isNaN(data26)){
-validate10.errors = [{instancePath:instancePath+"/custom_work/compensated_days",schemaPath:"#/properties/custom_work/properties/compensated_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/custom_work/compensated_days",schemaPath:"#/properties/custom_work/properties/compensated_days/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-}
-var valid6 = _errs59 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data24.description !== undefined){
-let data27 = data24.description;
-const _errs61 = errors;
-if(errors === _errs61){
-if(typeof data27 === "string"){
-if(data27.length < 1){
-validate10.errors = [{instancePath:instancePath+"/custom_work/description",schemaPath:"#/properties/custom_work/properties/description/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/custom_work/description",schemaPath:"#/properties/custom_work/properties/description/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid6 = _errs61 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/custom_work",schemaPath:"#/properties/custom_work/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid0 = _errs54 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.asks !== undefined){
-let data28 = data.asks;
-const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data28)){
-var valid7 = true;
-const len1 = data28.length;
-for(let i1=0; i1<len1; i1++){
-let data29 = data28[i1];
-const _errs65 = errors;
-if(errors === _errs65){
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-let missing4;
-if(((data29.request === undefined) && (missing4 = "request")) || ((data29.position === undefined) && (missing4 = "position"))){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1,schemaPath:"#/properties/asks/items/required",keyword:"required",params:{missingProperty: missing4}}];
-return false;
-}
-else {
-const _errs67 = errors;
-for(const key6 in data29){
-if(!((((key6 === "request") || (key6 === "position")) || (key6 === "rationale")) || (key6 === "exception"))){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1,schemaPath:"#/properties/asks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}}];
-return false;
-break;
-}
-}
-if(_errs67 === errors){
-if(data29.request !== undefined){
-let data30 = data29.request;
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data30 === "string"){
-if(data30.length < 1){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/request",schemaPath:"#/properties/asks/items/properties/request/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/request",schemaPath:"#/properties/asks/items/properties/request/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid8 = _errs68 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data29.position !== undefined){
-let data31 = data29.position;
-const _errs70 = errors;
-if(typeof data31 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/position",schemaPath:"#/properties/asks/items/properties/position/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data31 === "yes") || (data31 === "trade")) || (data31 === "no"))){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/position",schemaPath:"#/properties/asks/items/properties/position/enum",keyword:"enum",params:{allowedValues: schema11.properties.asks.items.properties.position.enum}}];
-return false;
-}
-var valid8 = _errs70 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data29.rationale !== undefined){
-let data32 = data29.rationale;
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data32 === "string"){
-if(data32.length < 1){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/rationale",schemaPath:"#/properties/asks/items/properties/rationale/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/rationale",schemaPath:"#/properties/asks/items/properties/rationale/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid8 = _errs72 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data29.exception !== undefined){
-const _errs74 = errors;
-if(typeof data29.exception !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1+"/exception",schemaPath:"#/properties/asks/items/properties/exception/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-var valid8 = _errs74 === errors;
-}
-else {
-var valid8 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/asks/" + i1,schemaPath:"#/properties/asks/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid7 = _errs65 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/asks",schemaPath:"#/properties/asks/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid0 = _errs63 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.stakeholders !== undefined){
-let data34 = data.stakeholders;
-const _errs76 = errors;
-if(errors === _errs76){
-if(Array.isArray(data34)){
-var valid9 = true;
-const len2 = data34.length;
-for(let i2=0; i2<len2; i2++){
-let data35 = data34[i2];
-const _errs78 = errors;
-if(errors === _errs78){
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-let missing5;
-if((data35.name === undefined) && (missing5 = "name")){
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2,schemaPath:"#/properties/stakeholders/items/required",keyword:"required",params:{missingProperty: missing5}}];
-return false;
-}
-else {
-const _errs80 = errors;
-for(const key7 in data35){
-if(!(((key7 === "name") || (key7 === "title")) || (key7 === "role"))){
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2,schemaPath:"#/properties/stakeholders/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}}];
-return false;
-break;
-}
-}
-if(_errs80 === errors){
-if(data35.name !== undefined){
-let data36 = data35.name;
-const _errs81 = errors;
-if(errors === _errs81){
-if(typeof data36 === "string"){
-if(data36.length < 1){
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2+"/name",schemaPath:"#/properties/stakeholders/items/properties/name/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2+"/name",schemaPath:"#/properties/stakeholders/items/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid10 = _errs81 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data35.title !== undefined){
-let data37 = data35.title;
-const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data37 === "string"){
-if(data37.length < 1){
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2+"/title",schemaPath:"#/properties/stakeholders/items/properties/title/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2+"/title",schemaPath:"#/properties/stakeholders/items/properties/title/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid10 = _errs83 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data35.role !== undefined){
-let data38 = data35.role;
-const _errs85 = errors;
-if(typeof data38 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2+"/role",schemaPath:"#/properties/stakeholders/items/properties/role/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((((((data38 === "economic-buyer") || (data38 === "champion")) || (data38 === "decision-maker")) || (data38 === "influencer")) || (data38 === "user")) || (data38 === "blocker"))){
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2+"/role",schemaPath:"#/properties/stakeholders/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.stakeholders.items.properties.role.enum}}];
-return false;
-}
-var valid10 = _errs85 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/stakeholders/" + i2,schemaPath:"#/properties/stakeholders/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid9 = _errs78 === errors;
-if(!valid9){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/stakeholders",schemaPath:"#/properties/stakeholders/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid0 = _errs76 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.history !== undefined){
-let data39 = data.history;
-const _errs87 = errors;
-if(errors === _errs87){
-if(Array.isArray(data39)){
-var valid11 = true;
-const len3 = data39.length;
-for(let i3=0; i3<len3; i3++){
-let data40 = data39[i3];
-const _errs89 = errors;
-if(errors === _errs89){
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-let missing6;
-if(((data40.date === undefined) && (missing6 = "date")) || ((data40.event === undefined) && (missing6 = "event"))){
-validate10.errors = [{instancePath:instancePath+"/history/" + i3,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: missing6}}];
-return false;
-}
-else {
-const _errs91 = errors;
-for(const key8 in data40){
-if(!((key8 === "date") || (key8 === "event"))){
-validate10.errors = [{instancePath:instancePath+"/history/" + i3,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}}];
-return false;
-break;
-}
-}
-if(_errs91 === errors){
-if(data40.date !== undefined){
-const _errs92 = errors;
-if(typeof data40.date !== "string"){
-validate10.errors = [{instancePath:instancePath+"/history/" + i3+"/date",schemaPath:"#/properties/history/items/properties/date/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid12 = _errs92 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data40.event !== undefined){
-let data42 = data40.event;
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data42 === "string"){
-if(data42.length < 1){
-validate10.errors = [{instancePath:instancePath+"/history/" + i3+"/event",schemaPath:"#/properties/history/items/properties/event/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/history/" + i3+"/event",schemaPath:"#/properties/history/items/properties/event/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid12 = _errs94 === errors;
-}
-else {
-var valid12 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/history/" + i3,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid11 = _errs89 === errors;
-if(!valid11){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid0 = _errs87 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.issues !== undefined){
-let data43 = data.issues;
-const _errs96 = errors;
-if(errors === _errs96){
-if(Array.isArray(data43)){
-var valid13 = true;
-const len4 = data43.length;
-for(let i4=0; i4<len4; i4++){
-let data44 = data43[i4];
-const _errs98 = errors;
-if(errors === _errs98){
-if(typeof data44 === "string"){
-if(data44.length < 1){
-validate10.errors = [{instancePath:instancePath+"/issues/" + i4,schemaPath:"#/properties/issues/items/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/issues/" + i4,schemaPath:"#/properties/issues/items/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid13 = _errs98 === errors;
-if(!valid13){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid0 = _errs96 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.questions !== undefined){
-let data45 = data.questions;
-const _errs100 = errors;
-if(errors === _errs100){
-if(Array.isArray(data45)){
-var valid14 = true;
-const len5 = data45.length;
-for(let i5=0; i5<len5; i5++){
-let data46 = data45[i5];
-const _errs102 = errors;
-if(errors === _errs102){
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-let missing7;
-if((data46.question === undefined) && (missing7 = "question")){
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: missing7}}];
-return false;
-}
-else {
-const _errs104 = errors;
-for(const key9 in data46){
-if(!((key9 === "question") || (key9 === "answer"))){
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}}];
-return false;
-break;
-}
-}
-if(_errs104 === errors){
-if(data46.question !== undefined){
-let data47 = data46.question;
-const _errs105 = errors;
-if(errors === _errs105){
-if(typeof data47 === "string"){
-if(data47.length < 1){
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5+"/question",schemaPath:"#/properties/questions/items/properties/question/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5+"/question",schemaPath:"#/properties/questions/items/properties/question/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid15 = _errs105 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data46.answer !== undefined){
-let data48 = data46.answer;
-const _errs107 = errors;
-if(errors === _errs107){
-if(typeof data48 === "string"){
-if(data48.length < 1){
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5+"/answer",schemaPath:"#/properties/questions/items/properties/answer/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid15 = _errs107 === errors;
-}
-else {
-var valid15 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid14 = _errs102 === errors;
-if(!valid14){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid0 = _errs100 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.objective !== undefined){
-let data49 = data.objective;
-const _errs109 = errors;
-if(errors === _errs109){
-if(typeof data49 === "string"){
-if(data49.length < 1){
-validate10.errors = [{instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/minLength",keyword:"minLength",params:{limit: 1}}];
+let data22 = data.objective;
+const _errs37 = errors;
+if(errors === _errs37){
+if(typeof data22 === "string"){
+if(data22.length < 1){
+validate21.errors = [{instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs109 === errors;
+var valid0 = _errs37 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.plan !== undefined){
-let data50 = data.plan;
-const _errs111 = errors;
-if(errors === _errs111){
-if(typeof data50 === "string"){
-if(data50.length < 1){
-validate10.errors = [{instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/minLength",keyword:"minLength",params:{limit: 1}}];
+let data23 = data.plan;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data23 === "string"){
+if(data23.length < 1){
+validate21.errors = [{instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs111 === errors;
+var valid0 = _errs39 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.next_meeting !== undefined){
-let data51 = data.next_meeting;
-const _errs113 = errors;
-if(errors === _errs113){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-let missing8;
-if((data51.date === undefined) && (missing8 = "date")){
-validate10.errors = [{instancePath:instancePath+"/next_meeting",schemaPath:"#/properties/next_meeting/required",keyword:"required",params:{missingProperty: missing8}}];
-return false;
+const _errs41 = errors;
+if(!(validate40(data.next_meeting, {instancePath:instancePath+"/next_meeting",parentData:data,parentDataProperty:"next_meeting",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
 }
-else {
-const _errs115 = errors;
-for(const key10 in data51){
-if(!((key10 === "date") || (key10 === "purpose"))){
-validate10.errors = [{instancePath:instancePath+"/next_meeting",schemaPath:"#/properties/next_meeting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}}];
-return false;
-break;
-}
-}
-if(_errs115 === errors){
-if(data51.date !== undefined){
-const _errs116 = errors;
-if(typeof data51.date !== "string"){
-validate10.errors = [{instancePath:instancePath+"/next_meeting/date",schemaPath:"#/properties/next_meeting/properties/date/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid16 = _errs116 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data51.purpose !== undefined){
-let data53 = data51.purpose;
-const _errs118 = errors;
-if(errors === _errs118){
-if(typeof data53 === "string"){
-if(data53.length < 1){
-validate10.errors = [{instancePath:instancePath+"/next_meeting/purpose",schemaPath:"#/properties/next_meeting/properties/purpose/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/next_meeting/purpose",schemaPath:"#/properties/next_meeting/properties/purpose/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid16 = _errs118 === errors;
-}
-else {
-var valid16 = true;
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/next_meeting",schemaPath:"#/properties/next_meeting/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid0 = _errs113 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.ceo !== undefined){
-let data54 = data.ceo;
-const _errs120 = errors;
-if(errors === _errs120){
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-const _errs122 = errors;
-for(const key11 in data54){
-if(!(key11 === "requested")){
-validate10.errors = [{instancePath:instancePath+"/ceo",schemaPath:"#/properties/ceo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}}];
-return false;
-break;
+const _errs42 = errors;
+if(!(validate42(data.ceo, {instancePath:instancePath+"/ceo",parentData:data,parentDataProperty:"ceo",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
 }
-}
-if(_errs122 === errors){
-if(data54.requested !== undefined){
-if(typeof data54.requested !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/ceo/requested",schemaPath:"#/properties/ceo/properties/requested/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/ceo",schemaPath:"#/properties/ceo/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid0 = _errs120 === errors;
+var valid0 = _errs42 === errors;
 }
 else {
 var valid0 = true;
@@ -1294,11 +1426,11 @@ var valid0 = true;
 }
 }
 else {
-validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate10.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
