@@ -1,35 +1,45 @@
 // Schema pieces shared by the deal file, the config and the questionnaire.
 
 import * as z from 'zod';
+import { DATE_WRITTEN, isCalendarDate, isCurrencyCode } from './checks.js';
+import type * as checks from './checks.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 export const text = () => z.string().trim().min(1, { error: 'must not be empty' });
 
-export const isoDate = () =>
-  z.string({ error: 'must be a date written YYYY-MM-DD' }).superRefine((value, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      ctx.addIssue({ code: 'custom', input: value, message: `must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}` });
-    } else if (!isCalendarDate(value)) {
-      ctx.addIssue({ code: 'custom', input: value, message: `is not a real calendar date (${value})` });
-    }
-  });
+/**
+ * The zod refinements the generated fast validator re-checks, each with the predicate of checks.ts
+ * it calls: scripts/generate-deal-validator.js refuses a refinement that is not registered here, so
+ * a new one cannot be skipped by valid-file loading without failing the build.
+ */
+export const refinements = z.registry<{ check: keyof typeof checks }>();
 
-function isCalendarDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+function refined<T extends z.ZodType>(schema: T, check: keyof typeof checks): T {
+  refinements.add(schema, { check });
+  return schema;
 }
 
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+export const isoDate = () =>
+  refined(
+    z.string({ error: 'must be a date written YYYY-MM-DD' }).superRefine((value, ctx) => {
+      if (!DATE_WRITTEN.test(value)) {
+        ctx.addIssue({ code: 'custom', input: value, message: `must be a date written YYYY-MM-DD, not ${JSON.stringify(value)}` });
+      } else if (!isCalendarDate(value)) {
+        ctx.addIssue({ code: 'custom', input: value, message: `is not a real calendar date (${value})` });
+      }
+    }),
+    'isIsoDate',
+  );
 
 export const currency = () =>
-  z.string().refine((code) => CURRENCIES.has(code), {
-    error: (issue) =>
-      `must be a three-letter ISO 4217 currency code in capitals, such as USD or EUR, not ${JSON.stringify(issue.input)}`,
-  });
+  refined(
+    z.string().refine(isCurrencyCode, {
+      error: (issue) =>
+        `must be a three-letter ISO 4217 currency code in capitals, such as USD or EUR, not ${JSON.stringify(issue.input)}`,
+    }),
+    'isCurrencyCode',
+  );
 
 /**
  * Numbers are held exactly or not at all: above 2^53 a double cannot tell 9007199254740993 from

@@ -2,7 +2,8 @@
 // misspelled key never silently drops information the policy needs.
 
 import * as z from 'zod';
-import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, text } from './common.js';
+import { compensatedWithinDays } from './checks.js';
+import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, refinements, text } from './common.js';
 
 export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
 export const STAGES = ['discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost'] as const;
@@ -44,7 +45,7 @@ export const CustomWorkSchema = z
     description: text().optional(),
   })
   .superRefine((work, ctx) => {
-    if (work.compensated_days > work.days) {
+    if (!compensatedWithinDays(work)) {
       ctx.addIssue({
         code: 'custom',
         path: ['compensated_days'],
@@ -54,6 +55,7 @@ export const CustomWorkSchema = z
       });
     }
   });
+refinements.add(CustomWorkSchema, { check: 'compensatedWithinDays' });
 
 export const AskSchema = z.strictObject({
   request: text(),
