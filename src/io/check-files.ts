@@ -3,17 +3,21 @@
 // checking at once run each file ~1.4× slower than one alone (the garbage collector already uses
 // the second core), so workers pay only from a few thousand files (bench/check.js). Either way each file
 // goes through the same loader and pure check, and reports come back in the order the files were
-// given, so the output is byte-identical whichever path ran.
+// given, so the output is byte-identical whichever path ran. With `--cache`, each file's bytes are
+// hashed as they are read, and a file whose hash is the one its cached report was made from is not
+// parsed: the cached report stands (src/io/check-cache.ts keeps them).
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkLoaded } from '../check/file.js';
+import { contentHash } from '../check/cache.js';
+import { checkFileBytes, checkLoaded } from '../check/file.js';
 import type { FileReport } from '../check/file.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
+import { readInputFileSync } from './files.js';
 import { loadInputFileSync } from './load-file.js';
 import type { NotReadWording } from './load-file.js';
 
@@ -42,29 +46,69 @@ export function checkOne(entry: DiscoveredFile, config: ResolvedConfig): FileRep
   return checkLoaded(loaded, entry.file, config);
 }
 
+/** `--cache` as checkFiles sees it: a report kept for a file, and where each file read is recorded. */
+export interface ReportCache {
+  /** The report kept for the file (by the name it is shown by), and the content hash it was made from. */
+  get(file: string): { hash: string; report: FileReport } | undefined;
+  /** A file read: its content hash and its report, new or kept. */
+  set(file: string, hash: string, report: FileReport): void;
+}
+
+/** A file checked under --cache: the hash of what was read (none if it was not), and its report, none when the kept one stands. */
+export interface Hashed {
+  hash?: string;
+  report?: FileReport;
+}
+
+/** checkOne, hashing what it reads: bytes that hash to `known` are not parsed. */
+export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined): Hashed {
+  if (entry.refused) return { report: checkOne(entry, config) };
+  const read = readInputFileSync(entry.path, { noFollow: true });
+  // A file that cannot be read (or is too large) is not kept: checkOne words why, trying once more.
+  if (read.kind !== 'ok') return { report: checkOne(entry, config) };
+  const hash = contentHash(read.bytes);
+  return hash === known ? { hash } : { hash, report: checkFileBytes(read.bytes, entry.file, config) };
+}
+
 export function threadsFor(files: number, concurrency: Concurrency): number {
   if (concurrency === 'off') return 1;
   if (concurrency === 'auto') return files < PARALLEL_MIN_FILES ? 1 : Math.max(1, Math.min(availableParallelism(), Math.ceil(files / BATCH)));
   return Math.max(1, Math.min(concurrency, Math.ceil(files / BATCH)));
 }
 
-export async function checkFiles(files: readonly DiscoveredFile[], config: ResolvedConfig, concurrency: Concurrency): Promise<FileReport[]> {
+export async function checkFiles(files: readonly DiscoveredFile[], config: ResolvedConfig, concurrency: Concurrency, cache?: ReportCache): Promise<FileReport[]> {
   const threads = threadsFor(files.length, concurrency);
   // The worker is built next to this module (dist/io/ or dist/bundle/); running from TypeScript
   // sources (the test runner) there is none, and one thread does the same work.
   const worker = new URL('./check-worker.js', import.meta.url);
-  if (threads <= 1 || !existsSync(fileURLToPath(worker))) return files.map((entry) => checkOne(entry, config));
-  return checkInWorkers(files, config, threads, worker);
+  const parallel = threads > 1 && existsSync(fileURLToPath(worker));
+  if (!cache) return parallel ? checkInWorkers(files, config, threads, worker) : files.map((entry) => checkOne(entry, config));
+  const kept = files.map((entry) => cache.get(entry.file));
+  const known = kept.map((entry) => entry?.hash);
+  const hashed = parallel ? await checkInWorkers(files, config, threads, worker, known) : files.map((entry, i) => checkOneHashed(entry, config, known[i]));
+  return hashed.map(({ hash, report }, i) => {
+    const settled = report ?? kept[i]!.report;
+    if (hash !== undefined) cache.set(files[i]!.file, hash, settled);
+    return settled;
+  });
 }
 
 interface BatchResult {
   start: number;
-  reports: FileReport[];
+  reports: (FileReport | Hashed)[];
 }
 
-function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, threads: number, script: URL): Promise<FileReport[]> {
+function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, threads: number, script: URL): Promise<FileReport[]>;
+function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, threads: number, script: URL, known: (string | undefined)[]): Promise<Hashed[]>;
+function checkInWorkers(
+  files: readonly DiscoveredFile[],
+  config: ResolvedConfig,
+  threads: number,
+  script: URL,
+  known?: (string | undefined)[],
+): Promise<(FileReport | Hashed)[]> {
   return new Promise((resolve, reject) => {
-    const reports = new Array<FileReport>(files.length);
+    const reports = new Array<FileReport | Hashed>(files.length);
     const workers: Worker[] = [];
     let next = 0;
     let pending = 0;
@@ -81,7 +125,7 @@ function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig
       const start = next;
       next = Math.min(files.length, next + BATCH);
       pending += 1;
-      worker.postMessage({ start, files: files.slice(start, next) });
+      worker.postMessage({ start, files: files.slice(start, next), ...(known && { known: known.slice(start, next) }) });
       return true;
     };
 
