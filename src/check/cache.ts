@@ -72,7 +72,8 @@ type Entry = [string, unknown[], unknown[] | null];
 
 /** The cache file's text: the key, then one entry per file, in the order given. */
 export function serializeCache(key: CacheKey, entries: readonly { file: string; hash: string; report: FileReport }[]): string {
-  const files: Record<string, Entry> = {};
+  // No prototype: a file named `__proto__` is an entry like any other.
+  const files = Object.create(null) as Record<string, Entry>;
   for (const { file, hash: digest, report } of entries) files[file] = [digest, report.problems.map(encodeProblem), report.deal ? encodeDeal(report.deal) : null];
   return `${JSON.stringify({ tool: TOOL, format: CACHE_FORMAT, ...key, files })}\n`;
 }
