@@ -77,13 +77,15 @@ export function threadsFor(files: number, concurrency: Concurrency): number {
 }
 
 export async function checkFiles(files: readonly DiscoveredFile[], config: ResolvedConfig, concurrency: Concurrency, cache?: ReportCache): Promise<FileReport[]> {
-  const threads = threadsFor(files.length, concurrency);
+  const kept = cache ? files.map((entry) => cache.get(entry.file)) : [];
+  // A file with a kept report is most likely only read and hashed, a small part of checking it:
+  // `auto` counts the others (a warm run of 10,000 files was slower on workers than without).
+  const threads = threadsFor(cache && concurrency === 'auto' ? kept.filter((entry) => !entry).length : files.length, concurrency);
   // The worker is built next to this module (dist/io/ or dist/bundle/); running from TypeScript
   // sources (the test runner) there is none, and one thread does the same work.
   const worker = new URL('./check-worker.js', import.meta.url);
   const parallel = threads > 1 && existsSync(fileURLToPath(worker));
   if (!cache) return parallel ? checkInWorkers(files, config, threads, worker) : files.map((entry) => checkOne(entry, config));
-  const kept = files.map((entry) => cache.get(entry.file));
   const known = kept.map((entry) => entry?.hash);
   const hashed = parallel ? await checkInWorkers(files, config, threads, worker, known) : files.map((entry, i) => checkOneHashed(entry, config, known[i]));
   return hashed.map(({ hash, report }, i) => {

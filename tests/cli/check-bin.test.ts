@@ -168,7 +168,7 @@ describe('worker threads', () => {
     const before = snapshotFolder(cwd);
     const location = path.join(tempDir(), 'cache');
     const one = checkFolder('json', 'off');
-    const cached = (concurrency: string) => checkFolder('json', concurrency, ['--cache', '--cache-location', location]);
+    const cached = (concurrency: string | undefined) => checkFolder('json', concurrency, ['--cache', '--cache-location', location]);
     const cold = cached('2');
     expect(cold.workers).toBe(2);
     expect(cold).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
@@ -189,6 +189,10 @@ describe('worker threads', () => {
     // Not the files that cannot be read or are too large: those are never kept.
     expect(warm.stdout.replaceAll(' (kept)', '')).toBe(one.stdout);
     expect(warm).toMatchObject({ code: one.code, stderr: one.stderr });
+    // auto counts the files without a kept report: a warm run stays on this thread.
+    const warmAuto = cached(undefined);
+    expect(warmAuto.workers).toBe(0);
+    expect(warmAuto).toMatchObject({ code: warm.code, stdout: warm.stdout, stderr: warm.stderr });
     expect(snapshotFolder(cwd)).toEqual(before);
   });
 });
