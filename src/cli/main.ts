@@ -92,6 +92,8 @@ Needs an interactive terminal. Ctrl-C at any question stops with exit 130 and wr
     .addOption(
       new Option('--concurrency <n>', 'threads to check files on: auto, off, or a number').argParser(parseConcurrency).default('auto'),
     )
+    .option('--cache', "keep each file's result, and check again only the files that changed (by content)")
+    .option('--cache-location <path>', 'the cache file, or a folder to keep it in (with --cache)', '.deal-triage-cache')
     .addHelpText(
       'after',
       `

@@ -5,17 +5,21 @@
 // garbage collector already uses the second core). So `auto` uses workers only for a folder of
 // tens of thousands of files, and only on cores that are free (npm run bench measures where they
 // pay). Either way each file goes through the same loader and pure check, and reports come back in
-// the order the files were given, so the output is byte-identical whichever path ran.
+// the order the files were given, so the output is byte-identical whichever path ran. With
+// `--cache`, each file's bytes are hashed as they are read, and a file whose hash is the one its
+// cached report was made from is not parsed: the cached report stands (src/io/check-cache.ts keeps them).
 
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkLoaded } from '../check/file.js';
+import { contentHash } from '../check/cache.js';
+import { checkFileBytes, checkLoaded } from '../check/file.js';
 import type { CheckFileOptions, FileReport } from '../check/file.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
+import { readInputFileSync } from './files.js';
 import { loadInputFileSync } from './load-file.js';
 import type { NotReadWording } from './load-file.js';
 
@@ -44,6 +48,31 @@ export function checkOne(entry: DiscoveredFile, config: ResolvedConfig, options:
   return checkLoaded(loaded, entry.file, config, options);
 }
 
+/** `--cache` as checkFiles sees it: a report kept for a file, and where each file read is recorded. */
+export interface ReportCache {
+  /** The report kept for the file (by the name it is shown by), and the content hash it was made from. */
+  get(file: string): { hash: string; report: FileReport } | undefined;
+  /** A file read: its content hash and its report, new or kept. */
+  set(file: string, hash: string, report: FileReport): void;
+}
+
+/** A file checked under --cache: the hash of what was read (none if it was not), and its report, none when the kept one stands. */
+export interface Hashed {
+  hash?: string;
+  report?: FileReport;
+}
+
+/** checkOne, hashing what it reads: bytes that hash to `known` are not parsed. */
+export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, options: CheckFileOptions = {}): Hashed {
+  if (entry.refused) return { report: checkOne(entry, config, options) };
+  // The reused buffer: hashed, and decoded if need be, before the next file is read.
+  const read = readInputFileSync(entry.path, { noFollow: true, reuseBuffer: true });
+  // A file that cannot be read (or is too large) is not kept: checkOne words why, trying once more.
+  if (read.kind !== 'ok') return { report: checkOne(entry, config, options) };
+  const hash = contentHash(read.bytes);
+  return hash === known ? { hash } : { hash, report: checkFileBytes(read.bytes, entry.file, config, options) };
+}
+
 /** The machine, as `auto` sees it: its cores, and how many are busy (the load average over a minute). */
 export interface Machine {
   cores: number;
@@ -67,24 +96,56 @@ export async function checkFiles(
   config: ResolvedConfig,
   concurrency: Concurrency,
   options: CheckFileOptions = {},
+  cache?: ReportCache,
 ): Promise<FileReport[]> {
-  const threads = threadsFor(files.length, concurrency);
+  const kept = cache ? files.map((entry) => cache.get(entry.file)) : [];
+  // A file with a kept report is most likely only read and hashed, a small part of checking it:
+  // `auto` counts the others (a warm run of 10,000 files was slower on workers than without).
+  const threads = threadsFor(cache && concurrency === 'auto' ? kept.filter((entry) => !entry).length : files.length, concurrency);
   // The worker is built next to this module (dist/io/ or dist/bundle/); running from TypeScript
   // sources (the test runner) there is none, and one thread does the same work.
   const worker = new URL('./check-worker.js', import.meta.url);
-  if (threads <= 1 || !existsSync(fileURLToPath(worker))) return files.map((entry) => checkOne(entry, config, options));
-  return checkInWorkers(files, config, options, threads, worker);
+  const parallel = threads > 1 && existsSync(fileURLToPath(worker));
+  if (!cache) return parallel ? checkInWorkers(files, config, options, threads, worker) : files.map((entry) => checkOne(entry, config, options));
+  const known = kept.map((entry) => entry?.hash);
+  const hashed = parallel
+    ? await checkInWorkers(files, config, options, threads, worker, known)
+    : files.map((entry, i) => checkOneHashed(entry, config, known[i], options));
+  return hashed.map(({ hash, report }, i) => {
+    const settled = report ?? kept[i]!.report;
+    if (hash !== undefined) cache.set(files[i]!.file, hash, settled);
+    return settled;
+  });
 }
 
-/** What a worker sends back for a batch: its reports as one JSON text, which crosses threads at a fraction of the cost of as many objects. */
+/**
+ * What a worker sends back for a batch: its reports (or, under --cache, hashed reports) as one JSON
+ * text, which crosses threads at a fraction of the cost of as many objects.
+ */
 export interface BatchResult {
   start: number;
   reports: string;
 }
 
-function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, options: CheckFileOptions, threads: number, script: URL): Promise<FileReport[]> {
+function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, options: CheckFileOptions, threads: number, script: URL): Promise<FileReport[]>;
+function checkInWorkers(
+  files: readonly DiscoveredFile[],
+  config: ResolvedConfig,
+  options: CheckFileOptions,
+  threads: number,
+  script: URL,
+  known: (string | undefined)[],
+): Promise<Hashed[]>;
+function checkInWorkers(
+  files: readonly DiscoveredFile[],
+  config: ResolvedConfig,
+  options: CheckFileOptions,
+  threads: number,
+  script: URL,
+  known?: (string | undefined)[],
+): Promise<(FileReport | Hashed)[]> {
   return new Promise((resolve, reject) => {
-    const reports = new Array<FileReport>(files.length);
+    const reports = new Array<FileReport | Hashed>(files.length);
     const workers: Worker[] = [];
     let next = 0;
     let pending = 0;
@@ -101,7 +162,7 @@ function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig
       const start = next;
       next = Math.min(files.length, next + BATCH);
       pending += 1;
-      worker.postMessage({ start, files: files.slice(start, next) });
+      worker.postMessage({ start, files: files.slice(start, next), ...(known && { known: known.slice(start, next) }) });
       return true;
     };
 
@@ -109,7 +170,7 @@ function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig
       const worker = new Worker(script, { workerData: { config, options } });
       workers.push(worker);
       worker.on('message', (result: BatchResult) => {
-        (JSON.parse(result.reports) as FileReport[]).forEach((report, i) => (reports[result.start + i] = report));
+        (JSON.parse(result.reports) as (FileReport | Hashed)[]).forEach((report, i) => (reports[result.start + i] = report));
         pending -= 1;
         if (!send(worker) && pending === 0 && !failed) {
           for (const w of workers) void w.terminate();

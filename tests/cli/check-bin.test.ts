@@ -124,8 +124,8 @@ describe('worker threads', () => {
   }, 60_000);
 
   /** Runs check in the generated folder; NODE_DEBUG=worker makes node log each worker it starts. */
-  function checkFolder(format: string, concurrency: string | undefined) {
-    const args = ['check', '--format', format, ...(concurrency === undefined ? [] : ['--concurrency', concurrency])];
+  function checkFolder(format: string, concurrency: string | undefined, more: string[] = []) {
+    const args = ['check', '--format', format, ...(concurrency === undefined ? [] : ['--concurrency', concurrency]), ...more];
     const result = deal(args, { cwd, env: { ...env, NODE_DEBUG: 'worker' } });
     const workers = (result.stderr.match(/instantiating Worker/g) ?? []).length;
     const stderr = result.stderr
@@ -161,6 +161,38 @@ describe('worker threads', () => {
 
     expect(two).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
     expect(auto).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
+    expect(snapshotFolder(cwd)).toEqual(before);
+  });
+
+  it('--cache on workers: cold and warm runs give the bytes of one thread, and a warm run parses only what changed', () => {
+    const before = snapshotFolder(cwd);
+    const location = path.join(tempDir(), 'cache');
+    const one = checkFolder('json', 'off');
+    const cached = (concurrency: string | undefined) => checkFolder('json', concurrency, ['--cache', '--cache-location', location]);
+    const cold = cached('2');
+    expect(cold.workers).toBe(2);
+    expect(cold).toMatchObject({ code: one.code, stdout: one.stdout, stderr: one.stderr });
+
+    // Every kept message marked: a report the workers did not make again shows the mark.
+    const document = JSON.parse(readFileSync(location, 'utf8')) as { files: Record<string, [string, unknown[][], unknown[] | null]> };
+    expect(Object.keys(document.files)).toHaveLength(COUNT + 4);
+    for (const [, problems, summary] of Object.values(document.files)) {
+      for (const p of problems) p[4] = `${String(p[4])} (kept)`;
+      if (summary) summary[1] = `${String(summary[1])} (kept)`;
+    }
+    writeFileSync(location, JSON.stringify(document));
+    const warm = cached('2');
+    expect(warm.workers).toBe(2);
+    const names = (JSON.parse(warm.stdout) as { files: { file: string; name: string | null }[] }).files.filter((f) => f.name !== null);
+    expect(names.length).toBeGreaterThan(COUNT - 10);
+    expect(names.filter((f) => !f.name!.endsWith(' (kept)'))).toEqual([]);
+    // Not the files that cannot be read or are too large: those are never kept.
+    expect(warm.stdout.replaceAll(' (kept)', '')).toBe(one.stdout);
+    expect(warm).toMatchObject({ code: one.code, stderr: one.stderr });
+    // auto counts the files without a kept report: a warm run stays on this thread.
+    const warmAuto = cached(undefined);
+    expect(warmAuto.workers).toBe(0);
+    expect(warmAuto).toMatchObject({ code: warm.code, stdout: warm.stdout, stderr: warm.stderr });
     expect(snapshotFolder(cwd)).toEqual(before);
   });
 });

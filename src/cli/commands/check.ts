@@ -4,20 +4,23 @@
 // warnings, 2 for usage and config errors. It reads deal files and never writes one: the report
 // file and the step summary are compared with every file read by device and inode (not by name,
 // which a symbolic or hard link, or a linked folder, gets round), and the report is written whole to
-// a new file that then takes its name, so it never truncates a file in place.
+// a new file that then takes its name, so it never truncates a file in place. With --cache, the
+// cache file is compared the same way, and kept apart from every file the run reads or writes.
 
 import { constants } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
 import type { CheckFormat } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
+import { cacheFileFor, DEFAULT_CACHE_LOCATION, openCheckCache } from '../../io/check-cache.js';
 import { checkFiles } from '../../io/check-files.js';
 import type { Concurrency } from '../../io/check-files.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { describeFsError, kindOf } from '../../io/fs-errors.js';
+import { displayPath } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
 import { safeChars } from '../../format/sanitize.js';
@@ -34,6 +37,8 @@ export interface CheckOptions extends CommonOptions {
   /** -1: no limit. */
   maxWarnings: number;
   concurrency: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, context: CommandContext): Promise<number> {
@@ -62,6 +67,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   // Relative to the working folder, like every other path (GitHub always gives an absolute one).
   const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
+  const cacheFile = options.cache ? await cacheFileFor(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd) : undefined;
   const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath) : new Set<string>();
   if (output !== undefined && read.has((await identity(output)) ?? '')) {
     throw new UsageError(`--output ${safeChars(options.output ?? '')} is one of the files being checked; write the report somewhere else`);
@@ -69,12 +75,24 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   if (summaryFile !== undefined && read.has((await identity(summaryFile)) ?? '')) {
     throw new UsageError(`GITHUB_STEP_SUMMARY (${safeChars(io.env.GITHUB_STEP_SUMMARY ?? '')}) is one of the files being checked; it must name another file`);
   }
+  if (cacheFile !== undefined) {
+    const written = { report: output, 'step summary': summaryFile };
+    await refuseCacheFile(cacheFile, options.cacheLocation ?? DEFAULT_CACHE_LOCATION, { files, configPath, written });
+  }
   if (loaded.file === undefined) {
     io.stderr.write(NO_CONFIG_NOTE);
   }
 
   const formatter = checkFormatters[options.format];
-  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons });
+  const cache = cacheFile === undefined ? undefined : { file: cacheFile, kept: await openCheckCache(cacheFile, loaded.config, files.length) };
+  // A cached report serves every format, so with a cache each deal's reasons are kept whether or
+  // not this format prints them.
+  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons || cache !== undefined }, cache?.kept);
+  if (cache) {
+    // A shortcut for the next run: one that cannot be kept is worth a note, never a failure.
+    const failure = await cache.kept.save();
+    if (failure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cache.file, io.cwd))}: ${failure}\n`);
+  }
   const report = buildReport(reports, loaded.config);
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
@@ -105,6 +123,44 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/**
+ * Refuses a cache file the run reads or writes otherwise: writing the cache would replace a deal,
+ * the config, the report or the step summary. By real path (discovery gives real paths), and, for a
+ * file with other names (hard links), by device and inode. A name ending in .yaml or .yml is refused
+ * too: in a folder being checked, the next run would read the cache as a deal.
+ */
+async function refuseCacheFile(
+  cacheFile: string,
+  given: string,
+  run: { files: readonly DiscoveredFile[]; configPath: string | undefined; written: Record<string, string | undefined> },
+): Promise<void> {
+  const named = `--cache-location ${safeChars(given)}`;
+  if (/\.ya?ml$/i.test(cacheFile)) throw new UsageError(`${named}: the cache is not a deal file; give it a name that does not end in .yaml or .yml`);
+  const writtenAs = async (id: string | undefined) => {
+    for (const [what, file] of Object.entries(run.written)) {
+      if (file === cacheFile || (id !== undefined && file !== undefined && (await identity(file)) === id)) {
+        throw new UsageError(`${named} is where the ${what} goes; keep the cache somewhere else`);
+      }
+    }
+  };
+  let info;
+  try {
+    info = await lstat(cacheFile, { bigint: true });
+  } catch {
+    return writtenAs(undefined); // Not there yet: it cannot be a file being read.
+  }
+  // A link is neither read nor written through (saving says so): it cannot reach the file it names.
+  if (info.isSymbolicLink()) return writtenAs(undefined);
+  const real = path.join(await realpath(path.dirname(cacheFile)), path.basename(cacheFile));
+  const id = `${info.dev}:${info.ino}`;
+  // Only a file with other names can be a file read under another name: all are looked at then.
+  const linked = info.nlink > 1n && (await identities(run.files, run.configPath)).has(id);
+  if (linked || real === run.configPath || run.files.some((file) => file.path === real)) {
+    throw new UsageError(`${named} is one of the files being checked; keep the cache somewhere else`);
+  }
+  return writtenAs(id);
 }
 
 /** Device and inode: what a file is, whatever the path (link, hard link, linked folder) it is reached by. */

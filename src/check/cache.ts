@@ -1,0 +1,159 @@
+// What `check --cache` keeps, pure: a file's report is a function of its bytes, the name it is
+// shown by, the resolved config, and the tool (its version, and Node's, whose number formatting the
+// messages use). So the cache is keyed on the tool and a hash of the config as a whole, and each
+// entry on the file as shown and the hash of its content (never its mtime: a `git clone` changes
+// every mtime and none of the content). A renamed or moved file is a new entry: its report carries
+// its name, which the cache never rewrites.
+//
+// The cache file is as hostile as any input (a pull request can add one): every entry is checked
+// for its exact shape and types before its report is used, and its text reaches the output only
+// through the formatters, which sanitise what they print. Compact (arrays, no `file` fields: the
+// entry's name is every `file` of its report) and deterministic (entries in the files' order, no
+// timestamps), so the same run writes the same bytes.
+
+import { hash } from 'node:crypto';
+import type { Verdict } from '../engine/types.js';
+import type { Position, Problem, Severity } from '../load/problem.js';
+import { MAX_PROBLEMS_PER_FILE } from '../load/limits.js';
+import type { ResolvedConfig } from '../policy/resolve.js';
+import { ID_PATTERN } from '../schema/common.js';
+import type { DealSummary, FileReport } from './file.js';
+
+/** The layout of the cache file; a cache of another layout is ignored and rewritten. */
+export const CACHE_FORMAT = 1;
+const TOOL = 'deal-triage';
+
+/**
+ * A file's content hash: SHA-256, which costs ~1 µs for a 700-byte deal (SHA-1 0.9 µs, MD5 1.8 µs)
+ * and, unlike SHA-1, cannot be made to collide: two files with one hash would share one report.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'base64');
+}
+
+/** What the run is: a cache made by another is stale as a whole. */
+export interface CacheKey {
+  version: string;
+  node: string;
+  /** The hash of the resolved config, with the company's currency (a deal's currency when it names none). */
+  config: string;
+}
+
+export function cacheKey(config: ResolvedConfig, version: string, node: string): CacheKey {
+  const keyed = canonicalJson({ config, defaultCurrency: config.company.currency });
+  return { version, node, config: hash('sha256', keyed, 'base64') };
+}
+
+/**
+ * JSON with every object's keys sorted, so equal configs give equal text whatever order their keys
+ * were built in. Undefined and functions are left out, as JSON.stringify does; a number JSON has no
+ * text for (Infinity, NaN) is written as a string that no JSON number could be, so it does not read
+ * as null.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : `"#${String(value)}"`;
+  if (typeof value === 'bigint') return `"#${value}n"`;
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    const parts = keys.flatMap((key) => {
+      const item = record[key];
+      return item === undefined || typeof item === 'function' ? [] : [`${JSON.stringify(key)}:${canonicalJson(item)}`];
+    });
+    return `{${parts.join(',')}}`;
+  }
+  return 'null';
+}
+
+/** One file's entry as written: [content hash, problems, deal or null]. */
+type Entry = [string, unknown[], unknown[] | null];
+
+/** The cache file's text: the key, then one entry per file, in the order given. */
+export function serializeCache(key: CacheKey, entries: readonly { file: string; hash: string; report: FileReport }[]): string {
+  // No prototype: a file named `__proto__` is an entry like any other.
+  const files = Object.create(null) as Record<string, Entry>;
+  for (const { file, hash: digest, report } of entries) files[file] = [digest, report.problems.map(encodeProblem), report.deal ? encodeDeal(report.deal) : null];
+  return `${JSON.stringify({ tool: TOOL, format: CACHE_FORMAT, ...key, files })}\n`;
+}
+
+/**
+ * The entries of a cache file's text, by file as shown, still encoded (each is checked when it is
+ * used), or undefined when the text is not a cache of this key: another tool, layout, version or
+ * config, or not JSON at all.
+ */
+export function parseCache(text: string, key: CacheKey): Map<string, unknown> | undefined {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(document) || document.tool !== TOOL || document.format !== CACHE_FORMAT) return undefined;
+  if (document.version !== key.version || document.node !== key.node || document.config !== key.config) return undefined;
+  if (!isRecord(document.files)) return undefined;
+  // A Map: a file may be named `__proto__` or `constructor` (a path named on the command line can
+  // have any name), which an object would answer for.
+  return new Map(Object.entries(document.files));
+}
+
+/** An entry's content hash and report, or undefined when it is not exactly the shape serializeCache writes. */
+export function decodeEntry(entry: unknown, file: string): { hash: string; report: FileReport } | undefined {
+  if (!Array.isArray(entry) || entry.length !== 3) return undefined;
+  const [digest, problems, deal] = entry as unknown[];
+  if (typeof digest !== 'string' || !Array.isArray(problems) || problems.length > MAX_PROBLEMS_PER_FILE + 1) return undefined;
+  const decoded: Problem[] = [];
+  for (const item of problems) {
+    const p = decodeProblem(item, file);
+    if (!p) return undefined;
+    decoded.push(p);
+  }
+  if (deal === null) return { hash: digest, report: { file, problems: decoded } };
+  const summary = decodeDeal(deal);
+  return summary ? { hash: digest, report: { file, problems: decoded, deal: summary } } : undefined;
+}
+
+function encodeProblem(p: Problem): unknown[] {
+  return [p.line, p.column, p.rule, p.severity, p.message];
+}
+
+function decodeProblem(value: unknown, file: string): Problem | undefined {
+  if (!Array.isArray(value) || value.length !== 5) return undefined;
+  const [line, column, rule, severity, message] = value as unknown[];
+  if (!isPlace(line) || !isPlace(column) || !isRuleId(rule) || !isSeverity(severity) || typeof message !== 'string') return undefined;
+  return { file, line, column, rule, severity, message };
+}
+
+function encodeDeal(deal: DealSummary): unknown[] {
+  const reasons = deal.reasons.map(({ rule, message }) => [rule, message]);
+  const { idAt, requestedAt } = deal;
+  return [deal.id, deal.name, deal.verdict, reasons, deal.potentialValue, deal.currency, deal.ceoRequested, idAt.line, idAt.column, requestedAt.line, requestedAt.column];
+}
+
+function decodeDeal(value: unknown): DealSummary | undefined {
+  if (!Array.isArray(value) || value.length !== 11) return undefined;
+  const [id, name, verdict, reasons, potentialValue, currency, ceoRequested, idLine, idColumn, requestedLine, requestedColumn] = value as unknown[];
+  if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof name !== 'string' || !isVerdict(verdict)) return undefined;
+  if (typeof potentialValue !== 'number' || !Number.isFinite(potentialValue) || potentialValue < 0) return undefined;
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency) || typeof ceoRequested !== 'boolean') return undefined;
+  if (!isPlace(idLine) || !isPlace(idColumn) || !isPlace(requestedLine) || !isPlace(requestedColumn)) return undefined;
+  if (!Array.isArray(reasons) || reasons.length > MAX_PROBLEMS_PER_FILE + 1) return undefined;
+  const decoded: DealSummary['reasons'] = [];
+  for (const reason of reasons as unknown[]) {
+    if (!Array.isArray(reason) || reason.length !== 2) return undefined;
+    const [rule, message] = reason as unknown[];
+    if (!isRuleId(rule) || typeof message !== 'string') return undefined;
+    decoded.push({ rule, message });
+  }
+  const idAt: Position = { line: idLine, column: idColumn };
+  const requestedAt: Position = { line: requestedLine, column: requestedColumn };
+  return { id, name, verdict, reasons: decoded, potentialValue, currency, ceoRequested, idAt, requestedAt };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlace = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+// Rule ids are printed as they are (stylish dims them, unsanitised): only the ids a rule can have.
+const isRuleId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+const isSeverity = (value: unknown): value is Severity => value === 'error' || value === 'warning';
+const isVerdict = (value: unknown): value is Verdict => value === 'join' || value === 'wait' || value === 'decline';

@@ -1,0 +1,146 @@
+// The file of `check --cache` (what it keeps: src/check/cache.ts). Where it is, as ESLint's
+// --cache-location: a file, or a folder (named so, or existing) that gets a file named from the
+// working folder; `.deal-triage-cache` in the working folder by default.
+//
+// A cache is only ever a shortcut: one that is missing, stale, cut short, corrupt, of another shape,
+// too large, a link, a pipe or unreadable is ignored and rewritten, never an error; one that cannot
+// be written is a note. It is read without following a link, bounded in size, and written whole to
+// a new file that then takes its name (never through a link), only when its text changed, holding
+// the files of this run only: a file gone since is dropped.
+
+import { isUtf8 } from 'node:buffer';
+import { hash } from 'node:crypto';
+import { constants, readFileSync } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
+import path from 'node:path';
+import { cacheKey, decodeEntry, parseCache, serializeCache } from '../check/cache.js';
+import type { CacheKey } from '../check/cache.js';
+import type { FileReport } from '../check/file.js';
+import type { ResolvedConfig } from '../policy/resolve.js';
+import type { ReportCache } from './check-files.js';
+import { writeFileAtomic } from './write-file.js';
+
+export const DEFAULT_CACHE_LOCATION = '.deal-triage-cache';
+
+/**
+ * Beyond this a cache is not read: 1 MiB, and 16 KiB a file (a deal's entry is ~0.3 KiB; one with
+ * a hundred problems, a few KiB), never more than 256 MiB, so a huge file in its place costs nothing.
+ */
+export function cacheLimit(files: number): number {
+  return Math.min(256 * 1024 * 1024, 1024 * 1024 + files * 16 * 1024);
+}
+
+/**
+ * The cache file a --cache-location names, as ESLint reads one: a path that ends in a separator,
+ * or is a folder, gets a file named from the working folder inside it (folders shared by projects
+ * keep one cache each); any other path is the file. A link is not followed to tell: it is a file's
+ * name, and is neither read nor written through.
+ */
+export async function cacheFileFor(location: string, cwd: string): Promise<string> {
+  const normalized = path.normalize(location);
+  const resolved = path.resolve(cwd, normalized);
+  const namedAsFolder = normalized.endsWith(path.sep) || normalized.endsWith('/');
+  const isFolder = await lstat(resolved).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!namedAsFolder && !isFolder) return resolved;
+  return path.join(resolved, `${DEFAULT_CACHE_LOCATION}_${hash('sha256', cwd, 'hex').slice(0, 16)}`);
+}
+
+/** The version of the tool, which every cached report was made by. */
+function toolVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+export interface CheckCache extends ReportCache {
+  /** Writes what this run read; gives why it could not, in words, or undefined. */
+  save(): Promise<string | undefined>;
+}
+
+/** The cache at `file` for a run of `files` files with this config: empty when there is none to use. */
+export async function openCheckCache(file: string, config: ResolvedConfig, files: number): Promise<CheckCache> {
+  const key = cacheKey(config, toolVersion(), process.version);
+  const limit = cacheLimit(files);
+  const text = await readBounded(file, limit);
+  const kept = text === undefined ? undefined : parseCache(text, key);
+  return new FileCache(file, key, limit, kept, text);
+}
+
+class FileCache implements CheckCache {
+  private readonly read = new Map<string, { hash: string; report: FileReport }>();
+  /** The kept entries handed out, and how many of them were used as they are. */
+  private readonly given = new Map<string, { hash: string; report: FileReport }>();
+  private reused = 0;
+  /** Files recorded twice in one run (two files shown by one name): not kept, rather than kept wrong. */
+  private readonly twice = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly key: CacheKey,
+    private readonly limit: number,
+    private readonly kept: Map<string, unknown> | undefined,
+    private readonly previous: string | undefined,
+  ) {}
+
+  get(file: string) {
+    const entry = this.kept?.get(file);
+    const decoded = entry === undefined ? undefined : decodeEntry(entry, file);
+    if (decoded) this.given.set(file, decoded);
+    return decoded;
+  }
+
+  set(file: string, hash: string, report: FileReport): void {
+    if (this.read.has(file)) this.twice.add(file);
+    this.read.set(file, { hash, report });
+    const given = this.given.get(file);
+    if (given?.hash === hash && given.report === report) this.reused += 1;
+  }
+
+  async save(): Promise<string | undefined> {
+    // Every entry used as it was, and no other: the file says what it would say (the warm run of a
+    // large folder saves serialising it again only to find the same text).
+    if (this.reused === this.read.size && this.reused === this.kept?.size && this.twice.size === 0) return undefined;
+    // Sorted by name, code unit by code unit (workers record files in the order they finish).
+    const entries = [...this.read]
+      .filter(([file]) => !this.twice.has(file))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([file, { hash, report }]) => ({ file, hash, report }));
+    const text = serializeCache(this.key, entries);
+    if (text === this.previous) return undefined;
+    // The next run would not read it: better none than one that is never used.
+    if (Buffer.byteLength(text) > this.limit) return `it would be ${Buffer.byteLength(text).toLocaleString('en-US')} bytes, more than the ${this.limit.toLocaleString('en-US')} allowed for ${this.read.size.toLocaleString('en-US')} files`;
+    const written = await writeFileAtomic(this.file, text, { overwrite: true, noFollow: true });
+    if (written.kind === 'written') return undefined;
+    return written.kind === 'failed' ? written.reason : 'it exists';
+  }
+}
+
+/**
+ * The text of the cache, or undefined when there is none to use: opened without following a link
+ * and without waiting (a pipe), a regular file of at most `limit` bytes, valid UTF-8.
+ */
+async function readBounded(file: string, limit: number): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > limit) return undefined;
+    // One byte more than its size: a file that grew while being read is not what was examined.
+    const buffer = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > info.size) return undefined;
+    const bytes = buffer.subarray(0, length);
+    return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
