@@ -79,6 +79,15 @@ describe('the same output with and without --cache', () => {
     same(warm, plain);
   });
 
+  it.each(CHECK_FORMATS.filter((format) => format !== 'json'))('a cache made by a %s run gives json its reasons (which only json prints)', async (format) => {
+    const dir = workspace();
+    const plain = await checkIn(dir, '--format', 'json');
+    expect(plain.stdout).toMatch(/"reasons": \[\n\s+\{/);
+    await checkIn(dir, '--format', format, '--cache');
+    const warm = await checkIn(dir, '--format', 'json', '--cache');
+    same(warm, plain);
+  });
+
   it('is the same for the fixtures as the repository has them, and --cache-location alone writes nothing (as ESLint)', async () => {
     const dir = tempDir();
     const before = snapshotFolder(path.join(ROOT, 'fixtures'));
