@@ -130,8 +130,14 @@ export function readSimpleYaml(text: string, options: ReadOptions = {}): SimpleY
   }
 }
 
+const wantedTrees = new WeakMap<readonly (readonly string[])[], Wanted>();
+
+/** The tree of the paths in `only`, built once for each list a caller passes. */
 function wantedTree(only: readonly (readonly string[])[]): Wanted {
+  const known = wantedTrees.get(only);
+  if (known) return known;
   const root: Wanted = { children: new Map() };
+  wantedTrees.set(only, root);
   for (const path of only) {
     let node = root;
     for (const segment of path) {
@@ -366,28 +372,28 @@ class Reader {
     // Indicators a plain scalar cannot start with (or that mean syntax this reader leaves alone).
     // "-" starts a plain scalar only if what follows could continue one: not a space, and in a flow
     // list not a flow indicator either (`[-]` is a block list inside a flow list to the parser).
-    if (first === -1 || '{}[]&*!|>%@`,#?:'.includes(text[start]!)) giveUp();
+    if (first === -1 || (first < 0x80 && NOT_PLAIN_START[first] === 1)) giveUp();
     if (first === DASH) {
       const second = start + 1 < end ? text.charCodeAt(start + 1) : -1;
       if (second === -1 || second === SPACE || (inFlow && isFlowIndicator(second))) giveUp();
     }
-    // It ends at a comment (" #"), or in a flow list at a flow indicator; trailing spaces are not part of it.
-    let stop = end;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if ((c === SPACE && i + 1 < end && text.charCodeAt(i + 1) === HASH) || (inFlow && isFlowIndicator(c))) {
-        stop = i;
+    // It ends at a comment (" #"), or in a flow list at a flow indicator; trailing spaces are not
+    // part of it. ": " inside would make it a key, and so would a trailing ":"; quotes or ":"
+    // inside a flow item: leave it.
+    let stop = start;
+    for (; stop < end; stop++) {
+      const c = text.charCodeAt(stop);
+      if (c === SPACE) {
+        if (text.charCodeAt(stop + 1) === HASH && stop + 1 < end) break;
+      } else if (c === COLON) {
+        if (inFlow || text.charCodeAt(stop + 1) === SPACE) giveUp();
+      } else if (inFlow && (isFlowIndicator(c) || c === 0x22 || c === 0x27)) {
+        if (c === 0x22 || c === 0x27) giveUp();
         break;
       }
     }
     while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
-    // ": " inside would make it a key; a trailing ":" too. Quotes or ":" inside a flow item: leave it.
     if (stop === start || text.charCodeAt(stop - 1) === COLON) giveUp();
-    for (let i = start; i < stop; i++) {
-      const c = text.charCodeAt(i);
-      if (c === COLON && (inFlow || text.charCodeAt(i + 1) === SPACE)) giveUp();
-      if (inFlow && (c === 0x22 || c === 0x27)) giveUp();
-    }
     this.after = stop;
     return resolvePlain(text.slice(start, stop));
   }
@@ -432,6 +438,10 @@ class Reader {
   }
 }
 
+/** The ASCII characters a plain scalar cannot start with here: YAML's indicators (or syntax this reader leaves alone). */
+const NOT_PLAIN_START = new Uint8Array(0x80);
+for (const c of '{}[]&*!|>%@`,#?:') NOT_PLAIN_START[c.charCodeAt(0)] = 1;
+
 const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 
@@ -439,6 +449,9 @@ const isFlowIndicator = (c: number) => c === 0x2c || c === 0x5b || c === 0x5d ||
 export function resolvePlain(text: string): unknown {
   // Most values are words: only these first characters can start a null, a boolean or a number.
   if (text !== '' && !'0123456789+-.~nNtTfF'.includes(text[0]!)) return text;
+  // The commonest others, each at once: a whole number in digits only, and a date (no number).
+  if (isDigits(text)) return parseInt(text, 10);
+  if (DATE.test(text)) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text.startsWith('t') || text.startsWith('T');
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
@@ -450,4 +463,15 @@ export function resolvePlain(text: string): unknown {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
   return text;
+}
+
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+function isDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
