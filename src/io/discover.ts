@@ -39,8 +39,9 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
-  const add = (real: string, shown: string, refused?: DiscoveredFile['refused']) => {
-    const entry: DiscoveredFile = { path: real, file: displayPath(shown, cwd), ...(refused && { refused }) };
+  /** `display`: the path as shown, when the caller has it already (see walk). */
+  const add = (real: string, shown: string, refused?: DiscoveredFile['refused'], display = displayPath(shown, cwd)) => {
+    const entry: DiscoveredFile = { path: real, file: display, ...(refused && { refused }) };
     const earlier = found.get(real);
     if (!earlier || entry.file < earlier.file) found.set(real, entry);
   };
@@ -54,6 +55,10 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
       unreadable.push({ path: displayPath(shown, cwd), reason: describeFsError(error) });
       return;
     }
+    // How the folder's files are shown: the folder as shown, then the name (a name has no separator,
+    // and one starting with "." is skipped), without working out each file's path from the start.
+    const folderShown = displayPath(shown, cwd);
+    const prefix = path.resolve(cwd, shown) === path.resolve(cwd) ? '' : `${folderShown}/`;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const real = path.join(folder, entry.name);
@@ -70,7 +75,7 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
       if (type.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) await walk(root, real, shownPath);
       } else if (DEAL_FILE.test(entry.name) && !CONFIG_NAMES.has(entry.name)) {
-        if (type.isFile()) add(real, shownPath);
+        if (type.isFile()) add(real, shownPath, undefined, `${prefix}${entry.name}`);
         else if (type.isSymbolicLink()) await followLink(root, real, shownPath);
         else add(real, shownPath, { rule: 'not-a-file', message: `this is ${kindOf(type)}, not a deal file; it is not read` });
       }

@@ -32,8 +32,10 @@ export function parseDeal(text: string, file: string, options: DealLoadOptions =
     }
     data = parsed.data;
   }
-  const deal: Deal = { ...data, value: { ...data.value, currency: data.value.currency ?? options.defaultCurrency ?? 'USD' } };
-  return { ok: true, value: deal, locator: yaml.locator };
+  // Both parsers give new objects: the currency is set in place (where a spread would copy the deal
+  // twice over), last among value's keys when the file names none, as a spread would put it.
+  data.value.currency ??= options.defaultCurrency ?? 'USD';
+  return { ok: true, value: data as Deal, locator: yaml.locator };
 }
 
 /** Bytes as read from disk, checked for size and encoding first. */
