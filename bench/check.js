@@ -44,6 +44,7 @@ import { dealFileName, dealTexts } from './generate.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/deal-triage.js');
 const started = Date.now();
+const loadAtStart = os.loadavg();
 
 // --- options -----------------------------------------------------------------------------------
 
@@ -283,7 +284,7 @@ const sec = (ms) => (ms / 1000).toFixed(2);
 const range = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const smallRunsNote = sizes.some((s) => s > SMALL_MAX) ? `; ${bigRuns} of those rounds (evenly spread) also run the sizes above ${n(SMALL_MAX)}` : '';
-console.log(`deal-triage benchmark: ${os.availableParallelism()} cores, Node ${process.version}, load average ${load} at the end`);
+console.log(`deal-triage benchmark: ${os.availableParallelism()} cores, Node ${process.version}, load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at the start, ${load} at the end`);
 console.log(`medians (min–max) of ${runs} interleaved rounds${smallRunsNote}; start-up ${STARTUP_REPEATS} samples a round`);
 console.log('times are whole-process wall clock; RSS is the peak resident set (MiB, workers included)\n');
 console.log(`  ${'files'.padStart(7)}  ${'command'.padEnd(22)} ${'time, s'.padEnd(20)} ${'µs/file'.padStart(7)}  peak RSS, MiB`);
@@ -308,20 +309,20 @@ if (sizes.length > 1) {
 }
 
 const targets = [];
-const judge = (name, figure, target, unit, note) => {
+const judge = (id, name, figure, target, unit, note) => {
   const met = figure === undefined ? undefined : figure.value <= target;
-  targets.push({ name, value: figure?.value, min: figure?.min, max: figure?.max, target, unit, met, note });
+  targets.push({ id, name, value: figure?.value, min: figure?.min, max: figure?.max, target, unit, met, note });
 };
 const baseNote = baseSize === 10_000 ? undefined : `measured at ${n(baseSize)}, not 10,000`;
-judge(`check on ${n(baseSize)} / ajv-cli (default settings)`, ratio(`check@${baseSize}`, 'ajv'), TARGETS.vsAjv, '×', baseNote);
-judge(`check on ${n(baseSize)} / one-thread read + yaml floor`, ratio(`check@${baseSize}`, 'floorYaml'), TARGETS.vsYamlFloor, '×', baseNote);
+judge('checkVsAjv', `check on ${n(baseSize)} / ajv-cli (default settings)`, ratio(`check@${baseSize}`, 'ajv'), TARGETS.vsAjv, '×', baseNote);
+judge('checkVsYamlFloor', `check on ${n(baseSize)} / one-thread read + yaml floor`, ratio(`check@${baseSize}`, 'floorYaml'), TARGETS.vsYamlFloor, '×', baseNote);
 const grow = growth('check1');
 const growNote = grow && (grow.before.from !== 10_000 || grow.last.from !== 50_000 || grow.last.to !== 100_000) ? `sizes ${n(grow.before.from)}→${n(grow.before.to)}→${n(grow.last.to)}, not 10,000→50,000→100,000` : undefined;
-judge(grow ? `1 thread: marginal/file ${n(grow.last.from)}→${n(grow.last.to)} / ${n(grow.before.from)}→${n(grow.before.to)}` : '1 thread: marginal/file 50,000→100,000 / 10,000→50,000', grow, TARGETS.marginal, '×', grow ? growNote : 'needs three sizes');
+judge('marginalGrowthOneThread', grow ? `1 thread: marginal/file ${n(grow.last.from)}→${n(grow.last.to)} / ${n(grow.before.from)}→${n(grow.before.to)}` : '1 thread: marginal/file 50,000→100,000 / 10,000→50,000', grow, TARGETS.marginal, '×', grow ? growNote : 'needs three sizes');
 const rss = stats[`check@${largest}`].rssMiB;
-judge(`peak RSS, check on ${n(largest)} (default settings)`, { value: rss.median, min: rss.min, max: rss.max }, TARGETS.rssMiB, ' MiB', largest === TARGETS.rssSize ? undefined : `measured at ${n(largest)}, not 100,000`);
-judge('triage of one deal / node -e 0', ratio('triage', 'nodeBare'), TARGETS.startup, '×');
-judge(`check --cache warm / cold on ${n(baseSize)} unchanged files`, cacheAvailable ? ratio('cacheWarm', 'cacheCold') : undefined, TARGETS.cache, '×', cacheAvailable ? baseNote : 'not available: the built CLI has no --cache');
+judge('peakRssLargest', `peak RSS, check on ${n(largest)} (default settings)`, { value: rss.median, min: rss.min, max: rss.max }, TARGETS.rssMiB, ' MiB', largest === TARGETS.rssSize ? undefined : `measured at ${n(largest)}, not 100,000`);
+judge('triageStartup', 'triage of one deal / node -e 0', ratio('triage', 'nodeBare'), TARGETS.startup, '×');
+judge('cacheWarmVsCold', `check --cache warm / cold on ${n(baseSize)} unchanged files`, cacheAvailable ? ratio('cacheWarm', 'cacheCold') : undefined, TARGETS.cache, '×', cacheAvailable ? baseNote : 'not available: the built CLI has no --cache');
 
 console.log('\n  targets (ratios from the medians; min–max of the same ratio within each round)');
 for (const t of targets) {
@@ -346,7 +347,7 @@ console.log(`\n  whole benchmark: ${(elapsed / 60).toFixed(1)} min`);
 if (jsonFile) {
   const result = {
     date: new Date().toISOString(),
-    machine: { cores: os.availableParallelism(), node: process.version, loadAverageAtEnd: os.loadavg() },
+    machine: { cores: os.availableParallelism(), node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg() },
     rounds: { small: runs, big: bigRuns, startupRepeats: STARTUP_REPEATS, bigRounds: [...bigRounds] },
     sizes,
     baseSize,
