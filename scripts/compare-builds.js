@@ -222,7 +222,7 @@ function runBuild(repo, testCase, outDir) {
     delete env.CI;
     if (testCase.summary && outDir) env.GITHUB_STEP_SUMMARY = path.join(outDir, 'step-summary.md');
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [path.join(repo, 'bin/deal-triage.js'), ...args], { cwd: testCase.cwd ?? inputs, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repo, 'bin/deal-triage.js'), ...args], { cwd: testCase.cwd ?? inputs, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
