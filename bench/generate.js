@@ -1,5 +1,7 @@
 // Writes N realistic, valid deal files into a folder, for the `check` benchmark. Deterministic:
-// the same N gives the same files (a seeded generator, no clock), so runs compare like with like.
+// the same N gives the same files (a seeded generator, no clock), so runs compare like with like;
+// and by index: deal i is the same text whatever N, so the first n files of a larger set are the
+// set of n (the benchmark links them instead of writing them again).
 //
 //   node bench/generate.js <folder> <count>
 
@@ -8,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** mulberry32: a small, well-known seeded PRNG. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -90,15 +92,29 @@ export function dealText(index, rnd) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The file name of deal number `index`. */
+export const dealFileName = (index) => `deal-${String(index).padStart(5, '0')}.yaml`;
+
+/**
+ * The texts of deals 0 to count-1, in order: one stream of random numbers, so deal i depends only
+ * on i and the seed, never on count.
+ * @param {number} count
+ * @returns {Generator<string>}
+ */
+export function* dealTexts(count, seed = 42) {
+  const rnd = random(seed);
+  for (let i = 0; i < count; i++) yield dealText(i, rnd);
+}
+
 /**
  * Writes `count` deal files into `folder` (created if missing).
  * @param {string} folder
  * @param {number} count
  */
 export function generate(folder, count, seed = 42) {
-  const rnd = random(seed);
   mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(path.join(folder, `deal-${String(i).padStart(5, '0')}.yaml`), dealText(i, rnd));
+  let i = 0;
+  for (const text of dealTexts(count, seed)) writeFileSync(path.join(folder, dealFileName(i++)), text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
