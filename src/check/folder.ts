@@ -12,7 +12,8 @@ import type { FolderRuleId, FolderRuleSpec } from '../policy/folder-rules.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DealSummary, FileReport } from './file.js';
 
-type Deal = DealSummary & { file: string };
+/** A valid deal of the folder: its file's report, whose summary the rules read (never copied: a folder can hold 100,000). */
+type Deal = FileReport & { deal: DealSummary };
 
 /**
  * How many other deals a message names before it counts the rest: 4,000 files sharing an id
@@ -37,7 +38,8 @@ export interface FolderRule extends FolderRuleSpec {
 export const FOLDER_RULE_REGISTRY: readonly FolderRule[] = FOLDER_RULES.map((spec) => ({ ...spec, check: CHECKS[spec.id] }));
 
 export function folderProblems(reports: readonly FileReport[], config: ResolvedConfig): Problem[] {
-  const deals: Deal[] = reports.flatMap((report) => (report.deal ? [{ ...report.deal, file: report.file }] : []));
+  const deals: Deal[] = [];
+  for (const report of reports) if (report.deal) deals.push(report as Deal);
   return FOLDER_RULE_REGISTRY.flatMap((rule) => {
     const setting = config.folderRules[rule.id];
     return setting.enabled ? rule.check(deals, setting.severity, config) : [];
@@ -46,21 +48,24 @@ export function folderProblems(reports: readonly FileReport[], config: ResolvedC
 
 /** Each file of a shared id is reported at its `id` value, naming the other files. */
 function duplicateIds(deals: readonly Deal[], severity: Problem['severity']): Problem[] {
+  // Counted first, so only the ids used twice get a group (not 100,000 groups of one).
+  const uses = new Map<string, number>();
+  for (const { deal } of deals) uses.set(deal.id, (uses.get(deal.id) ?? 0) + 1);
   const byId = new Map<string, Deal[]>();
-  for (const deal of deals) {
-    const group = byId.get(deal.id);
-    if (group) group.push(deal);
-    else byId.set(deal.id, [deal]);
+  for (const entry of deals) {
+    if (uses.get(entry.deal.id)! < 2) continue;
+    const group = byId.get(entry.deal.id);
+    if (group) group.push(entry);
+    else byId.set(entry.deal.id, [entry]);
   }
   const problems: Problem[] = [];
   for (const [id, group] of byId) {
-    if (group.length < 2) continue;
     // The first few of the group name the others; a file among them skips itself.
     const named = group.slice(0, MAX_NAMED_DEALS + 1);
-    for (const deal of group) {
-      const others = named.filter((other) => other !== deal).slice(0, MAX_NAMED_DEALS).map((other) => `${other.file}:${other.idAt.line}`);
+    for (const entry of group) {
+      const others = named.filter((other) => other !== entry).slice(0, MAX_NAMED_DEALS).map((other) => `${other.file}:${other.deal.idAt.line}`);
       const text = listSome(others, group.length - 1, 'file');
-      problems.push(problem(deal.file, deal.idAt, 'duplicate-id', `the id "${id}" is also used by ${text}: each deal needs its own id`, severity));
+      problems.push(problem(entry.file, entry.deal.idAt, 'duplicate-id', `the id "${id}" is also used by ${text}: each deal needs its own id`, severity));
     }
   }
   return problems;
@@ -73,18 +78,18 @@ function duplicateIds(deals: readonly Deal[], severity: Problem['severity']): Pr
  */
 function overCapacity(deals: readonly Deal[], capacity: number, severity: Problem['severity']): Problem[] {
   const joins = deals
-    .filter((deal) => deal.verdict === 'join')
-    .sort((a, b) => b.potentialValue - a.potentialValue || compare(a.id, b.id) || compare(a.file, b.file));
+    .filter((entry) => entry.deal.verdict === 'join')
+    .sort((a, b) => b.deal.potentialValue - a.deal.potentialValue || compare(a.deal.id, b.deal.id) || compare(a.file, b.file));
   if (joins.length <= capacity) return [];
   // Deals are named by id; by id and file where a duplicate id would make the name ambiguous.
   const uses = new Map<string, number>();
-  for (const deal of joins) uses.set(deal.id, (uses.get(deal.id) ?? 0) + 1);
-  const kept = joins.slice(0, Math.min(capacity, MAX_NAMED_DEALS)).map((deal) => (uses.get(deal.id)! > 1 ? `${deal.id} (${deal.file})` : deal.id));
+  for (const { deal } of joins) uses.set(deal.id, (uses.get(deal.id) ?? 0) + 1);
+  const kept = joins.slice(0, Math.min(capacity, MAX_NAMED_DEALS)).map(({ deal, file }) => (uses.get(deal.id)! > 1 ? `${deal.id} (${file})` : deal.id));
   const keptText =
     capacity === 0 ? 'the capacity is 0' : `the CEO's ${capacity === 1 ? 'deal is' : `${capacity} deals are`} ${listSome(kept, capacity, 'deal')}`;
-  return joins.slice(capacity).map((deal, i) =>
+  return joins.slice(capacity).map(({ deal, file }, i) =>
     problem(
-      deal.file,
+      file,
       deal.ceoRequested ? deal.requestedAt : deal.idAt,
       'over-capacity',
       `${joins.length} deals get "join" but the CEO can carry ${capacity} (policy.ceo_capacity); by potential value ` +
