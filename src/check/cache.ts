@@ -22,6 +22,12 @@ import type { DealSummary, FileReport } from './file.js';
 /** The layout of the cache file; a cache of another layout is ignored and rewritten. */
 export const CACHE_FORMAT = 1;
 const TOOL = 'deal-triage';
+/**
+ * How every cache file this tool writes begins (serializeCache). A file at the cache's place that
+ * begins otherwise is someone else's, and is never replaced: --cache-location pointed at
+ * package.json must not turn it into a cache.
+ */
+export const CACHE_SIGNATURE = `{"tool":${JSON.stringify(TOOL)},`;
 
 /**
  * A file's content hash: SHA-256, which costs ~1 µs for a 700-byte deal (SHA-1 0.9 µs, MD5 1.8 µs)

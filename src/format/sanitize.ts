@@ -4,7 +4,8 @@
 // links; BEL; a bare CR that writes over the start of a line), never reorder what is shown (BiDi
 // controls, as in "Trojan Source"), and never forge extra lines in a one-line context. Each such
 // character shows as U+FFFD, one for one: one visible column, so a caret under a source line stays
-// aligned, and the text around it survives. JSON output keeps the real text (JSON escapes C0 itself).
+// aligned, and the text around it survives. JSON output keeps the real text, with every such
+// character escaped (safeJson): JSON.stringify escapes C0 itself, but writes DEL, C1 and the rest raw.
 
 const REPLACEMENT = '\uFFFD';
 
@@ -54,4 +55,16 @@ export function safeLine(text: string): string {
     if (trimmed !== '' || i === 0 || i === last) kept.push(trimmed);
   });
   return kept.join(' ').replace(UNSAFE, REPLACEMENT);
+}
+
+/** The rest of UNSAFE_OR_BREAK, which JSON.stringify writes as they are. */
+const UNSAFE_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069]/g;
+
+/**
+ * JSON text (indented by `indent`) in which every control, BiDi and line-break character is a \u
+ * escape: the same data for a program that reads it, and nothing that drives or reorders a terminal
+ * that shows it.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -13,7 +13,7 @@ import { hash } from 'node:crypto';
 import { constants, readFileSync } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheKey, decodeEntry, parseCache, serializeCache } from '../check/cache.js';
+import { CACHE_SIGNATURE, cacheKey, decodeEntry, parseCache, serializeCache } from '../check/cache.js';
 import type { CacheKey } from '../check/cache.js';
 import type { FileReport } from '../check/file.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
@@ -63,9 +63,10 @@ export interface CheckCache extends ReportCache {
 export async function openCheckCache(file: string, config: ResolvedConfig, files: number): Promise<CheckCache> {
   const key = cacheKey(config, toolVersion(), process.version);
   const limit = cacheLimit(files);
-  const text = await readBounded(file, limit);
+  const found = await readBounded(file, limit);
+  const text = found.kind === 'cache' ? found.text : undefined;
   const kept = text === undefined ? undefined : parseCache(text, key);
-  return new FileCache(file, key, limit, kept, text);
+  return new FileCache(file, key, limit, kept, text, found.kind === 'foreign');
 }
 
 class FileCache implements CheckCache {
@@ -82,6 +83,8 @@ class FileCache implements CheckCache {
     private readonly limit: number,
     private readonly kept: Map<string, unknown> | undefined,
     private readonly previous: string | undefined,
+    /** A file that is not a cache is where the cache would go: it is left as it is. */
+    private readonly foreign: boolean,
   ) {}
 
   get(file: string) {
@@ -107,6 +110,7 @@ class FileCache implements CheckCache {
       .filter(([file]) => !this.twice.has(file))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([file, { hash, report }]) => ({ file, hash, report }));
+    if (this.foreign) return 'a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name';
     const text = serializeCache(this.key, entries);
     if (text === this.previous) return undefined;
     // The next run would not read it: better none than one that is never used.
@@ -118,28 +122,37 @@ class FileCache implements CheckCache {
 }
 
 /**
- * The text of the cache, or undefined when there is none to use: opened without following a link
- * and without waiting (a pipe), a regular file of at most `limit` bytes, valid UTF-8.
+ * What is at the cache's place: a cache of this tool's (its text, when it can be used: valid UTF-8
+ * and at most `limit` bytes), none (nothing there, or what cannot be read: a link, a pipe, a folder,
+ * which the write then refuses in its own words), or a file that is not a cache. Opened without
+ * following a link and without waiting (a pipe); only the first bytes of a file are read to tell.
  */
-async function readBounded(file: string, limit: number): Promise<string | undefined> {
+type CacheFound = { kind: 'cache'; text: string | undefined } | { kind: 'none' } | { kind: 'foreign' };
+
+async function readBounded(file: string, limit: number): Promise<CacheFound> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
     const info = await handle.stat();
-    if (!info.isFile() || info.size > limit) return undefined;
+    if (!info.isFile()) return { kind: 'none' };
+    const head = Buffer.alloc(CACHE_SIGNATURE.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    // An empty file is taken as a cache (a cut-short one, or one made to be filled).
+    if (bytesRead > 0 && head.subarray(0, bytesRead).toString('latin1') !== CACHE_SIGNATURE.slice(0, bytesRead)) return { kind: 'foreign' };
+    if (info.size > limit) return { kind: 'cache', text: undefined };
     // One byte more than its size: a file that grew while being read is not what was examined.
     const buffer = Buffer.allocUnsafe(info.size + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
+      const { bytesRead: more } = await handle.read(buffer, length, buffer.length - length, length);
+      if (more === 0) break;
+      length += more;
     }
-    if (length > info.size) return undefined;
+    if (length > info.size) return { kind: 'cache', text: undefined };
     const bytes = buffer.subarray(0, length);
-    return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+    return { kind: 'cache', text: isUtf8(bytes) ? bytes.toString('utf8') : undefined };
   } catch {
-    return undefined;
+    return { kind: 'none' };
   } finally {
     await handle?.close().catch(() => undefined);
   }

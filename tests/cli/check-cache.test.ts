@@ -216,11 +216,8 @@ describe('a cache that cannot be used is ignored, never an error', () => {
   it.each<[string, (dir: string) => string | Buffer]>([
     ['empty', () => ''],
     ['cut short', (dir) => valid(dir).slice(0, valid(dir).length / 2)],
-    ['not JSON', () => 'deal-triage cache, honest\n'],
-    ['JSON of another shape', () => JSON.stringify([1, 2, 3])],
     ['files that is not a map', (dir) => JSON.stringify({ ...document(dir), files: [] })],
     ['not UTF-8', (dir) => Buffer.concat([Buffer.from(valid(dir).slice(0, 200)), Buffer.from([0xff, 0xfe]), Buffer.from(valid(dir).slice(200))])],
-    ['another tool', (dir) => JSON.stringify({ ...document(dir), tool: 'eslint' })],
     ['another layout', (dir) => JSON.stringify({ ...document(dir), format: 2 })],
     ['a hash that is a number', (dir) => entry(dir, (e) => (e[0] = 42 as unknown as string))],
     ['an entry of two parts', (dir) => entry(dir, (e) => e.pop())],
@@ -237,6 +234,22 @@ describe('a cache that cannot be used is ignored, never an error', () => {
     // Rewritten: a cache the next run reuses.
     tamper(path.join(dir, CACHE));
     expect(origins((await checkIn(dir, '--cache', '--format', 'json')).stdout)).toEqual(everyFile(plain.stdout, 'kept'));
+  });
+
+  it.each<[string, (dir: string) => string]>([
+    ['not JSON', () => 'deal-triage cache, honest\n'],
+    ['JSON of another shape', () => JSON.stringify([1, 2, 3])],
+    ['another tool', (dir) => JSON.stringify({ ...document(dir), tool: 'eslint' })],
+  ])('%s (not begun as this tool writes a cache): the output and exit code of a run without it, a note, and the file left as it is', async (_name, make) => {
+    const dir = workspace();
+    const plain = await checkIn(dir, '--format', 'json');
+    await checkIn(dir, '--cache');
+    const text = make(dir);
+    writeFileSync(path.join(dir, CACHE), text);
+    const run = await checkIn(dir, '--cache', '--format', 'json');
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: plain.code, stdout: plain.stdout });
+    expect(run.stderr).toBe(`${plain.stderr}deal-triage: cannot write the cache to ${CACHE}: a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name\n`);
+    expect(readFileSync(path.join(dir, CACHE), 'utf8')).toBe(text);
   });
 
   type Damage = (e: [string, unknown[][], unknown[] | null]) => boolean;
@@ -302,6 +315,37 @@ describe('a cache that cannot be used is ignored, never an error', () => {
 });
 
 describe('a cache that cannot be written is a note, and the exit code is unchanged', () => {
+  it.each([
+    ['package.json', '{"name":"my-app"}\n'],
+    ['README.md', '# notes\n'],
+    ['a cache of another tool', '{"tool":"other","format":1}\n'],
+  ])('a file that is not a cache in its place (%s) is never replaced', async (name, text) => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'kept'), text);
+    const plain = await checkIn(dir);
+    const result = await checkIn(dir, '--cache', '--cache-location', 'kept');
+    expect(result.code).toBe(plain.code);
+    expect(result.stdout).toBe(plain.stdout);
+    expect(result.stderr).toBe(
+      `${plain.stderr}deal-triage: cannot write the cache to kept: a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name\n`,
+    );
+    expect(readFileSync(path.join(dir, 'kept'), 'utf8')).toBe(text);
+  });
+
+  it.each([
+    ['empty', () => ''],
+    ['cut short in its first bytes', (cache: string) => cache.slice(0, 5)],
+    ['cut short after them', (cache: string) => cache.slice(0, 200)],
+  ])('a cache %s is rewritten', async (_name, cut) => {
+    const dir = workspace();
+    await checkIn(dir, '--cache');
+    const whole = readFileSync(path.join(dir, CACHE), 'utf8');
+    writeFileSync(path.join(dir, CACHE), cut(whole));
+    const plain = await checkIn(dir);
+    same(await checkIn(dir, '--cache'), plain);
+    expect(readFileSync(path.join(dir, CACHE), 'utf8')).toBe(whole);
+  });
+
   it('a file where its folder should be', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'notes.txt'), 'keep me\n');

@@ -90,10 +90,11 @@ describe.each(HOSTILE)('%s', (_name, text) => {
     expect(out).toContain('before');
   });
 
-  it('triage json keeps the real text', () => {
+  it('triage json keeps the real text, every unsafe character escaped', () => {
     const out = formatters.json(hostileDeals(text), { explain: false, style: plain });
     const parsed = JSON.parse(out) as { file: string; name: string }[];
     expect(parsed.map((r) => [r.file, r.name])).toEqual(Array(3).fill([`deals/${text}.yaml`, text]));
+    noRaw(out);
   });
 
   const file = `deals/${text}.yaml`;
@@ -121,8 +122,10 @@ describe.each(HOSTILE)('%s', (_name, text) => {
     expect(out).toContain('after');
   });
 
-  it('check json keeps the real text', () => {
-    const parsed = JSON.parse(checkFormatters.json(report, { style: plain })) as CheckReport;
+  it('check json keeps the real text, every unsafe character escaped', () => {
+    const out = checkFormatters.json(report, { style: plain });
+    noRaw(out);
+    const parsed = JSON.parse(out) as CheckReport;
     expect(parsed.files[0]?.file).toBe(file);
     expect(parsed.files[0]?.problems.map((p) => p.message)).toEqual(report.files[0]?.problems.map((p) => p.message));
   });
