@@ -319,7 +319,7 @@ describe('a cache that cannot be written is a note, and the exit code is unchang
     ['package.json', '{"name":"my-app"}\n'],
     ['README.md', '# notes\n'],
     ['a cache of another tool', '{"tool":"other","format":1}\n'],
-  ])('a file that is not a cache in its place (%s) is never replaced', async (name, text) => {
+  ])('a file that is not a cache in its place (%s) is never replaced', async (_name, text) => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'kept'), text);
     const plain = await checkIn(dir);

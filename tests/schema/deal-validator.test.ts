@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import * as z from 'zod';
-import { dealText } from '../../bench/generate.js';
+import { dealText, random } from '../../bench/generate.js';
 import { dealValidatorSource, GENERATED } from '../../scripts/generate-deal-validator.js';
 import { parseDeal } from '../../src/load/deal.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
@@ -39,18 +39,6 @@ function expectSameAnswerFor(value: unknown, shown: () => string): boolean {
 function expectSameAnswer(text: string): boolean | undefined {
   const yaml = parseYaml(text, 'deal.yaml');
   return yaml.ok ? expectSameAnswerFor(yaml.value, () => text) : undefined;
-}
-
-/** mulberry32, as bench/generate.js draws its deals. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const generatedText = (seed: number): string => dealText(seed % 100_000, random(seed));
