@@ -394,6 +394,14 @@ describe('a cache that cannot be written is a note, and the exit code is unchang
 });
 
 describe('--cache-location', () => {
+  it('an empty one is a usage error: exit 2, nothing written', async () => {
+    const dir = workspace();
+    const result = await checkIn(dir, '--cache', '--cache-location', '');
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain('--cache-location needs a path');
+    expect(readdirSync(dir).filter((name) => name.startsWith(CACHE))).toEqual([]);
+  });
+
   it('a path ending in a separator is a folder: the file inside is named from the working folder, as ESLint names it', async () => {
     const dir = workspace();
     const plain = await checkIn(dir);

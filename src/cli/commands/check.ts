@@ -67,6 +67,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   // Relative to the working folder, like every other path (GitHub always gives an absolute one).
   const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
+  if (options.cache && options.cacheLocation === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
   const cacheFile = options.cache ? await cacheFileFor(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd) : undefined;
   const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath) : new Set<string>();
   if (output !== undefined && read.has((await identity(output)) ?? '')) {
