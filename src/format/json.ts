@@ -5,6 +5,7 @@
 // ids); the verdict, reasons, roles and changes are at the top level only. Objects without a
 // version are version 1. The version changes only when a field changes meaning or goes away.
 
+import { safeJson } from './sanitize.js';
 import type { TriageResult } from './types.js';
 
 export const TRIAGE_JSON_VERSION = 2;
@@ -41,5 +42,5 @@ export function formatJson(results: readonly TriageResult[]): string {
           problems: result.problems,
         },
   );
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${safeJson(out, 2)}\n`;
 }
