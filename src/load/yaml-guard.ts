@@ -9,9 +9,9 @@
 // that opens the level too many. The tokens are the parser's own, so what is quoted, a comment or
 // a block scalar is decided exactly as the parser decides it.
 
-import { CST } from 'yaml';
 import { MAX_YAML_DEPTH } from './limits.js';
 import type { Position } from './problem.js';
+import { yamlLib } from './yaml-lib.js';
 
 type Kind = 'map' | 'seq';
 
@@ -80,7 +80,7 @@ export class TokenGuard {
       return !this.tooDeep;
     }
     const flow = this.flows[this.flows.length - 1];
-    switch (CST.tokenType(lexeme)) {
+    switch (yamlLib().CST.tokenType(lexeme)) {
       // Control tokens of the lexer, not characters of the source.
       case 'doc-mode':
         this.blocks = [];

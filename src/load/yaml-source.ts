@@ -3,13 +3,13 @@
 // syntax errors, duplicate keys, several documents, an empty file, alias bombs, unresolved or
 // self-referencing aliases, prototype keys.
 
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLParseError } from 'yaml';
 import { problem } from './problem.js';
 import type { Position, Problem } from './problem.js';
 import { MAX_YAML_DEPTH } from './limits.js';
 import { pathKey, readSimpleYaml } from './simple-yaml.js';
 import { TokenGuard } from './yaml-guard.js';
+import { yamlLib } from './yaml-lib.js';
 
 export type PathSegment = string | number;
 export type DataPath = readonly PathSegment[];
@@ -79,7 +79,7 @@ function simpleLocator(
 
 /** The `yaml` package's full parser, with every check. */
 export function parseYamlFully(text: string, file: string): YamlResult {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   let lines: string[] | undefined;
   const sourceLine = (n: number) => (lines ??= text.split(/\r?\n/))[n - 1] ?? '';
   const position = (offset: number): Position => {
@@ -88,10 +88,10 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   };
   // parseAllDocuments, with the guard reading each token before the parser does.
   const guard = new TokenGuard();
-  const parser = new Parser(lineCounter.addNewLine);
+  const parser = new (yamlLib().Parser)(lineCounter.addNewLine);
   function* tokens() {
     lineCounter.addNewLine(0);
-    for (const lexeme of new Lexer().lex(text)) {
+    for (const lexeme of new (yamlLib().Lexer)().lex(text)) {
       if (!guard.step(lexeme)) return;
       yield* parser.next(lexeme);
     }
@@ -99,7 +99,7 @@ export function parseYamlFully(text: string, file: string): YamlResult {
   }
   // uniqueKeys: false — the package's own duplicate-key check compares each key with every earlier
   // one (quadratic: 60,000 keys took 12 s); duplicateKeys does the same check in one pass.
-  const documents = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, strict: true }).compose(tokens()));
+  const documents = Array.from(new (yamlLib().Composer)({ prettyErrors: false, uniqueKeys: false, strict: true }).compose(tokens()));
   // A loop, not push(...spread): 125,000 duplicate keys would overflow the stack as arguments.
   for (const doc of documents) for (const error of duplicateKeys(doc)) doc.errors.push(error);
   if (guard.tooDeep) {
@@ -236,7 +236,7 @@ function openersByEnd(doc: Document, text: string): Map<number, { offset: number
       found.set(end, { offset: node.range![0], message });
     }
   };
-  visit(doc, {
+  yamlLib().visit(doc, {
     Map(_key, node) {
       if (node.flow) check(node, 'this "{" is not closed: a flow mapping ends with "}", and its lines are indented more than its key', '}');
     },
@@ -257,15 +257,15 @@ function openersByEnd(doc: Document, text: string): Map<number, { offset: number
  */
 function duplicateKeys(doc: Document): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
-  visit(doc, {
+  yamlLib().visit(doc, {
     Map(_key, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = pair.key;
-        if (!isScalar(key)) continue;
+        if (!yamlLib().isScalar(key)) continue;
         // NaN !== NaN: two `.nan` keys are not duplicates for the package either.
         if (typeof key.value === 'number' && Number.isNaN(key.value)) continue;
-        if (seen.has(key.value)) errors.push(new YAMLParseError([key.range?.[0] ?? 0, key.range?.[1] ?? 0], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        if (seen.has(key.value)) errors.push(new (yamlLib().YAMLParseError)([key.range?.[0] ?? 0, key.range?.[1] ?? 0], 'DUPLICATE_KEY', 'Map keys must be unique'));
         else seen.add(key.value);
       }
     },
@@ -291,10 +291,10 @@ function checkNodes(doc: Document, file: string, position: (offset: number) => P
   const keys: Problem[] = [];
   const aliases: Problem[] = [];
   const anchors = new Map<string, Node>();
-  visit(doc, {
+  yamlLib().visit(doc, {
     Pair(_key, pair) {
       const key = pair.key;
-      if (isScalar(key)) {
+      if (yamlLib().isScalar(key)) {
         if (FORBIDDEN_KEYS.has(String(key.value))) {
           keys.push(problem(file, position(key.range?.[0] ?? 0), 'forbidden-key', `the key "${String(key.value)}" is not allowed`));
         }
@@ -305,7 +305,7 @@ function checkNodes(doc: Document, file: string, position: (offset: number) => P
       }
     },
     Node(_key, node, path) {
-      if (isAlias(node)) {
+      if (yamlLib().isAlias(node)) {
         const target = anchors.get(node.source);
         const at = position(node.range?.[0] ?? 0);
         if (target === undefined) {
@@ -337,18 +337,18 @@ function plainValue(doc: Document): unknown {
 }
 
 function plainNode(node: unknown): unknown {
-  if (isScalar(node)) {
+  if (yamlLib().isScalar(node)) {
     if (node.anchor) return NOT_PLAIN;
     const value = node.value;
     return value === null || typeof value !== 'object' ? value : NOT_PLAIN;
   }
-  if (isMap(node)) {
+  if (yamlLib().isMap(node)) {
     // A tagged mapping may be a set or an ordered map (!!set, !!omap), which toJS makes differently.
     if (node.anchor || node.tag) return NOT_PLAIN;
     const map: Record<string, unknown> = {};
     for (const pair of node.items) {
       const key = pair.key;
-      if (!isScalar(key) || key.anchor) return NOT_PLAIN;
+      if (!yamlLib().isScalar(key) || key.anchor) return NOT_PLAIN;
       if (typeof key.value === 'object' && key.value !== null) return NOT_PLAIN;
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects (a Date key) returned just above
       const name = key.value === null ? '' : String(key.value);
@@ -359,7 +359,7 @@ function plainNode(node: unknown): unknown {
     }
     return map;
   }
-  if (isSeq(node)) {
+  if (yamlLib().isSeq(node)) {
     if (node.anchor || node.tag) return NOT_PLAIN;
     const list: unknown[] = [];
     for (const item of node.items) {
@@ -375,10 +375,10 @@ function plainNode(node: unknown): unknown {
 
 function firstAlias(doc: Document, position: (offset: number) => Position): Position {
   let found: Position = { line: 1, column: 1 };
-  visit(doc, {
+  yamlLib().visit(doc, {
     Alias(_key, node) {
       found = position(node.range?.[0] ?? 0);
-      return visit.BREAK;
+      return yamlLib().visit.BREAK;
     },
   });
   return found;
@@ -394,7 +394,7 @@ function makeLocator(doc: Document | undefined, position: (offset: number) => Po
       index = new Map();
       for (const item of map.items) {
         // The first pair of a key wins, as a search from the start would find it.
-        if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+        if (yamlLib().isPair(item) && yamlLib().isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
       }
       indexes.set(map, index);
     }
@@ -410,7 +410,7 @@ function makeLocator(doc: Document | undefined, position: (offset: number) => Po
       let best = position(root.range?.[0] ?? 0);
       for (const segment of path) {
         let next: Node | null | undefined;
-        if (isMap(node)) {
+        if (yamlLib().isMap(node)) {
           const found = pairFor(node, segment);
           if (!found) break;
           pair = found;
@@ -420,7 +420,7 @@ function makeLocator(doc: Document | undefined, position: (offset: number) => Po
             node = null;
             continue;
           }
-        } else if (isSeq(node) && typeof segment === 'number') {
+        } else if (yamlLib().isSeq(node) && typeof segment === 'number') {
           next = node.items[segment] as Node | undefined;
           pair = undefined;
           if (!next) break;

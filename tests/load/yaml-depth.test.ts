@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isPair, isSeq, Lexer, parseAllDocuments } from 'yaml';
@@ -88,11 +88,11 @@ describe('the same problems on every run and every thread', () => {
   let dir: string;
   let bundle: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // The loader as one plain JS file, for a worker thread to import.
     dir = tempDir();
     bundle = path.join(dir, 'deal.mjs');
-    buildSync({
+    await build({
       entryPoints: [path.join(ROOT, 'src/load/deal.ts')],
       bundle: true,
       format: 'esm',
@@ -100,7 +100,22 @@ describe('the same problems on every run and every thread', () => {
       outfile: bundle,
       logLevel: 'silent',
       // The yaml package's CommonJS requires node built-ins, which an ES module bundle must be given.
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      // The loader requires yaml when it first needs it (src/load/yaml-lib.ts), from node_modules,
+      // which a bundle in a temporary folder cannot reach: here it is bundled in.
+      plugins: [
+        {
+          name: 'bundled-yaml',
+          setup(plugin) {
+            plugin.onResolve({ filter: /yaml-lib\.js$/ }, () => ({ path: 'yaml-lib', namespace: 'bundled-yaml' }));
+            plugin.onLoad({ filter: /.*/, namespace: 'bundled-yaml' }, () => ({
+              contents: "import * as yaml from 'yaml'; export const yamlLib = () => yaml;",
+              resolveDir: ROOT,
+              loader: 'js',
+            }));
+          },
+        },
+      ],
     });
     writeFileSync(
       path.join(dir, 'worker.mjs'),
