@@ -101,7 +101,10 @@ export function parseCache(text: string, key: CacheKey): Map<string, unknown> | 
   if (!isRecord(document.files)) return undefined;
   // A Map: a file may be named `__proto__` or `constructor` (a path named on the command line can
   // have any name), which an object would answer for.
-  return new Map(Object.entries(document.files));
+  const files = document.files;
+  const entries = new Map<string, unknown>();
+  for (const name in files) if (Object.hasOwn(files, name)) entries.set(name, files[name]);
+  return entries;
 }
 
 /** An entry's content hash and report, or undefined when it is not exactly the shape serializeCache writes. */

@@ -39,7 +39,7 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
   const found = new Map<string, DiscoveredFile>();
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
-  /** `display`: the path as shown, when the caller has it already (see walk). */
+  /** `display`: the path as shown, when the caller has it already (see walk; `shown` is not read then). */
   const add = (real: string, shown: string, refused?: DiscoveredFile['refused'], display = displayPath(shown, cwd)) => {
     const entry: DiscoveredFile = { path: real, file: display, ...(refused && { refused }) };
     const earlier = found.get(real);
@@ -59,10 +59,14 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
     // and one starting with "." is skipped), without working out each file's path from the start.
     const folderShown = displayPath(shown, cwd);
     const prefix = path.resolve(cwd, shown) === path.resolve(cwd) ? '' : `${folderShown}/`;
+    // `folder` is real and normalised, and a name holds no separator: joined as text, which is what
+    // path.join gives here at a fraction of its cost over 100,000 names.
+    const inFolder = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const real = path.join(folder, entry.name);
-      const shownPath = path.join(shown, entry.name);
+      const real = `${inFolder}${entry.name}`;
+      // As shown, for what is not a plain file (most entries are): worked out only for those.
+      const shownPath = () => path.join(shown, entry.name);
       let type: Dirent | Stats = entry;
       // Some file systems do not give the type in the listing.
       if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !isSpecial(entry)) {
@@ -73,11 +77,11 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
         }
       }
       if (type.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(root, real, shownPath);
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(root, real, shownPath());
       } else if (DEAL_FILE.test(entry.name) && !CONFIG_NAMES.has(entry.name)) {
-        if (type.isFile()) add(real, shownPath, undefined, `${prefix}${entry.name}`);
-        else if (type.isSymbolicLink()) await followLink(root, real, shownPath);
-        else add(real, shownPath, { rule: 'not-a-file', message: `this is ${kindOf(type)}, not a deal file; it is not read` });
+        if (type.isFile()) add(real, '', undefined, `${prefix}${entry.name}`);
+        else if (type.isSymbolicLink()) await followLink(root, real, shownPath());
+        else add(real, shownPath(), { rule: 'not-a-file', message: `this is ${kindOf(type)}, not a deal file; it is not read` });
       }
     }
   };
