@@ -56,7 +56,7 @@ describe('exit codes reach the shell, with no stack trace', () => {
     ['a folder without deal files', ['--config', CONFIG, 'scripts'], 2],
     ['an invalid config', ['--config', 'fixtures/invalid/wrong-type.yaml', 'fixtures/deals'], 2],
     ['--output onto a deal file', ['--config', CONFIG, '-o', 'fixtures/deals/acme-plants.yaml', 'fixtures/deals'], 2],
-  ])('%s: exit %i', (_name, args, code) => {
+  ])('%s (check %j): exit %i', (_name, args, code) => {
     const before = snapshotFolder(path.join(ROOT, 'fixtures'));
     const result = deal(['check', ...args]);
     expect(result.code).toBe(code);

@@ -313,7 +313,7 @@ describe('exit codes', () => {
     ['errors, whatever --max-warnings', ['--max-warnings', '100', PROBLEMS], 1, ''],
     ['a usage error: an unknown format', ['--format', 'xml', DEALS], 2, "argument 'xml' is invalid"],
     ['a usage error: an unknown option', ['--fix', DEALS], 2, "unknown option '--fix'"],
-  ])('%s: exit %i', async (_name, args, code, stderr) => {
+  ])('%s (check %j): exit %i', async (_name, args, code, stderr) => {
     const result = await check(...args);
     expect(result.code).toBe(code);
     if (stderr === '') expect(result.stderr).toBe('');
