@@ -14,13 +14,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentHash } from '../check/cache.js';
-import { checkFileBytes, checkLoaded } from '../check/file.js';
+import { checkLoaded } from '../check/file.js';
 import type { CheckFileOptions, FileReport } from '../check/file.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
 import { readInputFileSync } from './files.js';
-import { loadInputFileSync } from './load-file.js';
+import { fromRead } from './load-file.js';
 import type { NotReadWording } from './load-file.js';
 
 /** Below this many files, `auto` checks on this thread: workers cost more than they save (bench/check.js). */
@@ -40,12 +40,27 @@ const CHECK_WORDING: NotReadWording = {
 };
 
 export function checkOne(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions = {}): FileReport {
+  return checkRead(entry, config, options).report!;
+}
+
+/**
+ * Reads a file once and checks it. With `cache`, also hashes what was read: bytes that hash to
+ * `cache.known` are not parsed (the kept report stands, and none is given). A file that is not read
+ * (refused, missing, not a file, too large) has no hash, and is never kept.
+ */
+function checkRead(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions, cache?: { known: string | undefined }): Hashed {
   const at = { line: 1, column: 1 };
-  if (entry.refused) return { file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] };
-  // The path is real (discovery resolved it): a link that appears there since is not followed.
-  const loaded = loadInputFileSync(entry, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency, noFollow: true, reuseBuffer: true });
-  if (!loaded.read) return { file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] };
-  return checkLoaded(loaded, entry.file, config, options);
+  if (entry.refused) return { report: { file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] } };
+  // The path is real (discovery resolved it): a link that appears there since is not followed. The
+  // reused buffer: hashed, and decoded if need be, before the next file is read.
+  const read = readInputFileSync(entry.path, { noFollow: true, reuseBuffer: true });
+  const hash = cache && read.kind === 'ok' ? contentHash(read.bytes) : undefined;
+  if (hash !== undefined && hash === cache?.known) return { hash };
+  const loaded = fromRead(read, entry.file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency });
+  const report: FileReport = loaded.read
+    ? checkLoaded(loaded, entry.file, config, options)
+    : { file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] };
+  return hash === undefined ? { report } : { hash, report };
 }
 
 /** `--cache` as checkFiles sees it: a report kept for a file, and where each file read is recorded. */
@@ -62,15 +77,9 @@ export interface Hashed {
   report?: FileReport;
 }
 
-/** checkOne, hashing what it reads: bytes that hash to `known` are not parsed. */
+/** checkOne under --cache: bytes that hash to `known` are not parsed. */
 export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, options: CheckFileOptions = {}): Hashed {
-  if (entry.refused) return { report: checkOne(entry, config, options) };
-  // The reused buffer: hashed, and decoded if need be, before the next file is read.
-  const read = readInputFileSync(entry.path, { noFollow: true, reuseBuffer: true });
-  // A file that cannot be read (or is too large) is not kept: checkOne words why, trying once more.
-  if (read.kind !== 'ok') return { report: checkOne(entry, config, options) };
-  const hash = contentHash(read.bytes);
-  return hash === known ? { hash } : { hash, report: checkFileBytes(read.bytes, entry.file, config, options) };
+  return checkRead(entry, config, options, { known });
 }
 
 /** The machine, as `auto` sees it: its cores, and how many are busy (the load average over a minute). */

@@ -44,8 +44,6 @@ export interface LoadFileOptions {
   defaultCurrency?: string;
   /** Refuse a symbolic link as the last part of the path (see ReadOptions). */
   noFollow?: boolean;
-  /** Blocking reads only: read into the reader's reused buffer (ReadOptions.reuseBuffer); the text is decoded before the next read. */
-  reuseBuffer?: boolean;
 }
 
 /**
@@ -68,12 +66,13 @@ export async function loadInputFile<K extends InputKind>(at: InputPath, kind: K,
   return fromRead(await readInputFile(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
 }
 
-/** The same, blocking: for `check`'s worker threads. */
+/** The same, blocking. (`check` reads with readInputFileSync and loads with fromRead, as it also hashes the bytes.) */
 export function loadInputFileSync<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {
-  return fromRead(readInputFileSync(at.path, { noFollow: options.noFollow === true, reuseBuffer: options.reuseBuffer === true }), at.file, kind, options);
+  return fromRead(readInputFileSync(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
 }
 
-function fromRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {
+/** What was read by the readers of files.ts, loaded: for a caller that also needs the bytes (check hashes them for --cache). */
+export function fromRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {
   const { wording } = options;
   switch (read.kind) {
     case 'missing':
