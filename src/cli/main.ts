@@ -2,7 +2,6 @@
 // bin/deal-triage.js touches process.exitCode. Each command's module is loaded when it runs, so a
 // command pays only for what it uses.
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
@@ -11,23 +10,19 @@ import type { CheckOptions } from './commands/check.js';
 import type { NewOptions } from './commands/new.js';
 import type { TriageOptions } from './commands/triage.js';
 import { describeFsError } from '../io/fs-errors.js';
+import { toolVersion } from '../io/version.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { parseConcurrency, parseMaxWarnings } from './options.js';
 import type { CommonOptions } from './options.js';
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   // Every command runs with one context: the streams, their colours, the config when it asks.
   const contextFor = async (options: CommonOptions) => (await import('./context.js')).commandContext(io, options);
   const program = new Command('deal-triage')
     .description('Decide whether your CEO should join a deal, explain why, and print the briefing.')
-    .version(version(), '-v, --version', 'print the version')
+    .version(toolVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     // Options every command takes; commander accepts them before or after the command's name.
     .option('-c, --config <file>', 'use this config file instead of looking for deal-triage.config.yaml')

@@ -10,7 +10,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { constants, readFileSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_SIGNATURE, cacheKey, decodeEntry, parseCache, serializeCache } from '../check/cache.js';
@@ -18,6 +18,7 @@ import type { CacheKey } from '../check/cache.js';
 import type { FileReport } from '../check/file.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { ReportCache } from './check-files.js';
+import { toolVersion } from './version.js';
 import { writeFileAtomic } from './write-file.js';
 
 export const DEFAULT_CACHE_LOCATION = '.deal-triage-cache';
@@ -46,12 +47,6 @@ export async function cacheFileFor(location: string, cwd: string): Promise<strin
   );
   if (!namedAsFolder && !isFolder) return resolved;
   return path.join(resolved, `${DEFAULT_CACHE_LOCATION}_${hash('sha256', cwd, 'hex').slice(0, 16)}`);
-}
-
-/** The version of the tool, which every cached report was made by. */
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }
 
 export interface CheckCache extends ReportCache {
