@@ -3,13 +3,14 @@
 // messages use). So the cache is keyed on the tool and a hash of the config as a whole, and each
 // entry on the file as shown and the hash of its content (never its mtime: a `git clone` changes
 // every mtime and none of the content). A renamed or moved file is a new entry: its report carries
-// its name, which the cache never rewrites.
+// its name, which the cache never rewrites. An entry may also keep the file's stamp (what the file
+// system says of it), which spares reading a file that has not been touched since it was hashed.
 //
 // The cache file is as hostile as any input (a pull request can add one): every entry is checked
 // for its exact shape and types before its report is used, and its text reaches the output only
 // through the formatters, which sanitise what they print. Compact (arrays, no `file` fields: the
 // entry's name is every `file` of its report) and deterministic (entries in the files' order, no
-// timestamps), so the same run writes the same bytes.
+// timestamps of its own), so the same run over untouched files writes the same bytes.
 
 import { hash } from 'node:crypto';
 import type { Verdict } from '../engine/types.js';
@@ -20,7 +21,7 @@ import { ID_PATTERN } from '../schema/common.js';
 import type { DealSummary, FileReport } from './file.js';
 
 /** The layout of the cache file; a cache of another layout is ignored and rewritten. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const TOOL = 'deal-triage';
 /**
  * How every cache file this tool writes begins (serializeCache). A file at the cache's place that
@@ -73,14 +74,58 @@ export function canonicalJson(value: unknown): string {
   return 'null';
 }
 
-/** One file's entry as written: [content hash, problems, deal or null]. */
-type Entry = [string, unknown[], unknown[] | null];
+/**
+ * What the file system says of a file: [device, inode, size, mtime, ctime] (the times in
+ * milliseconds, with their fractions). Kept with a file's content hash when the file had not
+ * changed for a while before it was read (see STAMP_SETTLED_MS): while the file system says the
+ * same of it, it holds the bytes that were hashed, and the next run need not read it. A `git
+ * clone`, a copy or a touch gives another stamp, and the file is read and hashed again: its
+ * content, not its stamp, is what its report is kept under.
+ */
+export type Stamp = [number, number, number, number, number];
 
-/** The cache file's text: the key, then one entry per file, in the order given. */
-export function serializeCache(key: CacheKey, entries: readonly { file: string; hash: string; report: FileReport }[]): string {
+/**
+ * How long a file must have been unchanged when it is read for its stamp to be kept. A file
+ * changed again within one tick of the file system's clock (up to 2 s on some file systems) can
+ * keep its stamp with other bytes; one unchanged for longer cannot change without a later mtime
+ * or ctime.
+ */
+export const STAMP_SETTLED_MS = 2_000;
+
+export function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+}
+
+/** One file's entry as written: [content hash, problems, deal or null, stamp when kept]. */
+type Entry = [string, unknown[], unknown[] | null] | [string, unknown[], unknown[] | null, Stamp];
+
+/** A file's entry to write: its report, or (`raw`) the entry a cache held for it, written back as it was. */
+export interface CacheRecord {
+  file: string;
+  hash: string;
+  report: FileReport;
+  /** The report was made with its deal's reasons (a format that prints them asked for them). */
+  reasons: boolean;
+  stamp?: Stamp | undefined;
+  /** An entry decodeEntry accepted: written with this record's stamp in place of its own. */
+  raw?: unknown;
+}
+
+/**
+ * The cache file's text: the key, then one entry per file, in the order given. A deal's reasons
+ * are kept only when the run made them (only the formats that print them ask): a cache for
+ * `stylish` is half the size, and half the work to read back. An entry used as it was is written
+ * back as it was, with the reasons an earlier run kept in it.
+ */
+export function serializeCache(key: CacheKey, entries: readonly CacheRecord[]): string {
   // No prototype: a file named `__proto__` is an entry like any other.
-  const files = Object.create(null) as Record<string, Entry>;
-  for (const { file, hash: digest, report } of entries) files[file] = [digest, report.problems.map(encodeProblem), report.deal ? encodeDeal(report.deal) : null];
+  const files = Object.create(null) as Record<string, unknown>;
+  for (const { file, hash: digest, report, reasons, stamp, raw } of entries) {
+    const entry: Entry = raw ? [digest, (raw as unknown[])[1] as unknown[], (raw as unknown[])[2] as unknown[] | null] : [digest, report.problems.map(encodeProblem), report.deal ? encodeDeal(report.deal, reasons) : null];
+    if (stamp) entry.push(stamp);
+    files[file] = entry;
+  }
   return `${JSON.stringify({ tool: TOOL, format: CACHE_FORMAT, ...key, files })}\n`;
 }
 
@@ -107,20 +152,27 @@ export function parseCache(text: string, key: CacheKey): Map<string, unknown> | 
   return entries;
 }
 
-/** An entry's content hash and report, or undefined when it is not exactly the shape serializeCache writes. */
-export function decodeEntry(entry: unknown, file: string): { hash: string; report: FileReport } | undefined {
-  if (!Array.isArray(entry) || entry.length !== 3) return undefined;
-  const [digest, problems, deal] = entry as unknown[];
+/**
+ * An entry's content hash and report, or undefined when it is not exactly the shape serializeCache
+ * writes, or is of a deal whose reasons were not kept and `reasons` asks for them. Without
+ * `reasons`, a deal's reasons are neither read nor given (the report has none, as one made
+ * without them).
+ */
+export function decodeEntry(entry: unknown, file: string, reasons = true): { hash: string; report: FileReport; stamp?: Stamp } | undefined {
+  if (!Array.isArray(entry) || entry.length < 3 || entry.length > 4) return undefined;
+  const [digest, problems, deal, stamp] = entry as unknown[];
   if (typeof digest !== 'string' || !Array.isArray(problems) || problems.length > MAX_PROBLEMS_PER_FILE + 1) return undefined;
+  if (entry.length === 4 && !isStamp(stamp)) return undefined;
   const decoded: Problem[] = [];
   for (const item of problems) {
     const p = decodeProblem(item, file);
     if (!p) return undefined;
     decoded.push(p);
   }
-  if (deal === null) return { hash: digest, report: { file, problems: decoded } };
-  const summary = decodeDeal(deal);
-  return summary ? { hash: digest, report: { file, problems: decoded, deal: summary } } : undefined;
+  const stamped = entry.length === 4 ? { stamp: stamp as Stamp } : {};
+  if (deal === null) return { hash: digest, report: { file, problems: decoded }, ...stamped };
+  const summary = decodeDeal(deal, reasons);
+  return summary ? { hash: digest, report: { file, problems: decoded, deal: summary }, ...stamped } : undefined;
 }
 
 function encodeProblem(p: Problem): unknown[] {
@@ -134,19 +186,22 @@ function decodeProblem(value: unknown, file: string): Problem | undefined {
   return { file, line, column, rule, severity, message };
 }
 
-function encodeDeal(deal: DealSummary): unknown[] {
-  const reasons = deal.reasons.map(({ rule, message }) => [rule, message]);
+function encodeDeal(deal: DealSummary, withReasons: boolean): unknown[] {
+  const reasons = withReasons ? deal.reasons.map(({ rule, message }) => [rule, message]) : null;
   const { idAt, requestedAt } = deal;
   return [deal.id, deal.name, deal.verdict, reasons, deal.potentialValue, deal.currency, deal.ceoRequested, idAt.line, idAt.column, requestedAt.line, requestedAt.column];
 }
 
-function decodeDeal(value: unknown): DealSummary | undefined {
+function decodeDeal(value: unknown, withReasons: boolean): DealSummary | undefined {
   if (!Array.isArray(value) || value.length !== 11) return undefined;
   const [id, name, verdict, reasons, potentialValue, currency, ceoRequested, idLine, idColumn, requestedLine, requestedColumn] = value as unknown[];
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof name !== 'string' || !isVerdict(verdict)) return undefined;
   if (typeof potentialValue !== 'number' || !Number.isFinite(potentialValue) || potentialValue < 0) return undefined;
   if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency) || typeof ceoRequested !== 'boolean') return undefined;
   if (!isPlace(idLine) || !isPlace(idColumn) || !isPlace(requestedLine) || !isPlace(requestedColumn)) return undefined;
+  const idAt: Position = { line: idLine, column: idColumn };
+  const requestedAt: Position = { line: requestedLine, column: requestedColumn };
+  if (!withReasons) return reasons === null || Array.isArray(reasons) ? { id, name, verdict, reasons: [], potentialValue, currency, ceoRequested, idAt, requestedAt } : undefined;
   if (!Array.isArray(reasons) || reasons.length > MAX_PROBLEMS_PER_FILE + 1) return undefined;
   const decoded: DealSummary['reasons'] = [];
   for (const reason of reasons as unknown[]) {
@@ -155,11 +210,11 @@ function decodeDeal(value: unknown): DealSummary | undefined {
     if (!isRuleId(rule) || typeof message !== 'string') return undefined;
     decoded.push({ rule, message });
   }
-  const idAt: Position = { line: idLine, column: idColumn };
-  const requestedAt: Position = { line: requestedLine, column: requestedColumn };
   return { id, name, verdict, reasons: decoded, potentialValue, currency, ceoRequested, idAt, requestedAt };
 }
 
+const isStamp = (value: unknown): value is Stamp =>
+  Array.isArray(value) && value.length === 5 && value.every((part) => typeof part === 'number' && Number.isFinite(part));
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPlace = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 // Rule ids are printed as they are (stylish dims them, unsanitised): only the ids a rule can have.

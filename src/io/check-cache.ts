@@ -13,8 +13,8 @@ import { hash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_SIGNATURE, cacheKey, decodeEntry, parseCache, serializeCache } from '../check/cache.js';
-import type { CacheKey } from '../check/cache.js';
+import { CACHE_SIGNATURE, cacheKey, decodeEntry, parseCache, sameStamp, serializeCache } from '../check/cache.js';
+import type { CacheKey, Stamp } from '../check/cache.js';
 import type { FileReport } from '../check/file.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { ReportCache } from './check-files.js';
@@ -54,20 +54,24 @@ export interface CheckCache extends ReportCache {
   save(): Promise<string | undefined>;
 }
 
-/** The cache at `file` for a run of `files` files with this config: empty when there is none to use. */
-export async function openCheckCache(file: string, config: ResolvedConfig, files: number): Promise<CheckCache> {
+/**
+ * The cache at `file` for a run of `files` files with this config: empty when there is none to use.
+ * `reasons`: the run's format prints each deal's reasons, so its reports have them, and a kept
+ * report without them does not serve.
+ */
+export async function openCheckCache(file: string, config: ResolvedConfig, files: number, reasons: boolean): Promise<CheckCache> {
   const key = cacheKey(config, toolVersion(), process.version);
   const limit = cacheLimit(files);
   const found = await readBounded(file, limit);
   const text = found.kind === 'cache' ? found.text : undefined;
   const kept = text === undefined ? undefined : parseCache(text, key);
-  return new FileCache(file, key, limit, kept, text, found.kind === 'foreign');
+  return new FileCache(file, key, limit, reasons, kept, text, found.kind === 'foreign');
 }
 
 class FileCache implements CheckCache {
-  private readonly read = new Map<string, { hash: string; report: FileReport }>();
+  private readonly read = new Map<string, { hash: string; report: FileReport; stamp: Stamp | undefined }>();
   /** The kept entries handed out, and how many of them were used as they are. */
-  private readonly given = new Map<string, { hash: string; report: FileReport }>();
+  private readonly given = new Map<string, { hash: string; report: FileReport; stamp?: Stamp; raw: unknown }>();
   private reused = 0;
   /** Files recorded twice in one run (two files shown by one name): not kept, rather than kept wrong. */
   private readonly twice = new Set<string>();
@@ -76,6 +80,7 @@ class FileCache implements CheckCache {
     private readonly file: string,
     private readonly key: CacheKey,
     private readonly limit: number,
+    private readonly reasons: boolean,
     private readonly kept: Map<string, unknown> | undefined,
     private readonly previous: string | undefined,
     /** A file that is not a cache is where the cache would go: it is left as it is. */
@@ -84,16 +89,22 @@ class FileCache implements CheckCache {
 
   get(file: string) {
     const entry = this.kept?.get(file);
-    const decoded = entry === undefined ? undefined : decodeEntry(entry, file);
-    if (decoded) this.given.set(file, decoded);
+    const decoded = entry === undefined ? undefined : decodeEntry(entry, file, this.reasons);
+    if (decoded) this.given.set(file, { ...decoded, raw: entry });
     return decoded;
   }
 
-  set(file: string, hash: string, report: FileReport): void {
+  set(file: string, hash: string, report: FileReport, stamp: Stamp | undefined): void {
     if (this.read.has(file)) this.twice.add(file);
-    this.read.set(file, { hash, report });
+    this.read.set(file, { hash, report, stamp });
+    const given = this.usedAsGiven(file, hash, report);
+    if (given && sameStamp(given.stamp, stamp)) this.reused += 1;
+  }
+
+  /** The entry handed out for the file, if the run used its report: the same bytes, the same report. */
+  private usedAsGiven(file: string, hash: string, report: FileReport) {
     const given = this.given.get(file);
-    if (given?.hash === hash && given.report === report) this.reused += 1;
+    return given?.hash === hash && given.report === report ? given : undefined;
   }
 
   async save(): Promise<string | undefined> {
@@ -101,10 +112,14 @@ class FileCache implements CheckCache {
     // large folder saves serialising it again only to find the same text).
     if (this.reused === this.read.size && this.reused === this.kept?.size && this.twice.size === 0) return undefined;
     // Sorted by name, code unit by code unit (workers record files in the order they finish).
+    // An entry used as it was is written back as it was (with the reasons a run kept in it).
     const entries = [...this.read]
       .filter(([file]) => !this.twice.has(file))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([file, { hash, report }]) => ({ file, hash, report }));
+      .map(([file, { hash, report, stamp }]) => {
+        const given = this.usedAsGiven(file, hash, report);
+        return { file, hash, report, stamp, reasons: this.reasons, ...(given && { raw: given.raw }) };
+      });
     if (this.foreign) return 'a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name';
     const text = serializeCache(this.key, entries);
     if (text === this.previous) return undefined;

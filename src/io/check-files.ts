@@ -9,17 +9,18 @@
 // `--cache`, each file's bytes are hashed as they are read, and a file whose hash is the one its
 // cached report was made from is not parsed: the cached report stands (src/io/check-cache.ts keeps them).
 
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { contentHash } from '../check/cache.js';
+import { contentHash, sameStamp, STAMP_SETTLED_MS } from '../check/cache.js';
+import type { Stamp } from '../check/cache.js';
 import { checkLoaded } from '../check/file.js';
 import type { CheckFileOptions, FileReport } from '../check/file.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
-import { readInputFileSync } from './files.js';
+import { readInputFileSync, stampOf } from './files.js';
 import { fromRead } from './load-file.js';
 import type { NotReadWording } from './load-file.js';
 
@@ -46,40 +47,67 @@ export function checkOne(entry: DiscoveredFile, config: ResolvedConfig, options:
 /**
  * Reads a file once and checks it. With `cache`, also hashes what was read: bytes that hash to
  * `cache.known` are not parsed (the kept report stands, and none is given). A file that is not read
- * (refused, missing, not a file, too large) has no hash, and is never kept.
+ * (refused, missing, not a file, too large) has no hash, and is never kept. The file's stamp is
+ * given with its hash when neither its mtime nor its ctime is later than `cache.settled`.
  */
-function checkRead(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions, cache?: { known: string | undefined }): Hashed {
+function checkRead(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions, cache?: HashedRead): Hashed {
   const at = { line: 1, column: 1 };
   if (entry.refused) return { report: { file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] } };
   // The path is real (discovery resolved it): a link that appears there since is not followed. The
   // reused buffer: hashed, and decoded if need be, before the next file is read.
-  const read = readInputFileSync(entry.path, { noFollow: true, reuseBuffer: true });
+  const read = readInputFileSync(entry.path, { noFollow: true, reuseBuffer: true, stamp: cache !== undefined });
   const hash = cache && read.kind === 'ok' ? contentHash(read.bytes) : undefined;
-  if (hash !== undefined && hash === cache?.known) return { hash };
+  const stamp = cache && read.kind === 'ok' && read.stamp && read.stamp[3] <= cache.settled && read.stamp[4] <= cache.settled ? { stamp: read.stamp } : {};
+  if (hash !== undefined && hash === cache?.known) return { hash, ...stamp };
   const loaded = fromRead(read, entry.file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency });
   const report: FileReport = loaded.read
     ? checkLoaded(loaded, entry.file, config, options)
     : { file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] };
-  return hash === undefined ? { report } : { hash, report };
+  return hash === undefined ? { report } : { hash, report, ...stamp };
+}
+
+/** What a read under --cache knows: the hash of the kept report's bytes, and the time before which a file's stamp is kept. */
+interface HashedRead {
+  known: string | undefined;
+  settled: number;
 }
 
 /** `--cache` as checkFiles sees it: a report kept for a file, and where each file read is recorded. */
 export interface ReportCache {
   /** The report kept for the file (by the name it is shown by), and the content hash it was made from. */
-  get(file: string): { hash: string; report: FileReport } | undefined;
-  /** A file read: its content hash and its report, new or kept. */
-  set(file: string, hash: string, report: FileReport): void;
+  get(file: string): { hash: string; report: FileReport; stamp?: Stamp } | undefined;
+  /** A file read, or known unchanged by its stamp: its content hash, its report (new or kept), its stamp if kept. */
+  set(file: string, hash: string, report: FileReport, stamp: Stamp | undefined): void;
 }
 
-/** A file checked under --cache: the hash of what was read (none if it was not), and its report, none when the kept one stands. */
+/**
+ * A file checked under --cache: the hash of what was read (none if it was not), its report (none
+ * when the kept one stands) and its stamp, when it is to be kept.
+ */
 export interface Hashed {
   hash?: string;
   report?: FileReport;
+  stamp?: Stamp;
 }
 
 /** checkOne under --cache: bytes that hash to `known` are not parsed. */
-export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, options: CheckFileOptions = {}): Hashed {
-  return checkRead(entry, config, options, { known });
+export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, settled: number, options: CheckFileOptions = {}): Hashed {
+  return checkRead(entry, config, options, { known, settled });
+}
+
+/**
+ * Whether the file system says of a file what it said when its kept report's bytes were read (its
+ * stamp): then it holds those bytes, and is not read again. Not followed through a link: a link
+ * in its place is another stamp.
+ */
+function unchanged(entry: DiscoveredFile, stamp: Stamp | undefined): boolean {
+  if (stamp === undefined || entry.refused) return false;
+  try {
+    const info = lstatSync(entry.path, { throwIfNoEntry: false });
+    return info !== undefined && info.isFile() && sameStamp(stampOf(info), stamp);
+  } catch {
+    return false;
+  }
 }
 
 /** The machine, as `auto` sees it: its cores, and how many are busy (the load average over a minute). */
@@ -108,6 +136,8 @@ export async function checkFiles(
   cache?: ReportCache,
 ): Promise<FileReport[]> {
   const kept = cache ? files.map((entry) => cache.get(entry.file)) : [];
+  // A file the file system says is as it was is not read: its kept report stands.
+  const same = kept.map((entry, i) => entry !== undefined && unchanged(files[i]!, entry.stamp));
   // A file with a kept report is most likely only read and hashed, a small part of checking it:
   // `auto` counts the others (a warm run of 10,000 files was slower on workers than without).
   const threads = threadsFor(cache && concurrency === 'auto' ? kept.filter((entry) => !entry).length : files.length, concurrency);
@@ -117,13 +147,18 @@ export async function checkFiles(
   const parallel = threads > 1 && existsSync(fileURLToPath(worker));
   if (!cache) return parallel ? checkInWorkers(files, config, options, threads, worker) : files.map((entry) => checkOne(entry, config, options));
   const known = kept.map((entry) => entry?.hash);
-  const hashed = parallel
-    ? await checkInWorkers(files, config, options, threads, worker, known)
-    : files.map((entry, i) => checkOneHashed(entry, config, known[i], options));
-  return hashed.map(({ hash, report }, i) => {
-    const settled = report ?? kept[i]!.report;
-    if (hash !== undefined) cache.set(files[i]!.file, hash, settled);
-    return settled;
+  // Read now, a file changed within STAMP_SETTLED_MS keeps no stamp: it is read again next time.
+  const settled = Date.now() - STAMP_SETTLED_MS;
+  const unread = files.filter((_entry, i) => !same[i]);
+  const read = parallel
+    ? await checkInWorkers(unread, config, options, threads, worker, { known: known.filter((_hash, i) => !same[i]), settled })
+    : files.flatMap((entry, i) => (same[i] ? [] : [checkOneHashed(entry, config, known[i], settled, options)]));
+  let next = 0;
+  return files.map((entry, i) => {
+    const { hash, report, stamp }: Hashed = same[i] ? kept[i]! : read[next++]!;
+    const settledReport = report ?? kept[i]!.report;
+    if (hash !== undefined) cache.set(entry.file, hash, settledReport, stamp);
+    return settledReport;
   });
 }
 
@@ -143,7 +178,7 @@ function checkInWorkers(
   options: CheckFileOptions,
   threads: number,
   script: URL,
-  known: (string | undefined)[],
+  hashed: { known: (string | undefined)[]; settled: number },
 ): Promise<Hashed[]>;
 function checkInWorkers(
   files: readonly DiscoveredFile[],
@@ -151,7 +186,7 @@ function checkInWorkers(
   options: CheckFileOptions,
   threads: number,
   script: URL,
-  known?: (string | undefined)[],
+  hashed?: { known: (string | undefined)[]; settled: number },
 ): Promise<(FileReport | Hashed)[]> {
   return new Promise((resolve, reject) => {
     const reports = new Array<FileReport | Hashed>(files.length);
@@ -171,7 +206,7 @@ function checkInWorkers(
       const start = next;
       next = Math.min(files.length, next + BATCH);
       pending += 1;
-      worker.postMessage({ start, files: files.slice(start, next), ...(known && { known: known.slice(start, next) }) });
+      worker.postMessage({ start, files: files.slice(start, next), ...(hashed && { known: hashed.known.slice(start, next), settled: hashed.settled }) });
       return true;
     };
 

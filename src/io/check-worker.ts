@@ -1,7 +1,7 @@
 // A worker thread of `check`: receives batches of files, reads and checks each, and sends the
 // reports back as one JSON text a batch. The config and the options arrive once, with the worker.
 // Under --cache a batch comes with the hash each file's kept report was made from, and goes back
-// with the hash of each file read.
+// with the hash (and stamp) of each file read.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckFileOptions } from '../check/file.js';
@@ -12,8 +12,15 @@ import type { DiscoveredFile } from './discover.js';
 
 const { config, options } = workerData as { config: ResolvedConfig; options: CheckFileOptions };
 
-parentPort?.on('message', ({ start, files, known }: { start: number; files: DiscoveredFile[]; known?: (string | undefined)[] }) => {
-  const reports = known ? files.map((file, i) => checkOneHashed(file, config, known[i], options)) : files.map((file) => checkOne(file, config, options));
+interface Batch {
+  start: number;
+  files: DiscoveredFile[];
+  known?: (string | undefined)[];
+  settled?: number;
+}
+
+parentPort?.on('message', ({ start, files, known, settled }: Batch) => {
+  const reports = known ? files.map((file, i) => checkOneHashed(file, config, known[i], settled ?? 0, options)) : files.map((file) => checkOne(file, config, options));
   const result: BatchResult = { start, reports: JSON.stringify(reports) };
   parentPort?.postMessage(result);
 });

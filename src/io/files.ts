@@ -7,12 +7,14 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import type { Stamp } from '../check/cache.js';
 import { CONFIG_FILE_NAMES } from '../load/config.js';
 import { MAX_FILE_BYTES } from '../load/limits.js';
 import { describeOpenError, errorCode, isMissing, kindOf } from './fs-errors.js';
 
 export type ReadOutcome =
-  | { kind: 'ok'; bytes: Uint8Array }
+  /** stamp: what fstat said of the file read, when asked for. */
+  | { kind: 'ok'; bytes: Uint8Array; stamp?: Stamp }
   | { kind: 'too-large'; size: number }
   | { kind: 'missing' }
   | { kind: 'directory' }
@@ -32,6 +34,8 @@ export interface ReadOptions {
    * was memory allocated outside the heap and freed only when the collector got round to it.
    */
   reuseBuffer?: boolean;
+  /** Give the file's stamp (device, inode, size, mtime, ctime) with its bytes: what `check --cache` keeps. */
+  stamp?: boolean;
 }
 
 // O_NONBLOCK: opening a named pipe must not wait for a writer. Neither flag exists on Windows,
@@ -82,13 +86,16 @@ export function readInputFileSync(file: string, options: ReadOptions = {}): Read
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    return readBytes(buffer, length, info);
+    const read = readBytes(buffer, length, info);
+    return options.stamp && read.kind === 'ok' ? { ...read, stamp: stampOf(info) } : read;
   } catch (error) {
     return readError(error, options);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+export const stampOf = (info: Stats): Stamp => [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
 
 /** The blocking reader's reused buffer (see ReadOptions.reuseBuffer): grown as files need, up to a size deal files do not reach. */
 let scratch = new Uint8Array(16 * 1024);

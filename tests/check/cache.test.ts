@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { cacheKey, canonicalJson, contentHash, decodeEntry, parseCache, serializeCache } from '../../src/check/cache.js';
+import type { Stamp } from '../../src/check/cache.js';
 import { COMPANY_YAML, dealYaml, fileReport, loadConfig } from './helpers.js';
 
 describe('canonicalJson', () => {
@@ -48,8 +49,8 @@ describe('an entry', () => {
     expect(valid.deal).toBeDefined();
     expect(invalid.problems.length).toBeGreaterThan(0);
     const text = serializeCache(key, [
-      { file: valid.file, hash: 'h1', report: valid },
-      { file: invalid.file, hash: 'h2', report: invalid },
+      { file: valid.file, hash: 'h1', report: valid, reasons: true },
+      { file: invalid.file, hash: 'h2', report: invalid, reasons: true },
     ]);
     const kept = parseCache(text, key)!;
     expect(decodeEntry(kept.get('deals/a.yaml'), 'deals/a.yaml')).toEqual({ hash: 'h1', report: valid });
@@ -59,8 +60,35 @@ describe('an entry', () => {
     expect(decodeEntry(kept.get('deals/b.yaml'), 'other.yaml')?.report.problems.every((p) => p.file === 'other.yaml')).toBe(true);
   });
 
+  it("keeps a deal's reasons only when the run made them; one kept without them serves only a run that does not print them", () => {
+    expect(valid.deal!.reasons.length).toBeGreaterThan(0);
+    const withReasons = parseCache(serializeCache(key, [{ file: valid.file, hash: 'h1', report: valid, reasons: true }]), key)!.get(valid.file);
+    const without = parseCache(serializeCache(key, [{ file: valid.file, hash: 'h1', report: valid, reasons: false }]), key)!.get(valid.file);
+    const reasonless = { ...valid, deal: { ...valid.deal!, reasons: [] } };
+    expect(JSON.stringify(without).length).toBeLessThan(JSON.stringify(withReasons).length);
+    expect(decodeEntry(without, valid.file, true)).toBeUndefined();
+    expect(decodeEntry(without, valid.file, false)).toEqual({ hash: 'h1', report: reasonless });
+    expect(decodeEntry(withReasons, valid.file, false)).toEqual({ hash: 'h1', report: reasonless });
+    // Written back as it was read, an entry keeps the reasons a run that does not print them never read.
+    const rewritten = parseCache(serializeCache(key, [{ file: valid.file, hash: 'h1', report: reasonless, reasons: false, raw: withReasons }]), key)!;
+    expect(decodeEntry(rewritten.get(valid.file), valid.file, true)).toEqual({ hash: 'h1', report: valid });
+  });
+
+  it('keeps a stamp of five numbers, and gives it back; an entry written back from one read takes the new stamp', () => {
+    const stamp: Stamp = [2049, 1234567, 812, 1796131464484.8271, 1796131464484.8271];
+    const kept = parseCache(serializeCache(key, [{ file: valid.file, hash: 'h1', report: valid, reasons: true, stamp }]), key)!.get(valid.file);
+    expect(decodeEntry(kept, valid.file)).toEqual({ hash: 'h1', report: valid, stamp });
+    expect(decodeEntry([...(kept as unknown[]).slice(0, 3), [1, 2, 3]], valid.file)).toBeUndefined();
+    expect(decodeEntry([...(kept as unknown[]).slice(0, 3), [1, 2, 3, 4, null]], valid.file)).toBeUndefined();
+    const moved: Stamp = [2049, 7654321, 812, 1, 2];
+    const rewritten = parseCache(serializeCache(key, [{ file: valid.file, hash: 'h1', report: valid, reasons: false, stamp: moved, raw: kept }]), key)!;
+    expect(decodeEntry(rewritten.get(valid.file), valid.file)).toEqual({ hash: 'h1', report: valid, stamp: moved });
+    const unstamped = parseCache(serializeCache(key, [{ file: valid.file, hash: 'h1', report: valid, reasons: false, raw: kept }]), key)!;
+    expect(decodeEntry(unstamped.get(valid.file), valid.file)).toEqual({ hash: 'h1', report: valid });
+  });
+
   it('of a file named like an object property is no property', () => {
-    const text = serializeCache(key, [{ file: '__proto__', hash: 'h', report: { ...invalid, file: '__proto__' } }]);
+    const text = serializeCache(key, [{ file: '__proto__', hash: 'h', report: { ...invalid, file: '__proto__' }, reasons: true }]);
     const kept = parseCache(text, key)!;
     expect(decodeEntry(kept.get('__proto__'), '__proto__')?.hash).toBe('h');
     expect(kept.get('constructor')).toBeUndefined();

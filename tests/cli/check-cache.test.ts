@@ -3,11 +3,12 @@
 // kept reports: what a run reuses carries the mark, what it checks again does not); whatever is in
 // the cache's place, the run's output and exit code are those of a run without it.
 
-import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_FORMATS } from '../../src/format/check/index.js';
+import { CACHE_FORMAT, STAMP_SETTLED_MS } from '../../src/check/cache.js';
 import { cacheLimit } from '../../src/io/check-cache.js';
 import { snapshotFolder } from '../check/helpers.js';
 import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
@@ -38,9 +39,18 @@ interface CacheDocument {
   version: string;
   node: string;
   config: string;
-  files: Record<string, [string, unknown[][], unknown[] | null]>;
+  files: Record<string, [string, unknown[][], unknown[] | null] | [string, unknown[][], unknown[] | null, number[]]>;
 }
 const readCache = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
+/**
+ * A cache's text without its entries' stamps: what the file system says of a file is kept only once
+ * the file has been unchanged for a while, so the same files can be kept with stamps or without.
+ */
+const unstamped = (file: string) => {
+  const document = readCache(file);
+  for (const name of Object.keys(document.files)) document.files[name] = document.files[name]!.slice(0, 3) as CacheDocument['files'][string];
+  return JSON.stringify(document);
+};
 
 /** Marks every message the cache keeps, so that a report reused from it shows. */
 function tamper(file: string, edit: (document: CacheDocument) => void = () => undefined): void {
@@ -103,7 +113,7 @@ describe('the same output with and without --cache', () => {
 describe('what a warm run reuses', () => {
   it('every unchanged file, and none that changed; the folder rules are worked out again', async () => {
     const dir = workspace();
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     const cache = path.join(dir, CACHE);
     tamper(cache);
     const warm = await checkIn(dir, '--cache', '--format', 'json');
@@ -119,9 +129,28 @@ describe('what a warm run reuses', () => {
     same(after, { ...(await checkIn(dir, '--format', 'json')), stdout: after.stdout });
   });
 
+  it("a run whose format does not print reasons keeps those a json run cached; a file it checks again it keeps without them", async () => {
+    const dir = workspace();
+    await checkIn(dir, '--cache', '--format', 'json');
+    const cache = path.join(dir, CACHE);
+    tamper(cache);
+    const kept = unstamped(cache);
+    // Every file unchanged: the stylish run uses each kept report as it is, and leaves the cache as it was.
+    expect((await checkIn(dir, '--cache')).stdout).toContain(MARK);
+    expect(unstamped(cache)).toBe(kept);
+    // One file changed: the stylish run rewrites the cache, the others' entries (reasons and all) as they were.
+    const changed = path.join(dir, 'deals/valid/hooli-expansion.yaml');
+    writeFileSync(changed, `${readFileSync(changed, 'utf8')}# reviewed\n`);
+    await checkIn(dir, '--cache');
+    expect(readCache(cache).files['deals/valid/hooli-expansion.yaml']![2]![3]).toBeNull();
+    const after = await checkIn(dir, '--cache', '--format', 'json');
+    expect(origins(after.stdout)).toEqual({ ...everyFile(after.stdout, 'kept'), 'deals/valid/hooli-expansion.yaml': 'checked' });
+    same(after, { ...(await checkIn(dir, '--format', 'json')), stdout: after.stdout });
+  });
+
   it('a renamed or moved file is reported under its new name, never its old one', async () => {
     const dir = workspace();
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     tamper(path.join(dir, CACHE));
     renameSync(path.join(dir, 'deals/problems/wrong-type.yaml'), path.join(dir, 'deals/problems/moved-wrong-type.yaml'));
     mkdirSync(path.join(dir, 'deals/archive'));
@@ -146,24 +175,57 @@ describe('what a warm run reuses', () => {
   it('holds the files of the last run only, sorted, and the same bytes for the same files', async () => {
     const dir = workspace();
     const cache = path.join(dir, CACHE);
-    await checkIn(dir, '--cache');
-    const first = readFileSync(cache, 'utf8');
+    await checkIn(dir, '--cache', '--format', 'json');
+    const first = unstamped(cache);
+    expect(readFileSync(cache, 'utf8')).not.toMatch(/"\d{4}-\d{2}-\d{2}T/);
     const names = Object.keys(readCache(cache).files);
     expect(names).toEqual([...names].sort());
     expect(names).toContain('deals/invalid/malformed.yaml');
-    expect(first).not.toMatch(/"\d{4}-\d{2}-\d{2}T/);
 
     rmSync(path.join(dir, 'deals/invalid'), { recursive: true });
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     expect(Object.keys(readCache(cache).files).filter((name) => name.startsWith('deals/invalid/'))).toEqual([]);
 
     // The files back: the cache is again what a cold run makes, byte for byte.
     cpSync(path.join(ROOT, 'fixtures/invalid'), path.join(dir, 'deals/invalid'), { recursive: true });
-    await checkIn(dir, '--cache');
-    expect(readFileSync(cache, 'utf8')).toBe(first);
+    await checkIn(dir, '--cache', '--format', 'json');
+    expect(unstamped(cache)).toBe(first);
     rmSync(cache);
-    await checkIn(dir, '--cache');
-    expect(readFileSync(cache, 'utf8')).toBe(first);
+    await checkIn(dir, '--cache', '--format', 'json');
+    expect(unstamped(cache)).toBe(first);
+  });
+});
+
+describe("a file the file system says is as it was (its stamp: device, inode, size, mtime, ctime)", () => {
+  it('is not read again; one edited in place, even to the same size with its old mtime, is; one changed just before a run keeps no stamp', async () => {
+    const dir = workspace();
+    const cache = path.join(dir, CACHE);
+    // Unchanged for long enough before the run reads them: each file's stamp is kept with its hash.
+    await new Promise((resolve) => setTimeout(resolve, STAMP_SETTLED_MS + 250));
+    await checkIn(dir, '--cache', '--format', 'json');
+    const file = 'deals/valid/hooli-expansion.yaml';
+    const info = lstatSync(path.join(dir, file));
+    expect(readCache(cache).files[file]![3]).toEqual([info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs]);
+
+    // A hash that is no file's: a file whose stamp is as kept is not read, so its kept report
+    // stands; a file not read could not tell.
+    tamper(cache, (d) => {
+      for (const entry of Object.values(d.files)) entry[0] = 'not-the-hash';
+    });
+    const warm = await checkIn(dir, '--cache', '--format', 'json');
+    expect(origins(warm.stdout)).toEqual(everyFile(warm.stdout, 'kept'));
+
+    // The same size, the old mtime put back: its ctime has changed, so it is read (and checked).
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    writeFileSync(path.join(dir, file), text.replace('Hooli', 'Hoopy'));
+    utimesSync(path.join(dir, file), info.atime, info.mtime);
+    expect(lstatSync(path.join(dir, file)).size).toBe(info.size);
+    const after = await checkIn(dir, '--cache', '--format', 'json');
+    expect(origins(after.stdout)[file]).toBe('checked');
+    expect(after.stdout).toContain('Hoopy');
+    // Changed just now: kept without a stamp, so the next run reads it.
+    expect(readCache(cache).files[file]).toHaveLength(3);
+    expect(readCache(cache).files['deals/valid/acme-plants.yaml']).toHaveLength(4);
   });
 });
 
@@ -179,7 +241,7 @@ describe('what makes the whole cache stale', () => {
   ])('%s: every file is checked again', async (_name, change) => {
     const dir = workspace();
     expect(readFileSync(configFile(dir), 'utf8')).toMatch(/ceo_capacity: \d+[\s\S]*currency: USD|currency: USD[\s\S]*ceo_capacity/);
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     tamper(path.join(dir, CACHE), (document) => change(dir, document));
     const warm = await checkIn(dir, '--cache', '--format', 'json');
     expect(origins(warm.stdout)).toEqual(everyFile(warm.stdout, 'checked'));
@@ -191,7 +253,7 @@ describe('what makes the whole cache stale', () => {
 
   it('the same config written in another order is the same config', async () => {
     const dir = workspace();
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     tamper(path.join(dir, CACHE));
     const text = readFileSync(configFile(dir), 'utf8');
     const [head, policy] = text.split(/^(?=policy:)/m);
@@ -218,13 +280,13 @@ describe('a cache that cannot be used is ignored, never an error', () => {
     ['cut short', (dir) => valid(dir).slice(0, valid(dir).length / 2)],
     ['files that is not a map', (dir) => JSON.stringify({ ...document(dir), files: [] })],
     ['not UTF-8', (dir) => Buffer.concat([Buffer.from(valid(dir).slice(0, 200)), Buffer.from([0xff, 0xfe]), Buffer.from(valid(dir).slice(200))])],
-    ['another layout', (dir) => JSON.stringify({ ...document(dir), format: 2 })],
+    ['the layout before this one', (dir) => JSON.stringify({ ...document(dir), format: CACHE_FORMAT - 1 })],
     ['a hash that is a number', (dir) => entry(dir, (e) => (e[0] = 42 as unknown as string))],
-    ['an entry of two parts', (dir) => entry(dir, (e) => e.pop())],
+    ['an entry of two parts', (dir) => entry(dir, (e) => e.splice(2))],
   ])('%s: the output and exit code of a run without it; rewritten', async (_name, make) => {
     const dir = workspace();
     const plain = await checkIn(dir, '--format', 'json');
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     // Each entry also marked, so that one used despite the damage would show.
     tamper(path.join(dir, CACHE));
     writeFileSync(path.join(dir, CACHE), make(dir));
@@ -243,7 +305,7 @@ describe('a cache that cannot be used is ignored, never an error', () => {
   ])('%s (not begun as this tool writes a cache): the output and exit code of a run without it, a note, and the file left as it is', async (_name, make) => {
     const dir = workspace();
     const plain = await checkIn(dir, '--format', 'json');
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     const text = make(dir);
     writeFileSync(path.join(dir, CACHE), text);
     const run = await checkIn(dir, '--cache', '--format', 'json');
@@ -269,10 +331,12 @@ describe('a cache that cannot be used is ignored, never an error', () => {
     ['a currency in lower case', inDeal((d) => (d[5] = 'usd'))],
     ['a reason without its message', inDeal((d) => (d[3] as unknown[][]).forEach((r) => r.pop()))],
     ['a hash that is a number', (e) => ((e[0] = 42 as unknown as string), true)],
+    ['a stamp of four numbers', (e) => ((e as unknown[])[3] = [1, 2, 3, 4], true)],
+    ['a stamp with a number that is text', (e) => ((e as unknown[])[3] = [1, 2, 3, 4, '5'], true)],
   ])('an entry with %s: that file is checked again, the others are reused', async (_name, damage) => {
     const dir = workspace();
     const plain = await checkIn(dir, '--format', 'json');
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     tamper(path.join(dir, CACHE));
     const d = document(dir);
     const damaged = Object.entries(d.files).filter(([, e]) => damage(e)).map(([file]) => file);
@@ -285,9 +349,9 @@ describe('a cache that cannot be used is ignored, never an error', () => {
 
   it('a message kept in the cache is printed sanitised, as any message is', async () => {
     const dir = workspace();
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     writeFileSync(path.join(dir, CACHE), entry(dir, (e) => e[1].forEach((p) => (p[4] = 'cleared\u001b[2J\u001b]8;;https://evil.example\u0007screen'))));
-    const warm = await checkIn(dir, '--cache');
+    const warm = await checkIn(dir, '--cache', '--format', 'json');
     expect(warm.stdout).toContain('cleared');
     expect(warm.stdout).not.toMatch(ANSI);
     // eslint-disable-next-line no-control-regex
@@ -297,7 +361,7 @@ describe('a cache that cannot be used is ignored, never an error', () => {
   it('a cache larger than the bound for the folder is not read', async () => {
     const dir = workspace();
     const plain = await checkIn(dir, '--format', 'json');
-    await checkIn(dir, '--cache');
+    await checkIn(dir, '--cache', '--format', 'json');
     tamper(path.join(dir, CACHE));
     const files = Object.keys(document(dir).files).length;
     const text = valid(dir);
@@ -340,10 +404,11 @@ describe('a cache that cannot be written is a note, and the exit code is unchang
     const dir = workspace();
     await checkIn(dir, '--cache');
     const whole = readFileSync(path.join(dir, CACHE), 'utf8');
+    const kept = unstamped(path.join(dir, CACHE));
     writeFileSync(path.join(dir, CACHE), cut(whole));
     const plain = await checkIn(dir);
     same(await checkIn(dir, '--cache'), plain);
-    expect(readFileSync(path.join(dir, CACHE), 'utf8')).toBe(whole);
+    expect(unstamped(path.join(dir, CACHE))).toBe(kept);
   });
 
   it('a file where its folder should be', async () => {

@@ -85,10 +85,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
 
   const formatter = checkFormatters[options.format];
-  const cache = cacheFile === undefined ? undefined : { file: cacheFile, kept: await openCheckCache(cacheFile, loaded.config, files.length) };
-  // A cached report serves every format, so with a cache each deal's reasons are kept whether or
-  // not this format prints them.
-  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons || cache !== undefined }, cache?.kept);
+  // Each deal's reasons only for a format that prints them; the cache keeps them only then, and a
+  // kept report without them is made anew for such a format.
+  const cache = cacheFile === undefined ? undefined : { file: cacheFile, kept: await openCheckCache(cacheFile, loaded.config, files.length, formatter.reasons) };
+  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons }, cache?.kept);
   if (cache) {
     // A shortcut for the next run: one that cannot be kept is worth a note, never a failure.
     const failure = await cache.kept.save();
