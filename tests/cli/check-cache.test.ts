@@ -35,11 +35,13 @@ function workspace(): string {
 const checkIn = (cwd: string, ...args: string[]) => run(['check', ...args], { cwd });
 const same = (a: Run, b: Run) => expect({ code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ code: b.code, stdout: b.stdout, stderr: b.stderr });
 
+/** [content hash, problems, deal or null, stamp when kept] */
+type CacheEntry = [string, unknown[][], unknown[] | null] | [string, unknown[][], unknown[] | null, number[]];
 interface CacheDocument {
   version: string;
   node: string;
   config: string;
-  files: Record<string, [string, unknown[][], unknown[] | null] | [string, unknown[][], unknown[] | null, number[]]>;
+  files: Record<string, CacheEntry>;
 }
 const readCache = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
 /**
@@ -48,7 +50,7 @@ const readCache = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Ca
  */
 const unstamped = (file: string) => {
   const document = readCache(file);
-  for (const name of Object.keys(document.files)) document.files[name] = document.files[name]!.slice(0, 3) as CacheDocument['files'][string];
+  for (const name of Object.keys(document.files)) document.files[name] = document.files[name]!.slice(0, 3) as CacheEntry;
   return JSON.stringify(document);
 };
 
@@ -269,7 +271,7 @@ describe('what makes the whole cache stale', () => {
 describe('a cache that cannot be used is ignored, never an error', () => {
   const valid = (dir: string) => readFileSync(path.join(dir, CACHE), 'utf8');
   const document = (dir: string) => readCache(path.join(dir, CACHE));
-  const entry = (dir: string, edit: (e: [string, unknown[][], unknown[] | null]) => void) => {
+  const entry = (dir: string, edit: (e: CacheEntry) => void) => {
     const d = document(dir);
     for (const e of Object.values(d.files)) edit(e);
     return JSON.stringify(d);
@@ -314,7 +316,7 @@ describe('a cache that cannot be used is ignored, never an error', () => {
     expect(readFileSync(path.join(dir, CACHE), 'utf8')).toBe(text);
   });
 
-  type Damage = (e: [string, unknown[][], unknown[] | null]) => boolean;
+  type Damage = (e: CacheEntry) => boolean;
   const inProblems = (edit: (p: unknown[]) => void): Damage => (e) => (e[1].forEach(edit), e[1].length > 0);
   const inDeal = (edit: (d: unknown[]) => void): Damage => (e) => (e[2] ? (edit(e[2]), true) : false);
 
