@@ -50,6 +50,15 @@ export const BUILT_IN_RULES = [
     change: 'at least {min_signals} strategic signals (it has {signal_count}: {signals})',
   },
   {
+    // First of the waits: until the follow-on is assessed, whether the deal is worth the CEO's time is not known.
+    id: 'follow-on-unknown',
+    effect: 'wait',
+    description: 'The head of sales assesses the follow-on potential before the CEO is considered.',
+    when: { fact: 'follow_on.potential', op: 'eq', value: 'unknown' },
+    message: 'Nobody has assessed the follow-on potential yet: the head of sales must assess it before the CEO can be considered.',
+    change: 'Assess the follow-on potential: the CEO can join only if more business can follow this sale (possible, likely or committed).',
+  },
+  {
     id: 'too-early',
     effect: 'wait',
     description: 'The CEO comes in at the right stage, not at the first presentation.',

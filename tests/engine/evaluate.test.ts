@@ -17,6 +17,7 @@ const POLICY_ORDER = [
   'small-deal',
   'custom-work-burden',
   'not-strategic',
+  'follow-on-unknown',
   'too-early',
   'brief-incomplete',
   'large-deal',
@@ -54,6 +55,11 @@ describe('decline and wait rules of the default policy', () => {
     ['no-follow-on', { follow_on: { potential: 'none' } }, true],
     ['no-follow-on', { follow_on: { potential: 'possible' } }, false],
     ['no-follow-on', { follow_on: { potential: 'likely' } }, false],
+
+    // Not assessed yet: a wait (the declines come first), not a decline.
+    ['follow-on-unknown', { follow_on: { potential: 'unknown' } }, true],
+    ['follow-on-unknown', { follow_on: { potential: 'possible' } }, false],
+    ['follow-on-unknown', { follow_on: { potential: 'committed' } }, false],
 
     // small_deal_below is 100,000: "below" is strict, so exactly 100,000 is not small.
     ['small-deal', { value: { amount: 99_999 } }, true],
@@ -103,6 +109,11 @@ describe('decline and wait rules of the default policy', () => {
     ['deal-closed', { stage: 'closed-won' }, 'The deal is closed-won: nothing is left for the CEO to do.'],
     ['deal-closed', { stage: 'closed-lost' }, 'The deal is closed-lost: nothing is left for the CEO to do.'],
     ['no-follow-on', { follow_on: { potential: 'none' } }, 'There is no follow-on potential: a one-off sale is for the sales team.'],
+    [
+      'follow-on-unknown',
+      { follow_on: { potential: 'unknown' } },
+      'Nobody has assessed the follow-on potential yet: the head of sales must assess it before the CEO can be considered.',
+    ],
     ['small-deal', { value: { amount: 99_999 } }, 'The potential value, $99,999, is below $100,000: a small sale.'],
     [
       'custom-work-burden',
@@ -124,6 +135,23 @@ describe('decline and wait rules of the default policy', () => {
   ])('%s explains itself with the deal\'s values (%j)', (rule, patch, message) => {
     const evaluation = evaluateDeal(patch);
     expect(evaluation.reasons[0]).toEqual({ rule, effect: BUILT_IN_RULES.find((r) => r.id === rule)!.effect, message });
+  });
+
+  it.each<[potential: string, verdict: string, fired: string[]]>([
+    ['none', 'decline', ['no-follow-on']],
+    ['unknown', 'wait', ['follow-on-unknown']],
+    ['possible', 'join', []],
+  ])('a follow-on potential of %s: %s (%j)', (potential, verdict, fired) => {
+    const evaluation = evaluateDeal({ follow_on: { potential } });
+    expect(evaluation.verdict).toBe(verdict);
+    expect(evaluation.reasons.map((r) => r.rule)).toEqual(verdict === 'join' ? ['strategic-logo', 'competitive-threat'] : fired);
+    expect(firedRules(evaluation).filter((rule) => rule === 'no-follow-on' || rule === 'follow-on-unknown')).toEqual(fired);
+  });
+
+  it('waits for the follow-on assessment only once no decline applies: a decline beats it', () => {
+    const evaluation = evaluateDeal({ follow_on: { potential: 'unknown' }, value: { amount: 5_000 }, stage: 'discovery' });
+    expect(evaluation.verdict).toBe('decline');
+    expect(firedRules(evaluation)).toEqual(expect.arrayContaining(['small-deal', 'follow-on-unknown', 'too-early']));
   });
 
   it('formats money in the deal currency', () => {
@@ -152,6 +180,7 @@ describe('strategic signals', () => {
     ['follow-on-likely', { follow_on: { potential: 'committed' } }, true],
     ['follow-on-likely', { follow_on: { potential: 'possible' } }, false],
     ['follow-on-likely', { follow_on: { potential: 'none' } }, false],
+    ['follow-on-likely', { follow_on: { potential: 'unknown' } }, false],
 
     // much_larger_ratio is 10: 1800 / 180 is exactly 10, which is much larger.
     ['prospect-much-larger', { account: { name: 'Acme Corp', employees: 1800 } }, true],

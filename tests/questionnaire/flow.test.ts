@@ -125,7 +125,7 @@ describe('a whole questionnaire', () => {
   it('explains every follow-on potential in one sentence', async () => {
     const { prompter } = await run([...minimalScript(), SAVE]);
     const choices = prompter.asked.find((q) => q.message.startsWith('Follow-on potential'))!.choices!;
-    expect(choices.map((c) => c.value)).toEqual(['none', 'possible', 'likely', 'committed']);
+    expect(choices.map((c) => c.value)).toEqual(['none', 'possible', 'likely', 'committed', 'unknown']);
     for (const choice of choices) {
       expect(choice.description).toMatch(/^[A-Z].*\.$/);
       expect(choice.description).not.toMatch(/[.:;] [A-Z]/);
