@@ -302,7 +302,7 @@ describe('before saving', () => {
     const [first, second] = prompter.notes.filter((note) => note.includes('Before saving'));
     expect(first).toMatch(/^DECLINE {2}The CEO should not join this deal\.$/m);
     expect(first).toContain('small-deal');
-    expect(first).toContain('What would change the verdict:');
+    expect(first).toContain('What it would take for the CEO to join:');
     expect(second).toMatch(/^WAIT {2}/m);
     expect(second).toContain('brief-incomplete');
     expect(dealOf(result).follow_on).toStrictEqual({ potential: 'committed', value: 900000 });
