@@ -36,7 +36,7 @@ export { dealToYaml } from './questionnaire/write.js';
 export type { Deal, DealInput } from './schema/deal.js';
 export type { Config, ConfigInput } from './policy/config-schema.js';
 export type { ResolvedConfig } from './policy/resolve.js';
-export type { Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, Outcome, RoleOutcome } from './engine/types.js';
+export type { Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, Outcome, RoleOutcome, Change, Need, SignalOption } from './engine/types.js';
 export type { Problem, Severity } from './load/problem.js';
 export type { Briefing } from './briefing/briefing.js';
 export type { LoadResult, TriageFormat, TriageResult, FormatOptions };

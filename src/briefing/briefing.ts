@@ -11,8 +11,9 @@ import type { Deal } from '../schema/deal.js';
 
 /**
  * A briefing's sections. `signals`, `why_not_yet` and `why_declined` show the evaluation's
- * reasons, `roles` its roles, `must_happen_first` and `would_change` its changes; every other
- * section shows the briefing's field of the same name.
+ * reasons, `strategic_signals` its signals (a wait's: why the deal will be worth the CEO's time),
+ * `roles` its roles, `must_happen_first` and `would_change` its changes; every other section shows
+ * the briefing's field of the same name.
  */
 export const SECTION_IDS = [
   'signals',
@@ -28,6 +29,7 @@ export const SECTION_IDS = [
   'next_meeting',
   'why_not_yet',
   'must_happen_first',
+  'strategic_signals',
   'why_declined',
   'would_change',
   'notes',
@@ -37,7 +39,7 @@ export type SectionId = (typeof SECTION_IDS)[number];
 /** What each verdict's briefing shows, in order: the full brief for a join, why not for the others. */
 export const SECTIONS: Readonly<Record<Verdict, readonly SectionId[]>> = {
   join: ['signals', 'roles', 'glance', 'objective', 'history', 'stakeholders', 'issues', 'questions', 'asks', 'plan', 'next_meeting', 'notes'],
-  wait: ['why_not_yet', 'must_happen_first', 'notes'],
+  wait: ['why_not_yet', 'must_happen_first', 'strategic_signals', 'notes'],
   decline: ['why_declined', 'would_change', 'notes'],
 };
 

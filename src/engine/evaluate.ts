@@ -4,6 +4,8 @@
 // on a join, then findings, which may test the verdict.
 
 import type { Deal } from '../schema/deal.js';
+import { pathToJoin } from './changes.js';
+import type { ChangeScope } from './changes.js';
 import { FACTS, factReader } from './facts.js';
 import type { Company, FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
@@ -84,20 +86,25 @@ export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
     .filter(run)
     .map((rule) => ({ ...outcome(rule), severity: rule.severity ?? 'error', ...(rule.at === undefined ? {} : { at: rule.at }) }));
 
-  // What would change the verdict: every rule that fired with the verdict's effect must stop
-  // firing (a decline then becomes a wait or a join). A deciding rule without a `change` text is
-  // final (a closed deal), so nothing is listed.
-  const deciding = verdict === 'decline' ? declines : verdict === 'wait' ? waits : [];
-  const final = deciding[0]?.change === undefined;
-  const changes = final
-    ? []
-    : deciding
-        .filter((rule) => rule.change !== undefined)
-        .map((rule) => ({ rule: rule.id, message: render(rule.change!, ruleScope(rule, read, policy, config.paramKinds), currency) }));
+  // The whole path to a join: every decline that fired, then every wait, each with what must change
+  // for it to stop firing. A rule that fired without a `change` text makes the verdict final (a
+  // closed deal), so nothing is listed.
+  const blockers = [...declines, ...waits];
+  const changes =
+    verdict === 'join' || blockers.some((rule) => rule.change === undefined)
+      ? []
+      : pathToJoin({
+          blockers,
+          quiet: config.rules.filter((rule) => rule.enabled && (rule.effect === 'decline' || rule.effect === 'wait') && !blockers.includes(rule)),
+          missingSignals: enabled('signal').filter((rule) => !signals.includes(rule)),
+          scope: (rule) => changeScope(rule, read, policy, config.paramKinds),
+          message: (rule) => render(rule.change!, ruleScope(rule, read, policy, config.paramKinds), currency),
+          currency,
+        });
 
   return {
     verdict,
-    reasons: (verdict === 'join' ? signals : deciding).map(outcome),
+    reasons: (verdict === 'join' ? signals : verdict === 'decline' ? declines : waits).map(outcome),
     signals: signals.map(outcome),
     roles,
     changes,
@@ -114,6 +121,18 @@ function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, P
     read,
     paramKinds,
     param: (name) => (Object.hasOwn(rule.params, name) ? rule.params[name] : Object.hasOwn(policy, name) ? policy[name] : undefined),
+  };
+}
+
+function changeScope(rule: Rule, read: RuleScope['read'], policy: Record<string, ParamValue>, paramKinds: EngineConfig['paramKinds']): ChangeScope {
+  const scope = ruleScope(rule, read, policy, paramKinds);
+  return {
+    read,
+    expected: (comparison) => resolveOperand(comparison.value ?? null, scope).value,
+    holds: (condition, override) => {
+      const under = override ? ruleScope(rule, (name) => (name === override.fact ? override.value : read(name)), policy, paramKinds) : scope;
+      return evaluateCondition(condition, under).result === true;
+    },
   };
 }
 

@@ -52,6 +52,44 @@ export interface FindingOutcome extends Outcome {
   at?: string;
 }
 
+/**
+ * One condition the deal must meet, in the rules' own terms: `fact op value`, with what the deal
+ * has now (`actual`; null when it is not recorded). `value` is absent for an operator that takes
+ * none (`empty`). A need on a field with a fixed set of values (stage, follow_on.potential,
+ * competition.threat, type) is written `in` the values that meet it without firing another decline
+ * or wait rule.
+ */
+export interface Need {
+  fact: string;
+  op: string;
+  value?: FactValue;
+  actual: FactValue;
+}
+
+/** A strategic signal the deal does not have yet, and what it needs to fire. */
+export interface SignalOption {
+  rule: string;
+  /** What the deal has against what would count ("The prospect is 6.7× our size; 10× or more would count."). */
+  message: string;
+  needs: Need[];
+}
+
+/** What must change for one decline or wait rule to stop firing. */
+export interface Change {
+  rule: string;
+  effect: 'decline' | 'wait';
+  /** The rule's `change` text, filled in from the deal. */
+  message: string;
+  /** What the deal must meet, all of them; empty when it cannot be told from the rule's condition. */
+  needs: Need[];
+  /**
+   * For a rule that counts the strategic signals (a need on `signal_count`): how many more are
+   * needed, and each signal rule that did not fire, in policy order, with what it needs; any
+   * `need` of them will do.
+   */
+  signals?: { need: number; options: SignalOption[] };
+}
+
 export interface Evaluation {
   verdict: Verdict;
   /** Why: for decline and wait, the rules that fired with that effect (the deciding one first);
@@ -60,8 +98,13 @@ export interface Evaluation {
   signals: Outcome[];
   /** The CEO's roles; empty unless the verdict is join. */
   roles: RoleOutcome[];
-  /** For decline and wait: what would have to change for the verdict to change. */
-  changes: { rule: string; message: string }[];
+  /**
+   * For decline and wait: the whole path to a join. Every decline rule that fired, then every wait
+   * rule that fired, each with what must change for it to stop firing: meeting them all gives a
+   * join. Empty for a join, and for a final verdict (a rule that fired has no `change` text: a
+   * closed deal).
+   */
+  changes: Change[];
   findings: FindingOutcome[];
   trace: RuleTrace[];
 }

@@ -5,7 +5,7 @@ import type { SectionId } from '../briefing/briefing.js';
 import { explainRule } from './explain.js';
 import { markdownCode as code, markdownText as e } from './markdown-escape.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, VERDICT_WORDS } from './words.js';
+import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -41,11 +41,21 @@ const BODIES = {
   plan: ({ briefing }) => (briefing.plan ? [e(briefing.plan)] : []),
   next_meeting: ({ briefing }) => [briefing.next_meeting ? e(nextMeetingText(briefing.next_meeting)) : '_Not scheduled._'],
   why_not_yet: ({ evaluation }) => bullets(evaluation.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`)),
-  must_happen_first: ({ evaluation }) => bullets(evaluation.changes.map((c) => e(c.message))),
+  must_happen_first: (result) => changes(result),
+  strategic_signals: ({ evaluation }) => bullets(evaluation.signals.map((r) => `${e(r.message)} ${code(r.rule)}`)),
   why_declined: ({ evaluation }) => bullets(evaluation.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`)),
-  would_change: ({ evaluation }) => bullets(evaluation.changes.map((c) => e(c.message))),
+  would_change: (result) => changes(result),
   notes: ({ briefing }) => bullets(briefing.notes.map((note) => e(noteText(note)))),
 } satisfies Record<SectionId, (result: Triaged) => string[]>;
+
+/** Each change, and under one that counts the strategic signals, those within reach as a nested list. */
+function changes({ evaluation }: Triaged): string[] {
+  return evaluation.changes.flatMap((c) => {
+    const intro = c.signals && signalOptionsIntro(c.signals);
+    const options = intro ? [`  ${intro}`, ...c.signals!.options.map((o) => `  - ${e(o.message)}`)] : [];
+    return [`- ${e(c.message)}`, ...options];
+  });
+}
 
 function renderOne(result: Triaged, options: FormatOptions): string {
   const { briefing, evaluation, deal } = result;

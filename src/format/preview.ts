@@ -9,7 +9,7 @@ import { safeLine as t } from './sanitize.js';
 import { verdictColour } from './style.js';
 import type { Style } from './style.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { noteText, SECTION_TITLES, VERDICT_WORDS } from './words.js';
+import { noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -35,6 +35,8 @@ const BODIES = {
   next_meeting: () => [],
   why_not_yet: (result, s) => against(result, s),
   must_happen_first: (result) => changes(result, SECTION_TITLES.must_happen_first),
+  strategic_signals: ({ evaluation }, s) =>
+    evaluation.signals.length === 0 ? [] : [`  ${SECTION_TITLES.strategic_signals}:`, ...evaluation.signals.map((r) => `    ${s.green('✓')} ${t(r.message)} ${s.dim(r.rule)}`)],
   why_declined: (result, s) => against(result, s),
   would_change: (result) => changes(result, SECTION_TITLES.would_change),
   notes: ({ briefing }, s) => briefing.notes.map((note) => `  ${s.dim(`${SECTION_TITLES.notes}: ${noteText(note)}`)}`),
@@ -46,7 +48,12 @@ function against(result: Triaged, s: Style): string[] {
 }
 
 function changes({ evaluation }: Triaged, title: string): string[] {
-  return evaluation.changes.length === 0 ? [] : [`  ${title}:`, ...evaluation.changes.map((c) => `    • ${t(c.message)}`)];
+  if (evaluation.changes.length === 0) return [];
+  const lines = evaluation.changes.flatMap((c) => {
+    const intro = c.signals && signalOptionsIntro(c.signals);
+    return [`    • ${t(c.message)}`, ...(intro ? [`      ${intro}`, ...c.signals!.options.map((o) => `      ◦ ${t(o.message)}`)] : [])];
+  });
+  return [`  ${title}:`, ...lines];
 }
 
 function renderOne(result: Triaged, s: Style): string {

@@ -8,7 +8,7 @@ import { safeChars, safeLines as para, safeLine as t } from './sanitize.js';
 import { verdictColour } from './style.js';
 import type { Style } from './style.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, VERDICT_WORDS } from './words.js';
+import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -39,15 +39,25 @@ const BODIES = {
   plan: ({ briefing }) => (briefing.plan ? [para(briefing.plan)] : []),
   next_meeting: ({ briefing }, s) => [briefing.next_meeting ? t(nextMeetingText(briefing.next_meeting)) : s.dim('not scheduled (add next_meeting to the deal file)')],
   why_not_yet: (result, s) => against(result, s),
-  must_happen_first: ({ evaluation }) => evaluation.changes.map((c) => `• ${t(c.message)}`),
+  must_happen_first: (result) => changes(result),
+  strategic_signals: ({ evaluation }, s) => evaluation.signals.map((r) => `${s.green('✓')} ${t(r.message)} ${s.dim(t(r.rule))}`),
   why_declined: (result, s) => against(result, s),
-  would_change: ({ evaluation }) => evaluation.changes.map((c) => `• ${t(c.message)}`),
+  would_change: (result) => changes(result),
   notes: ({ briefing }) => briefing.notes.map((note) => t(noteText(note))),
 } satisfies Record<SectionId, (result: Triaged, s: Style) => string[]>;
 
 function against(result: Triaged, s: Style): string[] {
   const colour = verdictColour(result.evaluation.verdict, s);
   return result.evaluation.reasons.map((r) => `${colour('✗')} ${t(r.message)} ${s.dim(t(r.rule))}`);
+}
+
+/** Each change, and under one that counts the strategic signals, those within reach. */
+function changes({ evaluation }: Triaged): string[] {
+  return evaluation.changes.flatMap((c) => {
+    const intro = c.signals && signalOptionsIntro(c.signals);
+    const options = intro ? [`  ${intro}`, ...c.signals!.options.map((o) => `  ◦ ${t(o.message)}`)] : [];
+    return [`• ${t(c.message)}`, ...options];
+  });
 }
 
 function renderOne(result: Triaged, options: FormatOptions): string {

@@ -4,7 +4,7 @@
 // implementation is the engine's (engine/values.ts), which renders those messages.
 
 import type { BriefingNote, Glance, SectionId } from '../briefing/briefing.js';
-import type { Verdict } from '../engine/types.js';
+import type { Change, Verdict } from '../engine/types.js';
 import { formatMoney, formatNumber, formatRatio } from '../engine/values.js';
 
 export const VERDICT_WORDS: Readonly<Record<Verdict, { label: string; word: string; headline: string }>> = {
@@ -26,9 +26,10 @@ export const SECTION_TITLES = {
   plan: 'Plan',
   next_meeting: 'Next meeting',
   why_not_yet: 'Why not yet',
-  must_happen_first: 'What must happen first',
+  must_happen_first: 'What must happen before the CEO joins',
+  strategic_signals: 'Why it is strategic',
   why_declined: 'Why',
-  would_change: 'What would change the verdict',
+  would_change: 'What it would take for the CEO to join',
   notes: 'Note',
 } as const satisfies Record<SectionId, string>;
 
@@ -68,6 +69,19 @@ export function glanceRows(g: Glance): { label: string; value: string }[] {
   if (g.strategic_logo) rows.push({ label: 'Strategic logo', value: 'yes' });
   if (g.ceo_requested) rows.push({ label: 'CEO requested', value: 'yes' });
   return rows;
+}
+
+const SMALL_NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * The line before the strategic signals within reach, under a change that counts them; undefined
+ * when there is no list to show.
+ */
+export function signalOptionsIntro(signals: NonNullable<Change['signals']>): string | undefined {
+  const { need, options } = signals;
+  if (need <= 0 || options.length === 0) return undefined;
+  if (options.length < need) return 'Even all of these would not be enough:';
+  return `Any ${SMALL_NUMBERS[need] ?? formatNumber(need)} of these would do:`;
 }
 
 export function nextMeetingText(meeting: { date: string; purpose?: string }): string {

@@ -21,7 +21,7 @@ export const BUILT_IN_RULES = [
     description: 'The CEO never helps with a sale that has no follow-on potential.',
     when: { fact: 'follow_on.potential', op: 'eq', value: 'none' },
     message: 'There is no follow-on potential: a one-off sale is for the sales team.',
-    change: 'follow-on potential of at least possible (it is none)',
+    change: 'Find more business to follow this sale: the CEO joins only when a follow-on is at least possible.',
   },
   {
     id: 'small-deal',
@@ -29,7 +29,7 @@ export const BUILT_IN_RULES = [
     description: 'The CEO never helps with a small sale.',
     when: { fact: 'potential_value', op: 'lt', value: { param: 'small_deal_below' } },
     message: 'The potential value, {potential_value}, is below {small_deal_below}: a small sale.',
-    change: 'a potential value (amount plus follow-on) of at least {small_deal_below} (it is {potential_value})',
+    change: 'Grow the deal to a potential value of at least {small_deal_below}, this sale and its follow-on together; it is {potential_value}.',
   },
   {
     id: 'custom-work-burden',
@@ -38,7 +38,8 @@ export const BUILT_IN_RULES = [
     when: { fact: 'uncompensated_days', op: 'gt', value: { param: 'max_uncompensated_custom_days' } },
     message:
       '{uncompensated_days} days of custom work are unpaid, more than the {max_uncompensated_custom_days} allowed: too much uncompensated work.',
-    change: 'at most {max_uncompensated_custom_days} unpaid custom-work days (it is {uncompensated_days}): less custom work, or more of it paid for',
+    change:
+      'Cut the unpaid custom work to {max_uncompensated_custom_days} days or fewer, by doing less of it or having the customer pay for more; {uncompensated_days} days are unpaid.',
   },
   {
     id: 'not-strategic',
@@ -47,7 +48,16 @@ export const BUILT_IN_RULES = [
     when: { fact: 'signal_count', op: 'lt', value: { param: 'min_signals' } },
     params: { min_signals: 2 },
     message: 'Strategic signals: {signal_count} of the {min_signals} needed ({signals}): the sales team handles it.',
-    change: 'at least {min_signals} strategic signals (it has {signal_count}: {signals})',
+    change: 'Make the deal strategic: the CEO joins only with at least {min_signals} strategic signals, and it has {signal_count}.',
+  },
+  {
+    // First of the waits: until the follow-on is assessed, whether the deal is worth the CEO's time is not known.
+    id: 'follow-on-unknown',
+    effect: 'wait',
+    description: 'The head of sales assesses the follow-on potential before the CEO is considered.',
+    when: { fact: 'follow_on.potential', op: 'eq', value: 'unknown' },
+    message: 'Nobody has assessed the follow-on potential yet: the head of sales must assess it before the CEO can be considered.',
+    change: 'Assess the follow-on potential: the CEO can join only if more business can follow this sale (possible, likely or committed).',
   },
   {
     id: 'too-early',
@@ -55,7 +65,7 @@ export const BUILT_IN_RULES = [
     description: 'The CEO comes in at the right stage, not at the first presentation.',
     when: { fact: 'stage', op: 'not_in', value: { param: 'join_stages' } },
     message: 'The deal is at {stage}: bring the CEO in at one of these stages: {join_stages}.',
-    change: 'the deal at one of these stages: {join_stages} (it is at {stage})',
+    change: 'Move the deal on to a stage where the CEO comes in ({join_stages}); it is at {stage}.',
   },
   {
     id: 'brief-incomplete',
@@ -63,7 +73,7 @@ export const BUILT_IN_RULES = [
     description: 'The head of sales briefs the CEO first: history, stakeholders, questions to expect, objective.',
     when: { fact: 'brief_missing', op: 'not_empty' },
     message: 'The brief lacks {brief_missing}: the head of sales briefs the CEO before the CEO joins.',
-    change: 'a complete brief: add {brief_missing}',
+    change: "Complete the CEO's brief by adding what it lacks: {brief_missing}.",
   },
   {
     id: 'large-deal',

@@ -53,7 +53,7 @@ export function resolveConfig(config: Config): ResolvedConfig {
           effect: entry.effect,
           message: entry.description ?? `The rule "${entry.id}" applies.`,
           // Without a `change` a deciding rule would read as final; a rule of one's own is not.
-          ...(entry.effect === 'decline' || entry.effect === 'wait' ? { change: `the rule "${entry.id}" no longer applying` } : {}),
+          ...(entry.effect === 'decline' || entry.effect === 'wait' ? { change: `Deal with what the rule "${entry.id}" objects to: the CEO can join only once it no longer applies.` } : {}),
           params: {},
           enabled: true,
           origin: 'config',

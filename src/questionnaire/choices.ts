@@ -40,6 +40,7 @@ export const FOLLOW_ON_CHOICES = choicesOf(FOLLOW_ON_POTENTIALS, {
   possible: 'More business could follow, but nothing the customer has said or done points to it yet.',
   likely: 'The customer has said or shown that they plan to buy more if this sale goes well.',
   committed: 'The further business is agreed, in writing or in a plan both sides signed, subject to this sale.',
+  unknown: 'Nobody has assessed it yet: the CEO is not considered until the head of sales does.',
 } satisfies Record<FollowOnPotential, string>);
 
 export const THREAT_CHOICES: Choice<Threat | typeof NOT_GIVEN>[] = [

@@ -7,7 +7,8 @@ import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, refinem
 
 export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
 export const STAGES = ['discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost'] as const;
-export const FOLLOW_ON_POTENTIALS = ['none', 'possible', 'likely', 'committed'] as const;
+// `unknown`: not assessed yet (a deal imported from a CRM); the policy waits for the assessment.
+export const FOLLOW_ON_POTENTIALS = ['none', 'possible', 'likely', 'committed', 'unknown'] as const;
 export const THREATS = ['low', 'medium', 'high'] as const;
 export const POSITIONS = ['yes', 'trade', 'no'] as const;
 export const STAKEHOLDER_ROLES = ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'user', 'blocker'] as const;

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatters, TRIAGE_FORMATS } from '../../src/format/index.js';
+import { invalidSummary } from '../../src/cli/commands/triage.js';
 import { parseDealBytes } from '../../src/load/deal.js';
 import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
 import type { RunOptions } from '../helpers/cli.js';
@@ -57,16 +58,66 @@ describe('verdicts', () => {
     for (const rule of ruleIds) expect(stdout).toMatch(new RegExp(` ${rule}$`, 'm'));
   });
 
-  it('gives a decline its reason and what would change it', async () => {
+  it('gives a decline its reason and what it would take for the CEO to join', async () => {
     const { stdout } = await triage('fixtures/deals/wayne-custom.yaml');
     expect(stdout).toContain('35 days of custom work are unpaid, more than the 10 allowed');
-    expect(stdout).toContain('What would change the verdict');
+    expect(stdout).toContain(
+      [
+        'What it would take for the CEO to join',
+        '  • Cut the unpaid custom work to 10 days or fewer, by doing less of it or having the customer pay for more; 35 days are unpaid.',
+        "  • Complete the CEO's brief by adding what it lacks: history, stakeholders, questions, objective.",
+      ].join('\n'),
+    );
   });
 
-  it('gives a wait what must happen first', async () => {
+  it('lists the whole path to a join for a decline on signals: the signals within reach, then the wait behind it', async () => {
+    const { stdout } = await triage('fixtures/deals/hooli-expansion.yaml');
+    expect(stdout).toContain(
+      [
+        'What it would take for the CEO to join',
+        '  • Make the deal strategic: the CEO joins only with at least 2 strategic signals, and it has 1.',
+        '    Any one of these would do:',
+        '    ◦ The follow-on is possible; likely or committed would count.',
+        '    ◦ The prospect is 6.7× our size; 10× or more would count.',
+        '    ◦ The account is not marked as a strategic logo.',
+        '    ◦ The competitive threat is not recorded; high would count.',
+        "  • Complete the CEO's brief by adding what it lacks: history, stakeholders, questions, objective.",
+      ].join('\n'),
+    );
+  });
+
+  it('gives a wait what must happen first, and the strategic signals that make it worth the wait', async () => {
     const { stdout } = await triage('fixtures/deals/cyberdyne-discovery.yaml');
-    expect(stdout).toContain('What must happen first');
-    expect(stdout).toContain('the deal at one of these stages: proposal, negotiation (it is at discovery)');
+    expect(stdout).toContain(
+      [
+        'What must happen before the CEO joins',
+        '  • Move the deal on to a stage where the CEO comes in (proposal, negotiation); it is at discovery.',
+        "  • Complete the CEO's brief by adding what it lacks: history, stakeholders, questions, objective.",
+        '',
+        'Why it is strategic',
+        '  ✓ Large deal: the potential value, $2,500,000, is at least $250,000. large-deal',
+        '  ✓ Follow-on is likely. follow-on-likely',
+        '  ✓ The prospect is 166.7× our size (much larger from 10×). prospect-much-larger',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the same in markdown: the signals within reach as a nested list, a wait with its signals', async () => {
+    const { stdout } = await triage('--format', 'markdown', 'fixtures/deals/hooli-expansion.yaml', 'fixtures/deals/cyberdyne-discovery.yaml');
+    expect(stdout).toContain(
+      [
+        '## What it would take for the CEO to join',
+        '',
+        '- Make the deal strategic: the CEO joins only with at least 2 strategic signals, and it has 1.',
+        '  Any one of these would do:',
+        '  - The follow-on is possible; likely or committed would count.',
+        '  - The prospect is 6.7× our size; 10× or more would count.',
+        '  - The account is not marked as a strategic logo.',
+        '  - The competitive threat is not recorded; high would count.',
+        "- Complete the CEO's brief by adding what it lacks: history, stakeholders, questions, objective.",
+      ].join('\n'),
+    );
+    expect(stdout).toContain(['## Why it is strategic', '', '- Large deal: the potential value, $2,500,000, is at least $250,000. `large-deal`'].join('\n'));
   });
 
   it('prints the briefing for a join', async () => {
@@ -100,12 +151,13 @@ describe('--format json', () => {
     for (const result of results) {
       expect(result.problems).toEqual([]);
       // The explanation is always there: every built-in rule, in order.
-      expect(result.trace.map((t) => t.rule).slice(0, 7)).toEqual([
+      expect(result.trace.map((t) => t.rule).slice(0, 8)).toEqual([
         'deal-closed',
         'no-follow-on',
         'small-deal',
         'custom-work-burden',
         'not-strategic',
+        'follow-on-unknown',
         'too-early',
         'brief-incomplete',
       ]);
@@ -166,6 +218,53 @@ describe('--format json, version 2', () => {
     }
   });
 
+  it('gives each change what it needs as fact, op, value and actual, and a signals change the signals within reach', async () => {
+    const { stdout } = await triage('--format', 'json', 'fixtures/deals/hooli-expansion.yaml', 'fixtures/deals/cyberdyne-discovery.yaml');
+    const [hooli, cyberdyne] = JSON.parse(stdout) as { changes: unknown[]; signals: { rule: string }[]; briefing: { sections: string[] } }[];
+    expect(hooli!.changes).toEqual([
+      {
+        rule: 'not-strategic',
+        effect: 'decline',
+        message: 'Make the deal strategic: the CEO joins only with at least 2 strategic signals, and it has 1.',
+        needs: [{ fact: 'signal_count', op: 'gte', value: 2, actual: 1 }],
+        signals: {
+          need: 1,
+          options: [
+            {
+              rule: 'follow-on-likely',
+              message: 'The follow-on is possible; likely or committed would count.',
+              needs: [{ fact: 'follow_on.potential', op: 'in', value: ['likely', 'committed'], actual: 'possible' }],
+            },
+            {
+              rule: 'prospect-much-larger',
+              message: 'The prospect is 6.7× our size; 10× or more would count.',
+              needs: [{ fact: 'size_ratio', op: 'gte', value: 10, actual: 1200 / 180 }],
+            },
+            { rule: 'strategic-logo', message: 'The account is not marked as a strategic logo.', needs: [{ fact: 'strategic_logo', op: 'eq', value: true, actual: false }] },
+            {
+              rule: 'competitive-threat',
+              message: 'The competitive threat is not recorded; high would count.',
+              needs: [{ fact: 'competition.threat', op: 'eq', value: 'high', actual: null }],
+            },
+          ],
+        },
+      },
+      {
+        rule: 'brief-incomplete',
+        effect: 'wait',
+        message: "Complete the CEO's brief by adding what it lacks: history, stakeholders, questions, objective.",
+        // An operator that takes no value has none.
+        needs: [{ fact: 'brief_missing', op: 'empty', actual: ['history', 'stakeholders', 'questions', 'objective'] }],
+      },
+    ]);
+    expect(cyberdyne!.changes.map((c) => (c as { needs: unknown[] }).needs)).toEqual([
+      [{ fact: 'stage', op: 'in', value: ['proposal', 'negotiation'], actual: 'discovery' }],
+      [{ fact: 'brief_missing', op: 'empty', actual: ['history', 'stakeholders', 'questions', 'objective'] }],
+    ]);
+    expect(cyberdyne!.briefing.sections).toEqual(['why_not_yet', 'must_happen_first', 'strategic_signals', 'notes']);
+    expect(cyberdyne!.signals.map((signal) => signal.rule)).toEqual(['large-deal', 'follow-on-likely', 'prospect-much-larger']);
+  });
+
   it('gives a currency that differs from the company\'s as a typed note, which the text format words', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'eur.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml'), 'utf8').replace(/^value:\n/m, 'value:\n  currency: EUR\n'));
@@ -188,7 +287,8 @@ describe('what each format declares', () => {
     expect(ANSI.test(stdout)).toBe(formatters[format].coloured);
     expect(stdout.includes('invalid-type')).toBe(formatters[format].carriesProblems);
     expect(stderr.includes('wrong-type.yaml:7:14')).toBe(!formatters[format].carriesProblems);
-    expect(stderr).toContain('deal-triage: 1 of 2 deal files is invalid');
+    const where = formatters[format].carriesProblems ? `in the ${format.toUpperCase()} output` : 'listed above';
+    expect(stderr).toMatch(new RegExp(`deal-triage: 1 of 2 deal files is invalid; its problems are ${where}\\n$`));
   });
 
   it('declares text alone coloured and json alone carrying the problems', () => {
@@ -275,7 +375,7 @@ describe('invalid deal files', () => {
     for (const p of loaded.problems) {
       expect(stderr).toContain(`${file}:${p.line}:${p.column}: error: ${p.message} (${p.rule})\n`);
     }
-    expect(stderr).toMatch(/deal-triage: 1 of 1 deal file is invalid\n$/);
+    expect(stderr).toMatch(/deal-triage: the deal file is invalid; its problems are listed above\n$/);
     expect(stderr).not.toMatch(STACK_FRAME);
   });
 
@@ -321,7 +421,7 @@ describe('invalid deal files', () => {
     expect(stdout).not.toContain('unknown-key');
     expect(stderr).toContain('fixtures/invalid/unknown-key.yaml:7:3: error: unknown key "employes"');
     expect(stderr).toContain('fixtures/invalid/unknown-key.yaml:12:1: error: unknown key "stakeholder"');
-    expect(stderr).toContain('deal-triage: 1 of 3 deal files is invalid\n');
+    expect(stderr).toContain('deal-triage: 1 of 3 deal files is invalid; its problems are listed above\n');
   });
 
   it('counts every invalid file', async () => {
@@ -329,7 +429,18 @@ describe('invalid deal files', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('fixtures/invalid/empty.yaml:1:1: error: the file is empty');
     expect(stderr).toContain('fixtures/invalid/wrong-type.yaml:7:14: error:');
-    expect(stderr).toContain('deal-triage: 2 of 2 deal files are invalid\n');
+    expect(stderr).toContain('deal-triage: both deal files are invalid; their problems are listed above\n');
+  });
+
+  it.each<[invalid: number, files: number, output: string | undefined, line: string]>([
+    [1, 1, undefined, 'the deal file is invalid; its problems are listed above'],
+    [1, 1, 'JSON', 'the deal file is invalid; its problems are in the JSON output'],
+    [1, 2, undefined, '1 of 2 deal files is invalid; its problems are listed above'],
+    [2, 2, undefined, 'both deal files are invalid; their problems are listed above'],
+    [2, 5, 'JSON', '2 of 5 deal files are invalid; their problems are in the JSON output'],
+    [3, 3, undefined, 'all 3 deal files are invalid; their problems are listed above'],
+  ])('says %i of %i files are invalid (output %s) in a sentence', (invalid, files, output, line) => {
+    expect(invalidSummary(invalid, files, output)).toBe(line);
   });
 });
 

@@ -33,7 +33,10 @@ function deals(count: number, seed: number): Deal[] {
   let state = seed;
   const rnd = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   return Array.from({ length: count }, (_, i) => {
-    const result = parseDeal(dealText(i, rnd), `deal-${i}.yaml`);
+    // One deal in six has a follow-on nobody has assessed yet (the generator, shared with the
+    // benchmark, writes none of those), so the follow-on-unknown wait is compared too.
+    const text = dealText(i, rnd);
+    const result = parseDeal(i % 6 === 5 ? text.replace(/^ {2}potential: \w+$/m, '  potential: unknown') : text, `deal-${i}.yaml`);
     if (!result.ok) throw new Error(`generated deal ${i} is invalid`);
     return result.value;
   });
@@ -43,7 +46,7 @@ const FACT_NAMES = Object.keys(FACTS);
 const kindOfFact = (name: string) => (FACTS as Record<string, FactDefinition>)[name]!.kind;
 const isFindingOnly = (name: string) => (FACTS as Record<string, FactDefinition>)[name]!.findingOnly === true;
 
-const TEXTS = ['proposal', 'negotiation', 'likely', 'high', 'new', 'Acme Corp', 'USD', 'join', 'decline', 'deal-closed', ''];
+const TEXTS = ['proposal', 'negotiation', 'likely', 'unknown', 'high', 'new', 'Acme Corp', 'USD', 'join', 'decline', 'deal-closed', ''];
 const valueFor = (kind: string, expects: string | undefined) =>
   fc.oneof(
     expects === 'number' || (expects === 'same' && ['money', 'number', 'ratio'].includes(kind))
@@ -131,6 +134,7 @@ describe('decide (check) and evaluate (the briefing) agree', () => {
     }
     // Every verdict and some findings occur, so the comparison covers each path.
     expect([...verdicts].sort()).toEqual(['decline', 'join', 'wait']);
+    expect(sample.filter((deal) => decide(deal, resolved).reasons[0]?.rule === 'follow-on-unknown').length).toBeGreaterThan(0);
   });
 
   it('on generated configs of rules of every kind', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { ConditionTrace } from '../../src/engine/types.js';
 import { defaultConfig } from '../../src/load/config.js';
+import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import { BUILT_IN_RULES } from '../../src/policy/built-in.js';
 import { COMPANY_YAML, evaluateDeal, firedRules, loadConfig, makeDeal, traceOf } from './helpers.js';
 
@@ -17,6 +18,7 @@ const POLICY_ORDER = [
   'small-deal',
   'custom-work-burden',
   'not-strategic',
+  'follow-on-unknown',
   'too-early',
   'brief-incomplete',
   'large-deal',
@@ -54,6 +56,11 @@ describe('decline and wait rules of the default policy', () => {
     ['no-follow-on', { follow_on: { potential: 'none' } }, true],
     ['no-follow-on', { follow_on: { potential: 'possible' } }, false],
     ['no-follow-on', { follow_on: { potential: 'likely' } }, false],
+
+    // Not assessed yet: a wait (the declines come first), not a decline.
+    ['follow-on-unknown', { follow_on: { potential: 'unknown' } }, true],
+    ['follow-on-unknown', { follow_on: { potential: 'possible' } }, false],
+    ['follow-on-unknown', { follow_on: { potential: 'committed' } }, false],
 
     // small_deal_below is 100,000: "below" is strict, so exactly 100,000 is not small.
     ['small-deal', { value: { amount: 99_999 } }, true],
@@ -103,6 +110,11 @@ describe('decline and wait rules of the default policy', () => {
     ['deal-closed', { stage: 'closed-won' }, 'The deal is closed-won: nothing is left for the CEO to do.'],
     ['deal-closed', { stage: 'closed-lost' }, 'The deal is closed-lost: nothing is left for the CEO to do.'],
     ['no-follow-on', { follow_on: { potential: 'none' } }, 'There is no follow-on potential: a one-off sale is for the sales team.'],
+    [
+      'follow-on-unknown',
+      { follow_on: { potential: 'unknown' } },
+      'Nobody has assessed the follow-on potential yet: the head of sales must assess it before the CEO can be considered.',
+    ],
     ['small-deal', { value: { amount: 99_999 } }, 'The potential value, $99,999, is below $100,000: a small sale.'],
     [
       'custom-work-burden',
@@ -124,6 +136,23 @@ describe('decline and wait rules of the default policy', () => {
   ])('%s explains itself with the deal\'s values (%j)', (rule, patch, message) => {
     const evaluation = evaluateDeal(patch);
     expect(evaluation.reasons[0]).toEqual({ rule, effect: BUILT_IN_RULES.find((r) => r.id === rule)!.effect, message });
+  });
+
+  it.each<[potential: string, verdict: string, fired: string[]]>([
+    ['none', 'decline', ['no-follow-on']],
+    ['unknown', 'wait', ['follow-on-unknown']],
+    ['possible', 'join', []],
+  ])('a follow-on potential of %s: %s (%j)', (potential, verdict, fired) => {
+    const evaluation = evaluateDeal({ follow_on: { potential } });
+    expect(evaluation.verdict).toBe(verdict);
+    expect(evaluation.reasons.map((r) => r.rule)).toEqual(verdict === 'join' ? ['strategic-logo', 'competitive-threat'] : fired);
+    expect(firedRules(evaluation).filter((rule) => rule === 'no-follow-on' || rule === 'follow-on-unknown')).toEqual(fired);
+  });
+
+  it('waits for the follow-on assessment only once no decline applies: a decline beats it', () => {
+    const evaluation = evaluateDeal({ follow_on: { potential: 'unknown' }, value: { amount: 5_000 }, stage: 'discovery' });
+    expect(evaluation.verdict).toBe('decline');
+    expect(firedRules(evaluation)).toEqual(expect.arrayContaining(['small-deal', 'follow-on-unknown', 'too-early']));
   });
 
   it('formats money in the deal currency', () => {
@@ -152,6 +181,7 @@ describe('strategic signals', () => {
     ['follow-on-likely', { follow_on: { potential: 'committed' } }, true],
     ['follow-on-likely', { follow_on: { potential: 'possible' } }, false],
     ['follow-on-likely', { follow_on: { potential: 'none' } }, false],
+    ['follow-on-likely', { follow_on: { potential: 'unknown' } }, false],
 
     // much_larger_ratio is 10: 1800 / 180 is exactly 10, which is much larger.
     ['prospect-much-larger', { account: { name: 'Acme Corp', employees: 1800 } }, true],
@@ -335,47 +365,169 @@ describe("the CEO's roles", () => {
   });
 });
 
-describe('what would change the verdict', () => {
-  it('is empty for a join', () => {
-    expect(evaluateDeal().changes).toEqual([]);
+describe('the path to a join (changes)', () => {
+  const rulesOf = (patch: Record<string, unknown>) => evaluateDeal(patch).changes.map((c) => c.rule);
+
+  it.each<[name: string, patch: Record<string, unknown>, rules: string[]]>([
+    ['a join', {}, []],
+    ['one decline', { value: { amount: 80_000 } }, ['small-deal']],
+    ['one wait', { stage: 'discovery' }, ['too-early']],
+    ['a decline, then the wait behind it', { value: { amount: 80_000 }, stage: 'qualification' }, ['small-deal', 'too-early']],
+    ['a decline on signals, then an incomplete brief', { strategic_logo: false, objective: undefined }, ['not-strategic', 'brief-incomplete']],
+    [
+      'every decline in policy order, then every wait',
+      { follow_on: { potential: 'none' }, custom_work: { days: 30, compensated_days: 5 }, stage: 'discovery', history: [] },
+      ['no-follow-on', 'custom-work-burden', 'too-early', 'brief-incomplete'],
+    ],
+    ['a follow-on not assessed, first of the waits', { follow_on: { potential: 'unknown' }, stage: 'discovery', questions: [] }, ['follow-on-unknown', 'too-early', 'brief-incomplete']],
+    ['a decline and a follow-on not assessed', { follow_on: { potential: 'unknown' }, value: { amount: 5_000 } }, ['small-deal', 'follow-on-unknown']],
+    // deal-closed has no change text: the verdict is final, whatever else fired.
+    ['a closed deal', { stage: 'closed-won', value: { amount: 5_000 }, objective: undefined }, []],
+  ])('%s: %j', (_name, patch, rules) => {
+    expect(rulesOf(patch)).toEqual(rules);
   });
 
-  it('names, for a decline, what must change, with the values', () => {
-    expect(evaluateDeal({ value: { amount: 80_000 } }).changes).toEqual([
-      { rule: 'small-deal', message: 'a potential value (amount plus follow-on) of at least $100,000 (it is $80,000)' },
-    ]);
-    expect(evaluateDeal({ custom_work: { days: 30, compensated_days: 5 } }).changes).toEqual([
+  it("says each change as a sentence, with the deal's values, and what it needs as the rules test it", () => {
+    const evaluation = evaluateDeal({
+      follow_on: { potential: 'none' },
+      value: { amount: 80_000 },
+      custom_work: { days: 30, compensated_days: 5 },
+      stage: 'qualification',
+      history: [],
+      objective: undefined,
+    });
+    expect(evaluation.changes).toEqual([
+      {
+        rule: 'no-follow-on',
+        effect: 'decline',
+        message: 'Find more business to follow this sale: the CEO joins only when a follow-on is at least possible.',
+        // Not `ne none`: unknown would wait for an assessment, so it is left out.
+        needs: [{ fact: 'follow_on.potential', op: 'in', value: ['possible', 'likely', 'committed'], actual: 'none' }],
+      },
+      {
+        rule: 'small-deal',
+        effect: 'decline',
+        message: 'Grow the deal to a potential value of at least $100,000, this sale and its follow-on together; it is $80,000.',
+        needs: [{ fact: 'potential_value', op: 'gte', value: 100_000, actual: 80_000 }],
+      },
       {
         rule: 'custom-work-burden',
-        message: 'at most 10 unpaid custom-work days (it is 25): less custom work, or more of it paid for',
+        effect: 'decline',
+        message: 'Cut the unpaid custom work to 10 days or fewer, by doing less of it or having the customer pay for more; 25 days are unpaid.',
+        needs: [{ fact: 'uncompensated_days', op: 'lte', value: 10, actual: 25 }],
+      },
+      {
+        rule: 'too-early',
+        effect: 'wait',
+        message: 'Move the deal on to a stage where the CEO comes in (proposal, negotiation); it is at qualification.',
+        needs: [{ fact: 'stage', op: 'in', value: ['proposal', 'negotiation'], actual: 'qualification' }],
+      },
+      {
+        rule: 'brief-incomplete',
+        effect: 'wait',
+        message: "Complete the CEO's brief by adding what it lacks: history, objective.",
+        needs: [{ fact: 'brief_missing', op: 'empty', actual: ['history', 'objective'] }],
       },
     ]);
-    expect(evaluateDeal({ follow_on: { potential: 'none' } }).changes).toEqual([
-      { rule: 'no-follow-on', message: 'follow-on potential of at least possible (it is none)' },
-    ]);
-    expect(evaluateDeal({ strategic_logo: false }).changes).toEqual([
-      { rule: 'not-strategic', message: 'at least 2 strategic signals (it has 1: competitive-threat)' },
-    ]);
   });
 
-  it('names, for a wait, what must happen first', () => {
-    expect(evaluateDeal({ stage: 'discovery', history: [], objective: undefined }).changes).toEqual([
-      { rule: 'too-early', message: 'the deal at one of these stages: proposal, negotiation (it is at discovery)' },
-      { rule: 'brief-incomplete', message: 'a complete brief: add history, objective' },
+  it('asks for the follow-on to be assessed, to a value that neither declines nor waits', () => {
+    expect(evaluateDeal({ follow_on: { potential: 'unknown' } }).changes).toEqual([
+      {
+        rule: 'follow-on-unknown',
+        effect: 'wait',
+        message: 'Assess the follow-on potential: the CEO can join only if more business can follow this sale (possible, likely or committed).',
+        needs: [{ fact: 'follow_on.potential', op: 'in', value: ['possible', 'likely', 'committed'], actual: 'unknown' }],
+      },
     ]);
   });
 
-  it('lists only the declines behind a decline: clearing them changes the verdict (to a wait here)', () => {
-    expect(evaluateDeal({ value: { amount: 80_000 }, stage: 'qualification' }).changes.map((c) => c.rule)).toEqual(['small-deal']);
-    expect(evaluateDeal({ value: { amount: 100_000 }, stage: 'qualification' }).verdict).toBe('wait');
+  describe('for too few strategic signals: the signals within reach', () => {
+    // No signal at all to start from; each row sets up the facts one signal reads.
+    const noSignals = { strategic_logo: false, competition: undefined };
+    const options = (patch: Record<string, unknown>, config?: ResolvedConfig) => {
+      const change = evaluateDeal({ ...noSignals, ...patch }, config).changes.find((c) => c.rule === 'not-strategic');
+      return change?.signals;
+    };
+    const optionOf = (patch: Record<string, unknown>, rule: string) => options(patch)!.options.find((o) => o.rule === rule);
+
+    it.each<[rule: string, patch: Record<string, unknown>, message: string]>([
+      ['large-deal', {}, 'The potential value is $150,000; $250,000 or more would count.'],
+      ['large-deal', { value: { amount: 150_000, currency: 'EUR' } }, 'The potential value is €150,000; €250,000 or more would count.'],
+      ['follow-on-likely', {}, 'The follow-on is possible; likely or committed would count.'],
+      ['follow-on-likely', { follow_on: { potential: 'unknown' } }, 'The follow-on is unknown; likely or committed would count.'],
+      ['prospect-much-larger', {}, 'The prospect is 5× our size; 10× or more would count.'],
+      ['prospect-much-larger', { account: { name: 'Acme Corp', employees: 1_199 } }, 'The prospect is 6.7× our size; 10× or more would count.'],
+      ['prospect-much-larger', { account: { name: 'Acme Corp', employees: undefined } }, "The prospect's size is not recorded; 10× ours or more would count."],
+      ['strategic-logo', {}, 'The account is not marked as a strategic logo.'],
+      ['competitive-threat', {}, 'The competitive threat is not recorded; high would count.'],
+      ['competitive-threat', { competition: { threat: 'medium' } }, 'The competitive threat is medium; high would count.'],
+    ])('%s with %j: %s', (rule, patch, message) => {
+      expect(optionOf(patch, rule)?.message).toBe(message);
+    });
+
+    it.each<[rule: string, patch: Record<string, unknown>, need: Record<string, unknown>]>([
+      ['large-deal', {}, { fact: 'potential_value', op: 'gte', value: 250_000, actual: 150_000 }],
+      ['follow-on-likely', {}, { fact: 'follow_on.potential', op: 'in', value: ['likely', 'committed'], actual: 'possible' }],
+      ['prospect-much-larger', { account: { name: 'Acme Corp', employees: undefined } }, { fact: 'size_ratio', op: 'gte', value: 10, actual: null }],
+      ['strategic-logo', {}, { fact: 'strategic_logo', op: 'eq', value: true, actual: false }],
+      ['competitive-threat', { competition: { threat: 'low' } }, { fact: 'competition.threat', op: 'eq', value: 'high', actual: 'low' }],
+    ])('%s with %j needs %j', (rule, patch, need) => {
+      expect(optionOf(patch, rule)?.needs).toEqual([need]);
+    });
+
+    it.each<[name: string, patch: Record<string, unknown>, need: number, rules: string[]]>([
+      ['none of them', {}, 2, ['large-deal', 'follow-on-likely', 'prospect-much-larger', 'strategic-logo', 'competitive-threat']],
+      ['one of them', { strategic_logo: true }, 1, ['large-deal', 'follow-on-likely', 'prospect-much-larger', 'competitive-threat']],
+      ['one other', { follow_on: { potential: 'committed' } }, 1, ['large-deal', 'prospect-much-larger', 'strategic-logo', 'competitive-threat']],
+    ])('with %s, counts how many more are needed and offers only the signals it lacks, in policy order', (_name, patch, need, rules) => {
+      const signals = options(patch)!;
+      expect(signals.need).toBe(need);
+      expect(signals.options.map((o) => o.rule)).toEqual(rules);
+    });
+
+    it('counts from min_signals when it is changed', () => {
+      const config = loadConfig(COMPANY_YAML + 'rules:\n  - id: not-strategic\n    params: { min_signals: 4 }\n');
+      expect(options({ strategic_logo: true }, config)?.need).toBe(3);
+    });
+
+    it('is not given for a change that does not count the signals', () => {
+      expect(evaluateDeal({ value: { amount: 80_000 } }).changes[0]).not.toHaveProperty('signals');
+    });
   });
 
-  it('is empty for a closed deal: deal-closed has no change text, so the verdict is final', () => {
-    const evaluation = evaluateDeal({ stage: 'closed-won', value: { amount: 5_000 }, objective: undefined });
-    expect(evaluation.verdict).toBe('decline');
-    expect(firedRules(evaluation)).toEqual(expect.arrayContaining(['deal-closed', 'small-deal', 'too-early', 'brief-incomplete']));
-    expect(evaluation.changes).toEqual([]);
-    expect(BUILT_IN_RULES.find((r) => r.id === 'deal-closed')).not.toHaveProperty('change');
+  describe("a rule of one's own: its needs come from its condition, where the language can turn it around", () => {
+    const withRule = (when: string) =>
+      loadConfig(`${COMPANY_YAML}rules:\n  - id: mine\n    effect: decline\n    when: ${when}\n    message: "Mine."\n    change: "Change mine."\n`);
+    const gambling = { account: { name: 'Lucky Casinos', employees: 900, industry: 'Gambling' } };
+
+    it.each<[name: string, when: string, needs: unknown[]]>([
+      ['a comparison turned around', '{ fact: account.industry, op: eq, value: Gambling }', [{ fact: 'account.industry', op: 'ne', value: 'Gambling', actual: 'Gambling' }]],
+      [
+        'an any: every branch that holds, turned around',
+        '{ any: [{ fact: account.industry, op: eq, value: Gambling }, { fact: value.amount, op: lt, value: 200000 }, { fact: value.amount, op: gt, value: 900000 }] }',
+        [
+          { fact: 'account.industry', op: 'ne', value: 'Gambling', actual: 'Gambling' },
+          { fact: 'value.amount', op: 'gte', value: 200_000, actual: 150_000 },
+        ],
+      ],
+      [
+        'an all: one branch turned around (the first)',
+        '{ all: [{ fact: account.industry, op: eq, value: Gambling }, { fact: value.amount, op: gte, value: 100000 }] }',
+        [{ fact: 'account.industry', op: 'ne', value: 'Gambling', actual: 'Gambling' }],
+      ],
+      ['a not: what it negates, made to hold', '{ not: { fact: strategic_logo, op: eq, value: false } }', [{ fact: 'strategic_logo', op: 'eq', value: false, actual: true }]],
+      ['a parameter, by its value', '{ fact: value.amount, op: gt, value: { param: small_deal_below } }', [{ fact: 'value.amount', op: 'lte', value: 100_000, actual: 150_000 }]],
+      [
+        'a field with a fixed list of values: the values that meet it, but for one another rule would decline (closed-won)',
+        '{ fact: stage, op: not_in, value: [negotiation, closed-won] }',
+        [{ fact: 'stage', op: 'in', value: ['negotiation'], actual: 'proposal' }],
+      ],
+      ['a test the language cannot turn around: none, the message alone', '{ fact: competition.competitors, op: contains, value: Globex }', []],
+    ])('%s', (_name, when, needs) => {
+      const evaluation = evaluate(makeDeal(gambling), withRule(when));
+      expect(evaluation.changes.find((c) => c.rule === 'mine')).toEqual({ rule: 'mine', effect: 'decline', message: 'Change mine.', needs });
+    });
   });
 });
 

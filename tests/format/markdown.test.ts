@@ -25,10 +25,10 @@ describe('markdown briefing', () => {
     expect(markdownOf('fixtures/deals/acme-plants.yaml', true)).not.toMatch(/\u001b\[/);
   });
 
-  it('gives a decline its reasons and what would change, and no briefing sections', () => {
+  it('gives a decline its reasons and what it would take to join, and no briefing sections', () => {
     const out = markdownOf('fixtures/deals/stark-pilot.yaml');
     expect(out).toContain('**Verdict: Decline.**');
-    expect(out).toContain('## What would change the verdict');
+    expect(out).toContain('## What it would take for the CEO to join');
     expect(out).toContain('`small-deal`');
     expect(out).not.toContain('## Questions to expect');
   });

@@ -162,7 +162,12 @@ describe('rules: changing the built-in policy', () => {
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons[0]!.message).toBe('The potential value, $150,000, is below $200,000: a small sale.');
     expect(evaluation.changes).toEqual([
-      { rule: 'small-deal', message: 'a potential value (amount plus follow-on) of at least $200,000 (it is $150,000)' },
+      {
+        rule: 'small-deal',
+        effect: 'decline',
+        message: 'Grow the deal to a potential value of at least $200,000, this sale and its follow-on together; it is $150,000.',
+        needs: [{ fact: 'potential_value', op: 'gte', value: 200_000, actual: 150_000 }],
+      },
     ]);
     expect(evaluate(makeDeal({ value: { amount: 200_000 } }), config).verdict).toBe('join');
   });
@@ -242,12 +247,27 @@ describe('rules: adding a rule of one\'s own', () => {
     );
     const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
     expect(evaluation.reasons[0]).toEqual({ rule: 'below-floor', effect: 'decline', message: '$150,000 is below our floor of $500,000.' });
-    expect(evaluation.changes).toEqual([{ rule: 'below-floor', message: 'a potential value of at least $500,000' }]);
+    // Its needs come from its condition, turned around, with its own parameter's value.
+    expect(evaluation.changes).toEqual([
+      {
+        rule: 'below-floor',
+        effect: 'decline',
+        message: 'a potential value of at least $500,000',
+        needs: [{ fact: 'potential_value', op: 'gte', value: 500_000, actual: 150_000 }],
+      },
+    ]);
   });
 
-  it('without a change text, says the rule itself must stop applying (it is not final)', () => {
+  it('without a change text, says the rule itself must stop applying (it is not final), with what its condition needs', () => {
     const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
-    expect(evaluation.changes).toEqual([{ rule: 'gambling', message: 'the rule "gambling" no longer applying' }]);
+    expect(evaluation.changes).toEqual([
+      {
+        rule: 'gambling',
+        effect: 'decline',
+        message: 'Deal with what the rule "gambling" objects to: the CEO can join only once it no longer applies.',
+        needs: [{ fact: 'account.industry', op: 'ne', value: 'Gambling', actual: 'Gambling' }],
+      },
+    ]);
   });
 
   it('does not fire for another industry, or when the industry is unknown', () => {

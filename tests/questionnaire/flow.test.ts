@@ -125,7 +125,7 @@ describe('a whole questionnaire', () => {
   it('explains every follow-on potential in one sentence', async () => {
     const { prompter } = await run([...minimalScript(), SAVE]);
     const choices = prompter.asked.find((q) => q.message.startsWith('Follow-on potential'))!.choices!;
-    expect(choices.map((c) => c.value)).toEqual(['none', 'possible', 'likely', 'committed']);
+    expect(choices.map((c) => c.value)).toEqual(['none', 'possible', 'likely', 'committed', 'unknown']);
     for (const choice of choices) {
       expect(choice.description).toMatch(/^[A-Z].*\.$/);
       expect(choice.description).not.toMatch(/[.:;] [A-Z]/);
@@ -302,7 +302,7 @@ describe('before saving', () => {
     const [first, second] = prompter.notes.filter((note) => note.includes('Before saving'));
     expect(first).toMatch(/^DECLINE {2}The CEO should not join this deal\.$/m);
     expect(first).toContain('small-deal');
-    expect(first).toContain('What would change the verdict:');
+    expect(first).toContain('What it would take for the CEO to join:');
     expect(second).toMatch(/^WAIT {2}/m);
     expect(second).toContain('brief-incomplete');
     expect(dealOf(result).follow_on).toStrictEqual({ potential: 'committed', value: 900000 });

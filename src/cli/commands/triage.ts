@@ -52,8 +52,14 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     // A format that carries the problems (json) has them in the output; stderr only says so, for whoever watches the terminal.
     if (!formatter.carriesProblems) io.stderr.write(formatDiagnostics(problems, sources, styles.stderr));
     const invalid = results.filter((result) => !result.ok).length;
-    const where = formatter.carriesProblems ? ` (their problems are in the ${options.format.toUpperCase()} output)` : '';
-    io.stderr.write(`deal-triage: ${invalid} of ${results.length} deal file${results.length === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid${where}\n`);
+    io.stderr.write(`deal-triage: ${invalidSummary(invalid, results.length, formatter.carriesProblems ? options.format.toUpperCase() : undefined)}\n`);
   }
   return problems.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** "1 of 3 deal files is invalid; its problems are listed above": where they are is above, or in the output (json). */
+export function invalidSummary(invalid: number, files: number, output: string | undefined): string {
+  const which = files === 1 ? 'the deal file is' : invalid === files ? (files === 2 ? 'both deal files are' : `all ${files} deal files are`) : `${invalid} of ${files} deal files ${invalid === 1 ? 'is' : 'are'}`;
+  const where = output === undefined ? 'listed above' : `in the ${output} output`;
+  return `${which} invalid; ${invalid === 1 ? 'its' : 'their'} problems are ${where}`;
 }
