@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFileBytes } from '../../src/check/file.js';
 import { triageBytes } from '../../src/triage/triage.js';
 import { COMPANY_YAML, dealYaml, fileReport, loadConfig, valueAt } from './helpers.js';
+import { AS_OF } from '../helpers/paths.js';
 
 const config = loadConfig();
 const withRules = (...rules: string[]) => loadConfig(`${COMPANY_YAML}rules:\n${rules.join('')}`);
@@ -41,8 +42,8 @@ describe('a file that is not a valid deal', () => {
   it.each(INVALID_FILES)('%s: the same problems triage reports, all errors, and no deal summary', (name) => {
     const file = `${INVALID_DIR}/${name}`;
     const bytes = readFileSync(file);
-    const report = checkFileBytes(bytes, file, config);
-    const triaged = triageBytes(bytes, file, config);
+    const report = checkFileBytes(bytes, file, config, AS_OF);
+    const triaged = triageBytes(bytes, file, config, AS_OF);
     if (triaged.ok) throw new Error(`${file} should be invalid`);
 
     expect(report.deal).toBeUndefined();

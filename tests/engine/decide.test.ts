@@ -22,10 +22,11 @@ import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import type { Deal } from '../../src/schema/deal.js';
 import { ROOT } from '../helpers/paths.js';
 import { COMPANY_YAML, loadConfig } from './helpers.js';
+import { AS_OF } from '../helpers/paths.js';
 
 /** What evaluate says of what check reports. */
 function reported(deal: Deal, config: ResolvedConfig) {
-  const evaluation = evaluate(deal, config);
+  const evaluation = evaluate(deal, config, AS_OF);
   return { verdict: evaluation.verdict, reasons: evaluation.reasons.map(({ rule, message }) => ({ rule, message })), findings: evaluation.findings };
 }
 
@@ -125,7 +126,7 @@ describe('decide (check) and evaluate (the briefing) agree', () => {
     const resolved = config();
     const verdicts = new Set<string>();
     for (const deal of sample) {
-      const decision = decide(deal, resolved);
+      const decision = decide(deal, resolved, AS_OF);
       expect(decision).toEqual(reported(deal, resolved));
       verdicts.add(decision.verdict);
     }
@@ -141,7 +142,7 @@ describe('decide (check) and evaluate (the briefing) agree', () => {
         if (!config.ok) return;
         compared += 1;
         for (const deal of sample.slice(first, first + 8)) {
-          const decision = decide(deal, config.value);
+          const decision = decide(deal, config.value, AS_OF);
           // Key order too: check's JSON output is compared byte for byte.
           expect(JSON.stringify(decision)).toBe(JSON.stringify(reported(deal, config.value)));
         }

@@ -4,6 +4,7 @@ import type { ConditionTrace } from '../../src/engine/types.js';
 import { defaultConfig } from '../../src/load/config.js';
 import { BUILT_IN_RULES } from '../../src/policy/built-in.js';
 import { COMPANY_YAML, evaluateDeal, firedRules, loadConfig, makeDeal, traceOf } from './helpers.js';
+import { AS_OF } from '../helpers/paths.js';
 
 // The base deal (helpers.ts) is a join with exactly two signals, strategic-logo and
 // competitive-threat; each row below changes one thing about it.
@@ -178,7 +179,7 @@ describe('strategic signals', () => {
   });
 
   it('with no company profile (the built-in defaults), the size ratio is unknown and never a signal', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Huge Corp', employees: 1_000_000, annual_revenue: 1e12 } }), defaultConfig());
+    const evaluation = evaluate(makeDeal({ account: { name: 'Huge Corp', employees: 1_000_000, annual_revenue: 1e12 } }), defaultConfig(), AS_OF);
     expect(traceOf(evaluation, 'prospect-much-larger').fired).toBe(false);
     expect(traceOf(evaluation, 'prospect-much-larger').condition).toMatchObject({ actual: null, expected: 10, result: false });
   });
@@ -473,7 +474,7 @@ describe('the trace (the explanation)', () => {
             - { fact: value.amount, op: gt, value: 0 }
             - not: { fact: strategic_logo, op: eq, value: true }
 `);
-    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config);
+    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config, AS_OF);
     const entry = traceOf(evaluation, 'early-big-deal');
     expect(entry).toMatchObject({ enabled: true, fired: false, origin: 'config' });
     expect(entry.condition).toEqual({
@@ -497,7 +498,7 @@ describe('the trace (the explanation)', () => {
     });
 
     // At discovery the whole condition is evaluated: `not` inverts its child.
-    const fired = traceOf(evaluate(makeDeal({ stage: 'discovery' }), config), 'early-big-deal');
+    const fired = traceOf(evaluate(makeDeal({ stage: 'discovery' }), config, AS_OF), 'early-big-deal');
     expect(fired.fired).toBe(true);
     const any = (fired.condition as Branch).children[1] as Branch;
     expect(any.result).toBe(true);
@@ -512,10 +513,10 @@ describe('the trace (the explanation)', () => {
     when:
       not: { fact: strategic_logo, op: eq, value: true }
 `);
-    const logo = traceOf(evaluate(makeDeal({ strategic_logo: true }), config), 'no-logo');
+    const logo = traceOf(evaluate(makeDeal({ strategic_logo: true }), config, AS_OF), 'no-logo');
     expect(logo.fired).toBe(false);
     expect(logo.condition).toMatchObject({ kind: 'not', result: false, child: { result: true, actual: true } });
-    const noLogo = traceOf(evaluate(makeDeal({ strategic_logo: false }), config), 'no-logo');
+    const noLogo = traceOf(evaluate(makeDeal({ strategic_logo: false }), config, AS_OF), 'no-logo');
     expect(noLogo.fired).toBe(true);
     expect(noLogo.condition).toMatchObject({ kind: 'not', result: true, child: { result: false, actual: false } });
   });
@@ -527,7 +528,7 @@ describe('the trace (the explanation)', () => {
     message: The custom work is all paid for.
     when: { fact: custom_work.compensated_days, op: gte, value: { fact: custom_work.days } }
 `);
-    const entry = traceOf(evaluate(makeDeal({ custom_work: { days: 8, compensated_days: 8 } }), config), 'all-paid');
+    const entry = traceOf(evaluate(makeDeal({ custom_work: { days: 8, compensated_days: 8 } }), config, AS_OF), 'all-paid');
     expect(entry.fired).toBe(true);
     expect(entry.condition).toEqual({
       kind: 'compare',
@@ -545,7 +546,7 @@ describe('the trace (the explanation)', () => {
   - id: small-deal
     enabled: false
 `);
-    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config, AS_OF);
     expect(evaluation.trace.map((t) => t.rule)).toEqual(POLICY_ORDER);
     expect(traceOf(evaluation, 'small-deal')).toEqual({
       rule: 'small-deal',

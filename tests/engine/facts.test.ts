@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { briefMissing, factReader, potentialValue, sizeRatio, uncompensatedDays } from '../../src/engine/facts.js';
 import type { Company } from '../../src/engine/facts.js';
 import { makeDeal } from './helpers.js';
+import { TODAY } from '../helpers/paths.js';
 
 const NORTHWIND: Company = { name: 'Northwind Analytics', employees: 180, annual_revenue: 30_000_000, currency: 'USD' };
 
@@ -98,7 +99,7 @@ describe('briefMissing: what the brief lacks, in a fixed order', () => {
 
 describe('factReader', () => {
   const read = (patch: Record<string, unknown>, company: Company = NORTHWIND, signals: string[] = []) =>
-    factReader({ deal: makeDeal(patch), company, signals });
+    factReader({ deal: makeDeal(patch), company, today: TODAY, signals });
 
   it('reads derived facts and deal fields by name', () => {
     const r = read({ account: { name: 'Acme Corp', employees: 1800, industry: 'Manufacturing' }, follow_on: { potential: 'likely', value: 50_000 } });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OPERATOR_NAMES, OPERATORS, isOperatorName } from '../../src/engine/operators.js';
 import type { OperatorName } from '../../src/engine/operators.js';
 import type { FactValue } from '../../src/engine/types.js';
+import { TODAY } from '../helpers/paths.js';
 
 type Row = [actual: FactValue, expected: FactValue | undefined, result: boolean];
 
-const test = (op: OperatorName, actual: FactValue, expected?: FactValue) => OPERATORS[op].test(actual, expected);
+const test = (op: OperatorName, actual: FactValue, expected?: FactValue) => OPERATORS[op].test(actual, expected, TODAY);
 
 describe('operators', () => {
   it('are exactly the thirteen of the rules language', () => {

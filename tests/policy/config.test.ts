@@ -4,6 +4,7 @@ import { defaultConfig, parseConfig } from '../../src/load/config.js';
 import type { Problem } from '../../src/load/problem.js';
 import { BUILT_IN_RULES } from '../../src/policy/built-in.js';
 import { COMPANY_YAML, evaluateDeal, loadConfig, makeDeal, traceOf } from '../engine/helpers.js';
+import { AS_OF } from '../helpers/paths.js';
 
 const FILE = 'deal-triage.config.yaml';
 
@@ -131,7 +132,7 @@ describe('rules: changing the built-in policy', () => {
     const config = loadConfig(COMPANY_YAML + rules);
     expect(config.rules.find((r) => r.id === 'small-deal')!.enabled).toBe(false);
     // Without small-deal, a $1,000 deal with two signals is a join.
-    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config, AS_OF);
     expect(evaluation.verdict).toBe('join');
     expect(traceOf(evaluation, 'small-deal')).toMatchObject({ enabled: false, fired: false });
     // The same deal under the untouched policy is declined by small-deal.
@@ -142,7 +143,7 @@ describe('rules: changing the built-in policy', () => {
     const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: not-strategic', '    params: { min_signals: 3 }'));
     // The base deal has exactly two signals: a join by default, a decline with three required.
     expect(evaluateDeal().verdict).toBe('join');
-    const evaluation = evaluate(makeDeal(), config);
+    const evaluation = evaluate(makeDeal(), config, AS_OF);
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons).toEqual([
       {
@@ -153,24 +154,24 @@ describe('rules: changing the built-in policy', () => {
     ]);
     expect(traceOf(evaluation, 'not-strategic').condition).toMatchObject({ actual: 2, expected: 3, from: { param: 'min_signals' } });
     // Three signals pass.
-    expect(evaluate(makeDeal({ follow_on: { potential: 'likely' } }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ follow_on: { potential: 'likely' } }), config, AS_OF).verdict).toBe('join');
   });
 
   it('changes a policy threshold, for every rule and message that uses it', () => {
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  small_deal_below: 200000'));
-    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config, AS_OF);
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons[0]!.message).toBe('The potential value, $150,000, is below $200,000: a small sale.');
     expect(evaluation.changes).toEqual([
       { rule: 'small-deal', message: 'a potential value (amount plus follow-on) of at least $200,000 (it is $150,000)' },
     ]);
-    expect(evaluate(makeDeal({ value: { amount: 200_000 } }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ value: { amount: 200_000 } }), config, AS_OF).verdict).toBe('join');
   });
 
   it('changes a threshold for one rule only, through that rule\'s params', () => {
     const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: small-deal', '    params: { small_deal_below: 200000 }'));
     expect(config.policy.small_deal_below).toBe(100_000);
-    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config, AS_OF);
     expect(evaluation.reasons[0]).toMatchObject({ rule: 'small-deal', message: 'The potential value, $150,000, is below $200,000: a small sale.' });
     expect(traceOf(evaluation, 'small-deal').condition).toMatchObject({ expected: 200_000, from: { param: 'small_deal_below' } });
   });
@@ -179,7 +180,7 @@ describe('rules: changing the built-in policy', () => {
     // The base prospect is 900 people to our 180: 5× our size.
     expect(evaluateDeal().signals.map((s) => s.rule)).not.toContain('prospect-much-larger');
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  much_larger_ratio: 5'));
-    const evaluation = evaluate(makeDeal(), config);
+    const evaluation = evaluate(makeDeal(), config, AS_OF);
     expect(evaluation.signals.map((s) => s.rule)).toContain('prospect-much-larger');
     expect(evaluation.signals.find((s) => s.rule === 'prospect-much-larger')!.message).toBe(
       'The prospect is 5× our size (much larger from 5×).',
@@ -189,21 +190,21 @@ describe('rules: changing the built-in policy', () => {
 
   it('join_stages says when the CEO comes in', () => {
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  join_stages: [negotiation]'));
-    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config);
+    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config, AS_OF);
     expect(evaluation.verdict).toBe('wait');
     expect(evaluation.reasons[0]!.message).toBe('The deal is at proposal: bring the CEO in at one of these stages: negotiation.');
-    expect(evaluate(makeDeal({ stage: 'negotiation' }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ stage: 'negotiation' }), config, AS_OF).verdict).toBe('join');
   });
 
   it('max_uncompensated_custom_days: 0 declines any unpaid custom work', () => {
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  max_uncompensated_custom_days: 0'));
-    expect(evaluate(makeDeal({ custom_work: { days: 1 } }), config).reasons[0]!.rule).toBe('custom-work-burden');
-    expect(evaluate(makeDeal({ custom_work: { days: 5, compensated_days: 5 } }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ custom_work: { days: 1 } }), config, AS_OF).reasons[0]!.rule).toBe('custom-work-burden');
+    expect(evaluate(makeDeal({ custom_work: { days: 5, compensated_days: 5 } }), config, AS_OF).verdict).toBe('join');
   });
 
   it("rewords a built-in rule's message", () => {
     const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: small-deal', '    message: "Too small for the CEO: {potential_value}."'));
-    expect(evaluate(makeDeal({ value: { amount: 20_000 } }), config).reasons[0]!.message).toBe('Too small for the CEO: $20,000.');
+    expect(evaluate(makeDeal({ value: { amount: 20_000 } }), config, AS_OF).reasons[0]!.message).toBe('Too small for the CEO: $20,000.');
   });
 });
 
@@ -220,7 +221,7 @@ describe('rules: adding a rule of one\'s own', () => {
   );
 
   it('declines with its own message, filled in from the deal', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling, AS_OF);
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons).toEqual([
       { rule: 'gambling', effect: 'decline', message: 'Lucky Casinos is a gambling business: we do not sell there.' },
@@ -240,23 +241,23 @@ describe('rules: adding a rule of one\'s own', () => {
         '    change: "a potential value of at least {floor}"',
       ),
     );
-    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config, AS_OF);
     expect(evaluation.reasons[0]).toEqual({ rule: 'below-floor', effect: 'decline', message: '$150,000 is below our floor of $500,000.' });
     expect(evaluation.changes).toEqual([{ rule: 'below-floor', message: 'a potential value of at least $500,000' }]);
   });
 
   it('without a change text, says the rule itself must stop applying (it is not final)', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling, AS_OF);
     expect(evaluation.changes).toEqual([{ rule: 'gambling', message: 'the rule "gambling" no longer applying' }]);
   });
 
   it('does not fire for another industry, or when the industry is unknown', () => {
-    expect(evaluate(makeDeal({ account: { name: 'Acme Corp', industry: 'Manufacturing' } }), gambling).verdict).toBe('join');
-    expect(evaluate(makeDeal(), gambling).verdict).toBe('join');
+    expect(evaluate(makeDeal({ account: { name: 'Acme Corp', industry: 'Manufacturing' } }), gambling, AS_OF).verdict).toBe('join');
+    expect(evaluate(makeDeal(), gambling, AS_OF).verdict).toBe('join');
   });
 
   it('comes after the built-in rules in the trace, marked as from the config', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling, AS_OF);
     expect(evaluation.trace.map((t) => t.rule)).toEqual([...BUILT_IN_RULES.map((r) => r.id), 'gambling']);
     expect(evaluation.trace.at(-1)).toMatchObject({
       rule: 'gambling',
@@ -269,7 +270,7 @@ describe('rules: adding a rule of one\'s own', () => {
   });
 
   it('a built-in decline listed before it still comes first among the reasons', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' }, value: { amount: 5_000 } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' }, value: { amount: 5_000 } }), gambling, AS_OF);
     expect(evaluation.reasons.map((r) => r.rule)).toEqual(['small-deal', 'gambling']);
   });
 
@@ -292,7 +293,7 @@ describe('rules: adding a rule of one\'s own', () => {
           '    message: "{id} has no plan."',
         ),
     );
-    const declined = evaluate(makeDeal({ ceo: { requested: true }, follow_on: { potential: 'none' } }), config);
+    const declined = evaluate(makeDeal({ ceo: { requested: true }, follow_on: { potential: 'none' } }), config, AS_OF);
     expect(declined.findings).toEqual([
       {
         rule: 'ceo-requested-on-declined',
@@ -306,7 +307,7 @@ describe('rules: adding a rule of one\'s own', () => {
       { rule: 'no-plan', effect: 'finding', severity: 'error', message: 'base-deal has no plan.' },
     ]);
     // Findings do not change the verdict.
-    const joined = evaluate(makeDeal({ ceo: { requested: true }, plan: 'CEO closes on the call' }), config);
+    const joined = evaluate(makeDeal({ ceo: { requested: true }, plan: 'CEO closes on the call' }), config, AS_OF);
     expect(joined.verdict).toBe('join');
     expect(joined.findings).toEqual([]);
   });
