@@ -102,8 +102,7 @@ const NUMERIC: readonly FactKind[] = ['money', 'number', 'ratio'];
 const isNumeric = (kind: FactKind | 'null'): boolean => kind !== 'null' && NUMERIC.includes(kind);
 
 function kindsInWords(kinds: readonly FactKind[]): string {
-  const plural: Record<FactKind, string> = { money: 'numbers', number: 'numbers', ratio: 'numbers', text: 'text', list: 'lists', boolean: 'true or false', date: 'dates' };
-  const words = [...new Set(kinds.map((kind) => plural[kind]))];
+  const words = [...new Set(kinds.map((kind) => (isNumeric(kind) ? 'numbers' : kind === 'date' ? 'dates' : KIND_WORDS[kind])))];
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
 }
 
@@ -132,7 +131,7 @@ const INSTEAD: Partial<Record<'date' | 'numeric' | 'boolean' | 'list' | 'text', 
 function wrongOperator(op: OperatorName, fact: FactName, kind: FactKind, accepts: readonly FactKind[]): string {
   const family = isNumeric(kind) ? 'numeric' : kind;
   const instead = (INSTEAD as Record<string, Partial<Record<OperatorName, string>> | undefined>)[family]?.[op];
-  return `"${op}" compares ${kindsInWords(accepts)}, and ${fact} is ${KIND_WORDS[kind]}: ${instead ? `use ${instead}` : 'the rule would never fire'}`;
+  return `the operator "${op}" tests ${kindsInWords(accepts)}, and "${fact}" is ${KIND_WORDS[kind]}: ${instead ? `use ${instead}` : 'the rule would never fire'}`;
 }
 
 /** The kind of a literal value, for comparing with what an operator expects. */
@@ -174,19 +173,19 @@ export function wrongExpected(op: OperatorName, fact: FactName, expected: { lite
       if (isNumeric(got)) return undefined;
       // "1000" in quotes is text to YAML.
       if (typeof literal === 'string' && literal.trim() !== '' && Number.isFinite(Number(literal))) {
-        return say(`"${op}" compares with a number, not text: write ${literal.trim()} without quotes`);
+        return say(`the operator "${op}" compares with a number, not text: write ${literal.trim()} without quotes`);
       }
-      return say(`"${op}" compares with a number, not ${gotWords}`);
+      return say(`the operator "${op}" compares with a number, not ${gotWords}`);
     case 'days':
       if (typeof literal === 'number' && Number.isInteger(literal) && literal >= 0) return undefined;
       if ('fact' in expected && got === 'number') return undefined;
-      return say(`"${op}" takes a number of days, a whole number 0 or more, not ${typeof literal === 'number' ? String(literal) : gotWords}`);
+      return say(`the operator "${op}" takes a number of days, a whole number 0 or more, not ${typeof literal === 'number' ? String(literal) : gotWords}`);
     case 'date':
-      if ('fact' in expected) return got === 'date' ? undefined : say(`"${op}" compares with a date, not ${gotWords}`);
+      if ('fact' in expected) return got === 'date' ? undefined : say(`the operator "${op}" compares with a date, not ${gotWords}`);
       if (typeof literal === 'string') return say(wrongDate(literal));
-      return say(`"${op}" compares with a date (YYYY-MM-DD, or today), not ${gotWords}`);
+      return say(`the operator "${op}" compares with a date (YYYY-MM-DD, or today), not ${gotWords}`);
     case 'list':
-      if (got !== 'list') return say(`"${op}" takes a list of values, not ${gotWords}`);
+      if (got !== 'list') return say(`the operator "${op}" takes a list of values, not ${gotWords}`);
       if (values && Array.isArray(literal)) {
         for (const [i, item] of (literal as readonly string[]).entries()) {
           const wrong = wrongValue(fact, item, values);
@@ -195,7 +194,7 @@ export function wrongExpected(op: OperatorName, fact: FactName, expected: { lite
       }
       return undefined;
     case 'item':
-      if (got !== 'text') return say(`"${op}" looks for one text item in the list, not ${gotWords}`);
+      if (got !== 'text') return say(`the operator "${op}" looks for one text item in the list, not ${gotWords}`);
       return values && typeof literal === 'string' ? say(wrongValue(fact, literal, values, `the items of ${fact}`)) : undefined;
     case 'same':
       // eq null tests for an unknown value; numbers of any kind compare with each other.

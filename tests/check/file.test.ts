@@ -117,9 +117,19 @@ describe('findings on a deal where the CEO is requested', () => {
     ['a small deal', { ...requested, ...small }, [['ceo-requested-on-declined', 'error']]],
     ['a closed deal', { ...requested, stage: 'closed-won' }, [['ceo-requested-on-declined', 'error']]],
     ['a declined deal with an incomplete brief: one problem, not two', { ...requested, ...small, history: [] }, [['ceo-requested-on-declined', 'error']]],
+    // A wait for the brief alone is one problem, the brief's, not also a CEO requested too early.
     ['an incomplete brief (no history)', { ...requested, history: [] }, [['ceo-brief-incomplete', 'warning']]],
-    ['a wait for the stage, with an incomplete brief', { ...requested, stage: 'discovery', objective: undefined }, [['ceo-brief-incomplete', 'warning']]],
-    ['a wait for the stage, with a complete brief', { ...requested, stage: 'discovery' }, []],
+    // Two causes, two problems: the brief, and the stage.
+    [
+      'a wait for the stage, with an incomplete brief',
+      { ...requested, stage: 'discovery', objective: undefined },
+      [
+        ['ceo-brief-incomplete', 'warning'],
+        ['ceo-requested-too-early', 'warning'],
+      ],
+    ],
+    ['a wait for the stage, with a complete brief', { ...requested, stage: 'discovery' }, [['ceo-requested-too-early', 'warning']]],
+    ['not requested: a wait for the stage', { stage: 'discovery' }, []],
     ['not requested: a small deal', small, []],
     ['not requested: an incomplete brief', { history: [] }, []],
   ])('%s', (_name, patch, expected) => {

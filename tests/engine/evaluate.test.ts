@@ -32,6 +32,9 @@ const POLICY_ORDER = [
   'commit',
   'ceo-requested-on-declined',
   'ceo-brief-incomplete',
+  'ceo-requested-too-early',
+  'close-date-passed',
+  'next-meeting-past',
 ];
 
 describe('the base deal', () => {

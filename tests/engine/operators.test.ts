@@ -9,9 +9,9 @@ type Row = [actual: FactValue, expected: FactValue | undefined, result: boolean]
 const test = (op: OperatorName, actual: FactValue, expected?: FactValue) => OPERATORS[op].test(actual, expected, TODAY);
 
 describe('operators', () => {
-  it('are exactly the thirteen of the rules language', () => {
+  it('are exactly the sixteen of the rules language', () => {
     expect([...OPERATOR_NAMES].sort()).toEqual(
-      ['contains', 'empty', 'eq', 'exists', 'gt', 'gte', 'in', 'lt', 'lte', 'missing', 'ne', 'not_empty', 'not_in'].sort(),
+      ['after', 'before', 'contains', 'empty', 'eq', 'exists', 'gt', 'gte', 'in', 'lt', 'lte', 'missing', 'ne', 'not_empty', 'not_in', 'within_days'].sort(),
     );
     expect(isOperatorName('eq')).toBe(true);
     expect(isOperatorName('equals')).toBe(false);

@@ -361,7 +361,7 @@ describe('located problems in rules', () => {
         column: 11,
         rule: 'unknown-operator',
         message:
-          'rules[0].when.op: unknown operator "equals"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing',
+          'rules[0].when.op: unknown operator "equals"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing, before, after, within_days',
       },
     ],
     [
@@ -372,7 +372,7 @@ describe('located problems in rules', () => {
         column: 36,
         rule: 'unknown-operator',
         message:
-          'rules[0].when.op: unknown operator "not_emtpy"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing; did you mean "not_empty"?',
+          'rules[0].when.op: unknown operator "not_emtpy"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing, before, after, within_days; did you mean "not_empty"?',
       },
     ],
     [
@@ -489,7 +489,7 @@ describe('located problems in rules', () => {
     [
       'a number compared with text',
       lines('rules:', '  - id: big', '    effect: signal', '    when: { fact: value.amount, op: gt, value: "100000" }'),
-      { line: 4, column: 48, rule: 'operator-kind', message: 'rules[0].when.value: the operator "gt" compares with a number, not text' },
+      { line: 4, column: 48, rule: 'operator-kind', message: 'rules[0].when.value: the operator "gt" compares with a number, not text: write 100000 without quotes' },
     ],
     [
       'in with one value instead of a list',
@@ -499,7 +499,7 @@ describe('located problems in rules', () => {
     [
       'contains on a fact that is not a list',
       lines('rules:', '  - id: globex', '    effect: signal', '    when: { fact: account.name, op: contains, value: Globex }'),
-      { line: 4, column: 37, rule: 'operator-kind', message: 'rules[0].when.op: the operator "contains" tests a list, and "account.name" is text: the rule would never fire' },
+      { line: 4, column: 37, rule: 'operator-kind', message: 'rules[0].when.op: the operator "contains" tests a list, and "account.name" is text: use "eq" or "in"' },
     ],
     [
       'eq between true/false and text',
