@@ -39,8 +39,11 @@ interface CacheDocument {
   version: string;
   node: string;
   config: string;
-  files: Record<string, [string, unknown[][], unknown[] | null] | [string, unknown[][], unknown[] | null, number[]]>;
+  today: string;
+  files: Record<string, Entry>;
 }
+/** [hash, problems, deal] and, for a file unchanged for a while, its stamp. */
+type Entry = [string, unknown[][], unknown[] | null] | [string, unknown[][], unknown[] | null, number[]];
 const readCache = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
 /**
  * A cache's text without its entries' stamps: what the file system says of a file is kept only once
@@ -235,6 +238,7 @@ describe('what makes the whole cache stale', () => {
   it.each([
     ['another version of the tool', (_dir: string, d: CacheDocument) => (d.version = '0.0.1')],
     ['another version of Node', (_dir: string, d: CacheDocument) => (d.node = 'v18.0.0')],
+    ['another day (--today)', (_dir: string, d: CacheDocument) => (d.today = '2026-11-30')],
     ['a changed policy', (dir: string) => writeFileSync(configFile(dir), readFileSync(configFile(dir), 'utf8').replace(/ceo_capacity: \d+/, 'ceo_capacity: 7'))],
     ['another company currency', (dir: string) => writeFileSync(configFile(dir), readFileSync(configFile(dir), 'utf8').replace(/currency: USD/, 'currency: EUR'))],
     ['a rule of its own', (dir: string) => writeFileSync(configFile(dir), readFileSync(configFile(dir), 'utf8').replace('rules: []', 'rules:\n  - id: small-deal\n    enabled: false\n'))],
@@ -249,6 +253,23 @@ describe('what makes the whole cache stale', () => {
     // And rewritten for this run: the next one reuses it.
     tamper(path.join(dir, CACHE));
     expect(origins((await checkIn(dir, '--cache', '--format', 'json')).stdout)).toEqual(everyFile(warm.stdout, 'kept'));
+  });
+
+  it('a cache made on another --today is not reused: a close date that had not passed then has now', async () => {
+    const dir = workspace();
+    const onDay = (today: string, ...args: string[]) => run(['check', '--today', today, ...args], { cwd: dir });
+    await onDay('2026-12-01', '--cache', '--format', 'json');
+    tamper(path.join(dir, CACHE));
+    // On the same day, given by the variable rather than the option: the same run, the cache reused.
+    const sameDay = await run(['check', '--cache', '--format', 'json'], { cwd: dir, env: { DEAL_TRIAGE_TODAY: '2026-12-01' } });
+    expect(origins(sameDay.stdout)).toEqual(everyFile(sameDay.stdout, 'kept'));
+
+    const later = await onDay('2027-01-10', '--cache', '--format', 'json');
+    expect(origins(later.stdout)).toEqual(everyFile(later.stdout, 'checked'));
+    same(later, await onDay('2027-01-10', '--format', 'json'));
+    // acme-plants closes 2026-12-15: on 2027-01-10 that has passed.
+    expect(later.stdout).toContain('"rule": "close-date-passed"');
+    expect(readCache(path.join(dir, CACHE)).today).toBe('2027-01-10');
   });
 
   it('the same config written in another order is the same config', async () => {
@@ -269,7 +290,7 @@ describe('what makes the whole cache stale', () => {
 describe('a cache that cannot be used is ignored, never an error', () => {
   const valid = (dir: string) => readFileSync(path.join(dir, CACHE), 'utf8');
   const document = (dir: string) => readCache(path.join(dir, CACHE));
-  const entry = (dir: string, edit: (e: [string, unknown[][], unknown[] | null]) => void) => {
+  const entry = (dir: string, edit: (e: Entry) => void) => {
     const d = document(dir);
     for (const e of Object.values(d.files)) edit(e);
     return JSON.stringify(d);
@@ -314,7 +335,7 @@ describe('a cache that cannot be used is ignored, never an error', () => {
     expect(readFileSync(path.join(dir, CACHE), 'utf8')).toBe(text);
   });
 
-  type Damage = (e: [string, unknown[][], unknown[] | null]) => boolean;
+  type Damage = (e: Entry) => boolean;
   const inProblems = (edit: (p: unknown[]) => void): Damage => (e) => (e[1].forEach(edit), e[1].length > 0);
   const inDeal = (edit: (d: unknown[]) => void): Damage => (e) => (e[2] ? (edit(e[2]), true) : false);
 
