@@ -29,7 +29,7 @@ function unwrap(def: SchemaDef): SchemaDef {
 
 /** The enum values of the deal file's field at a dotted path (`follow_on.potential`), or undefined. */
 export function fieldValues(path: string): readonly string[] | undefined {
-  let def = unwrap(DealSchema._zod.def as SchemaDef);
+  let def = unwrap(DealSchema._zod.def);
   for (const key of path.split('.')) {
     if (def.type === 'array' && def.element) def = unwrap(def.element._zod.def);
     const child = def.type === 'object' && def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;

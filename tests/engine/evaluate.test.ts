@@ -563,3 +563,47 @@ describe('the trace (the explanation)', () => {
     expect(evaluation.verdict).toBe('join');
   });
 });
+
+describe('today, an input', () => {
+  const config = loadConfig(`${COMPANY_YAML}rules:
+  - id: closing-soon
+    effect: signal
+    when: { fact: close_date, op: within_days, value: { param: horizon } }
+    params: { horizon: 14 }
+    message: "It closes on {close_date}, within {horizon} days; {days_to_close} days left on {today}."
+  - id: not-before-launch
+    effect: wait
+    when: { fact: today, op: before, value: { param: launch } }
+    params: { launch: 2027-01-04 }
+    message: "Wait for the launch on {launch}."
+`);
+
+  it('the word today is the day given, and the explanation says so', () => {
+    const evaluation = evaluateDeal({ close_date: '2026-11-30' });
+    const condition = traceOf(evaluation, 'close-date-passed').condition as Extract<ConditionTrace, { kind: 'all' | 'any' }>;
+    expect(condition.children[0]).toEqual({ kind: 'compare', result: true, fact: 'close_date', op: 'before', actual: '2026-11-30', expected: '2026-12-01', from: { fact: 'today' } });
+  });
+
+  it.each([
+    ['2026-12-01', 'wait', ['closing-soon'], 'It closes on 2026-12-15 (in 14 days), within 14 days; 14 days left on 2026-12-01.'],
+    ['2026-12-02', 'wait', ['closing-soon'], 'It closes on 2026-12-15 (in 13 days), within 14 days; 13 days left on 2026-12-02.'],
+    ['2026-11-30', 'wait', [], undefined],
+    ['2027-01-04', 'join', [], undefined],
+  ])('on %s: verdict %s, signals of ours %j', (today, verdict, ours, message) => {
+    const evaluation = evaluate(makeDeal({ close_date: '2026-12-15' }), config, { today });
+    expect(evaluation.verdict).toBe(verdict);
+    const mine = evaluation.signals.filter((s) => s.rule === 'closing-soon');
+    expect(mine.map((s) => s.rule)).toEqual(ours);
+    expect(mine[0]?.message).toBe(message);
+  });
+
+  it('the same deal on the same day: the same evaluation, whatever the day of the run', () => {
+    const deal = makeDeal({ close_date: '2026-12-15', next_meeting: { date: '2026-12-03' } });
+    expect(evaluate(deal, config, { today: '2026-12-10' })).toEqual(evaluate(deal, config, { today: '2026-12-10' }));
+    expect(JSON.stringify(evaluate(deal, config, { today: '2026-12-10' }))).not.toBe(JSON.stringify(evaluate(deal, config, { today: '2026-12-01' })));
+  });
+
+  it.each([undefined, '', '2026-02-30', '01/12/2026', '2026-12-01T00:00:00Z'])('a day that is not YYYY-MM-DD (%j) is a programming error, said at once', (today) => {
+    expect(() => evaluate(makeDeal(), config, { today } as unknown as { today: string })).toThrow(/today must be a date written YYYY-MM-DD/);
+  });
+});

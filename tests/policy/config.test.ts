@@ -546,6 +546,115 @@ describe('located problems in rules', () => {
   });
 });
 
+describe('typed rules: a fact, an operator and a value that do not fit are located config errors, with a hint', () => {
+  /** A rule `id` whose condition is `when`, on line 4; `at` is the text the problem points at, found in that line. */
+  const rule = (when: string, effect = 'wait') => lines('rules:', '  - id: mine', `    effect: ${effect}`, `    when: ${when}`, '    message: Mine.');
+  const column = (when: string, at: string) => '    when: '.length + when.indexOf(at) + 1;
+
+  it.each<[string, string, string, string]>([
+    // [name, condition, where the problem is, message]
+    ['lt on a date', '{ fact: close_date, op: lt, value: 2026-12-01 }', 'lt', 'rules[0].when.op: the operator "lt" tests numbers, and "close_date" is a date: use "before"'],
+    ['gt on a date', '{ fact: next_meeting.date, op: gt, value: today }', 'gt', 'rules[0].when.op: the operator "gt" tests numbers, and "next_meeting.date" is a date: use "after"'],
+    [
+      'lte on a date',
+      '{ fact: close_date, op: lte, value: 2026-12-01 }',
+      'lte',
+      'rules[0].when.op: the operator "lte" tests numbers, and "close_date" is a date: use "before" (which does not count the day itself), or "not" with "after"',
+    ],
+    ['empty on a date', '{ fact: close_date, op: empty }', 'empty', 'rules[0].when.op: the operator "empty" tests text or a list, and "close_date" is a date: use "missing"'],
+    ['before on a number', '{ fact: days_to_close, op: before, value: 0 }', 'before', 'rules[0].when.op: the operator "before" tests dates, and "days_to_close" is a number: use "lt"'],
+    ['within_days on a number', '{ fact: account.employees, op: within_days, value: 3 }', 'within_days', 'rules[0].when.op: the operator "within_days" tests dates, and "account.employees" is a number: use "lte"'],
+    ['gte on true/false', '{ fact: has_champion, op: gte, value: 1 }', 'gte', 'rules[0].when.op: the operator "gte" tests numbers, and "has_champion" is true or false: use "eq"'],
+    ['in on a list', '{ fact: stakeholder_roles, op: in, value: [champion] }', 'in', 'rules[0].when.op: the operator "in" tests text, and "stakeholder_roles" is a list: use "contains"'],
+    ['a number written as text', '{ fact: account.employees, op: gt, value: "1000" }', '"1000"', 'rules[0].when.value: the operator "gt" compares with a number, not text: write 1000 without quotes'],
+    ['a date that is not a day of the calendar', '{ fact: close_date, op: before, value: 2026-02-30 }', '2026-02-30', 'rules[0].when.value: 2026-02-30 is not a real calendar date'],
+    ['a date written another way', '{ fact: close_date, op: after, value: 12/01/2026 }', '12/01/2026', 'rules[0].when.value: a date is written YYYY-MM-DD (or today), not "12/01/2026"'],
+    ['a date compared with a number', '{ fact: close_date, op: before, value: 20261201 }', '20261201', 'rules[0].when.value: the operator "before" compares with a date (YYYY-MM-DD, or today), not a number'],
+    ['a date compared with a fact that is money', '{ fact: close_date, op: before, value: { fact: potential_value } }', '{ fact: potential_value }', 'rules[0].when.value: the operator "before" compares with a date, not a fact that is an amount of money'],
+    ['eq with a date that is not real', '{ fact: next_meeting.date, op: eq, value: 2027-02-29 }', '2027-02-29', 'rules[0].when.value: 2027-02-29 is not a real calendar date'],
+    ['within_days with a negative number', '{ fact: close_date, op: within_days, value: -3 }', '-3', 'rules[0].when.value: the operator "within_days" takes a number of days, a whole number 0 or more, not -3'],
+    ['within_days with part of a day', '{ fact: close_date, op: within_days, value: 1.5 }', '1.5', 'rules[0].when.value: the operator "within_days" takes a number of days, a whole number 0 or more, not 1.5'],
+    ['within_days with text', '{ fact: close_date, op: within_days, value: soon }', 'soon', 'rules[0].when.value: the operator "within_days" takes a number of days, a whole number 0 or more, not text'],
+    // Enum facts: their values are the deal schema's.
+    [
+      'a misspelled stage',
+      '{ fact: stage, op: eq, value: negotiaton }',
+      'negotiaton',
+      'rules[0].when.value: "negotiaton" is not a value of stage, which is one of discovery, qualification, proposal, negotiation, closed-won, closed-lost; did you mean "negotiation"?',
+    ],
+    [
+      'a misspelled stage in a list, at the item',
+      '{ fact: stage, op: not_in, value: [proposal, negotiaton] }',
+      'negotiaton',
+      'rules[0].when.value[1]: "negotiaton" is not a value of stage, which is one of discovery, qualification, proposal, negotiation, closed-won, closed-lost; did you mean "negotiation"?',
+    ],
+    ['a misspelled follow-on potential', '{ fact: follow_on.potential, op: ne, value: likly }', 'likly', 'rules[0].when.value: "likly" is not a value of follow_on.potential, which is one of none, possible, likely, committed; did you mean "likely"?'],
+    ['a threat that is not one', '{ fact: competition.threat, op: eq, value: severe }', 'severe', 'rules[0].when.value: "severe" is not a value of competition.threat, which is one of low, medium, high'],
+    ['a misspelled deal type', '{ fact: type, op: in, value: [renwal] }', 'renwal', 'rules[0].when.value[0]: "renwal" is not a value of type, which is one of new, expansion, renewal; did you mean "renewal"?'],
+    [
+      'a misspelled stakeholder role',
+      '{ fact: stakeholder_roles, op: contains, value: champoin }',
+      'champoin',
+      'rules[0].when.value: "champoin" is not a value of the items of stakeholder_roles, which is one of economic-buyer, champion, decision-maker, influencer, user, blocker; did you mean "champion"?',
+    ],
+    ['a misspelled part of the brief', '{ fact: brief_missing, op: contains, value: histroy }', 'histroy', 'rules[0].when.value: "histroy" is not a value of the items of brief_missing, which is one of history, stakeholders, questions, objective; did you mean "history"?'],
+  ])('%s', (_name, when, at, message) => {
+    expect(problemsOf(rule(when))).toEqual([{ file: FILE, severity: 'error', line: 4, column: column(when, at), rule: 'operator-kind', message }]);
+  });
+
+  it('a misspelled verdict in a finding rule', () => {
+    const when = '{ fact: verdict, op: eq, value: joined }';
+    expect(problemsOf(rule(when, 'finding'))).toEqual([
+      { file: FILE, severity: 'error', line: 4, column: column(when, 'joined'), rule: 'operator-kind', message: 'rules[0].when.value: "joined" is not a value of verdict, which is one of join, wait, decline; did you mean "join"?' },
+    ]);
+  });
+
+  it.each([
+    ['a date that is not real', '{ fact: close_date, op: before, value: { param: cutoff } }', 'cutoff: 2026-13-01', 'rules[0].when.value.param: 2026-13-01 is not a real calendar date (the parameter cutoff is "2026-13-01")'],
+    ['a misspelled stage', '{ fact: stage, op: in, value: { param: late } }', 'late: [negotiaton]', 'rules[0].when.value.param: "negotiaton" is not a value of stage, which is one of discovery, qualification, proposal, negotiation, closed-won, closed-lost; did you mean "negotiation"? (the parameter late is ["negotiaton"])'],
+    ['days that are not a whole number', '{ fact: close_date, op: within_days, value: { param: horizon } }', 'horizon: 2.5', 'rules[0].when.value.param: the operator "within_days" takes a number of days, a whole number 0 or more, not 2.5 (the parameter horizon is 2.5)'],
+  ])('a parameter of the wrong kind: %s', (_name, when, param, message) => {
+    const text = lines('rules:', '  - id: mine', '    effect: wait', `    when: ${when}`, '    message: Mine.', `    params: { ${param} }`);
+    const [problem, ...rest] = problemsOf(text);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ line: 4, rule: 'operator-kind', message });
+  });
+
+  it.each([
+    ['before today', '{ fact: close_date, op: before, value: today }'],
+    ['after a date', '{ fact: close_date, op: after, value: 2028-02-29 }'],
+    ['before another date fact', '{ fact: next_meeting.date, op: before, value: { fact: close_date } }'],
+    ['today after a date (a rule that starts on a day)', '{ fact: today, op: after, value: 2027-01-01 }'],
+    ['eq today', '{ fact: next_meeting.date, op: eq, value: today }'],
+    ['eq null: no close date', '{ fact: close_date, op: eq, value: null }'],
+    ['within 14 days', '{ fact: close_date, op: within_days, value: 14 }'],
+    ['within 0 days: today', '{ fact: close_date, op: within_days, value: 0 }'],
+    ['within a number of days from a fact', '{ fact: next_meeting.date, op: within_days, value: { fact: days_to_close } }'],
+    ['days_to_close as a number', '{ fact: days_to_close, op: lt, value: 14 }'],
+    ['a stage among stages', '{ fact: stage, op: in, value: [proposal, negotiation] }'],
+    ['a role in the list', '{ fact: stakeholder_roles, op: contains, value: economic-buyer }'],
+    ['the new booleans', '{ all: [{ fact: has_economic_buyer, op: eq, value: false }, { fact: has_blocker, op: eq, value: true }] }'],
+    ['asks that need the CEO', '{ fact: ceo_ask_count, op: gte, value: 2 }'],
+    ['a free-text field, any text', '{ fact: account.industry, op: in, value: [Gambling, Whatever] }'],
+  ])('accepts %s', (_name, when) => {
+    const result = parseConfig(rule(when), FILE);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('accepts a parameter that is a date, today, or a number of days', () => {
+    const text = lines(
+      'rules:',
+      '  - id: mine',
+      '    effect: wait',
+      '    when: { all: [{ fact: close_date, op: before, value: { param: cutoff } }, { fact: next_meeting.date, op: after, value: { param: now } }, { fact: close_date, op: within_days, value: { param: horizon } }] }',
+      '    message: Mine.',
+      '    params: { cutoff: 2027-01-01, now: today, horizon: 30 }',
+    );
+    const result = parseConfig(text, FILE);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
+
 describe("located problems in a rule's params", () => {
   it.each<[string, string, Omit<Problem, 'file' | 'severity'>]>([
     [
