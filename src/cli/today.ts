@@ -2,7 +2,6 @@
 // system's local calendar date. The one place the clock is read; everything below the command line
 // gets the day as data, so the same deals on the same --today give byte-identical output.
 
-import { InvalidArgumentError } from 'commander';
 import { localDate } from '../io/clock.js';
 import { DATE_WRITTEN, isCalendarDate } from '../schema/checks.js';
 import { UsageError } from './errors.js';
@@ -16,20 +15,18 @@ export function todayProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** `--today`, as commander reads it: a bad value is a usage error (exit 2) naming the option. */
-export function parseTodayOption(value: string): string {
-  const problem = todayProblem(value);
-  // Commander prefixes "option '--today <date>' argument '…' is invalid."
-  if (problem !== undefined) throw new InvalidArgumentError(`${problem[0]!.toUpperCase()}${problem.slice(1)}.`);
-  return value;
-}
-
 /**
- * The day the run is for: the option (checked as it was read), else the environment variable (an
- * empty one counts as unset, as NO_COLOR's does), else the local date of `now`.
+ * The day the run is for: the option, else the environment variable (an empty one counts as unset,
+ * as NO_COLOR's does), else the local date of `now`. A bad value is a usage error (exit 2) that says
+ * where it came from. Checked here rather than by commander as it reads argv: main.ts, which every
+ * run loads, then needs none of this.
  */
 export function runToday(option: string | undefined, env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date()): string {
-  if (option !== undefined) return option;
+  if (option !== undefined) {
+    const problem = todayProblem(option);
+    if (problem !== undefined) throw new UsageError(`--today ${JSON.stringify(option)}: ${problem}`);
+    return option;
+  }
   const fromEnv = env[TODAY_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
     const problem = todayProblem(fromEnv);

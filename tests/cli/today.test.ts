@@ -59,12 +59,12 @@ describe('--today and DEAL_TRIAGE_TODAY', () => {
   });
 
   it.each([
-    ['not a real calendar date', '2026-02-30', 'It is not a real calendar date.'],
-    ['the 13th month', '2026-13-01', 'It is not a real calendar date.'],
-    ['a day written without its zero', '2026-12-1', 'It is not a date written YYYY-MM-DD (such as 2026-12-01).'],
-    ['another way of writing dates', '12/01/2026', 'It is not a date written YYYY-MM-DD (such as 2026-12-01).'],
-    ['a time', '2026-12-01T09:00', 'It is not a date written YYYY-MM-DD (such as 2026-12-01).'],
-    ['nothing', '', 'It is not a date written YYYY-MM-DD (such as 2026-12-01).'],
+    ['not a real calendar date', '2026-02-30', 'it is not a real calendar date'],
+    ['the 13th month', '2026-13-01', 'it is not a real calendar date'],
+    ['a day written without its zero', '2026-12-1', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
+    ['another way of writing dates', '12/01/2026', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
+    ['a time', '2026-12-01T09:00', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
+    ['nothing', '', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
   ])('--today %s (%j): exit 2, naming the option, before any output', async (_name, value, reason) => {
     for (const argv of [
       ['triage', '--today', value, ACME],
@@ -74,7 +74,7 @@ describe('--today and DEAL_TRIAGE_TODAY', () => {
       const result = await run(argv);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`error: option '--today <date>' argument '${value}' is invalid. ${reason}`);
+      expect(result.stderr).toBe(`deal-triage: --today ${JSON.stringify(value)}: ${reason}\n`);
       expect(result.stderr).not.toMatch(STACK_FRAME);
     }
   });
@@ -98,6 +98,12 @@ describe('--today and DEAL_TRIAGE_TODAY', () => {
     const result = await run(['triage', '--today', TODAY, '--config', CONFIG, ACME], { env: { DEAL_TRIAGE_TODAY: 'soon' } });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
+  });
+
+  it('--today without a value is a usage error', async () => {
+    const result = await run(['triage', ACME, '--today']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("error: option '--today <date>' argument missing");
   });
 
   it('is in every command\'s help', async () => {
