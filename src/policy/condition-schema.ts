@@ -1,6 +1,9 @@
 // A rule's condition (`when:`) is a small recursive language: `all` / `any` / `not` over
 // comparisons `{ fact, op, value }`. zod checks the rest of the config; this walk checks a condition
 // so each mistake is reported at its own path, with a suggestion for a misspelled fact or operator.
+// Rules are typed (PRODUCT.md §10): a comparison whose fact, operator and value do not fit (lt on a
+// date, "1000" for a number, a date that is not a day, a stage that is not a stage) would never fire,
+// so it is refused, with the operator or value to write instead.
 
 import type { RefinementCtx } from 'zod';
 import { FACT_NAMES, FACTS, isFactName } from '../engine/facts.js';

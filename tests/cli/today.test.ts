@@ -65,6 +65,8 @@ describe('--today and DEAL_TRIAGE_TODAY', () => {
     ['another way of writing dates', '12/01/2026', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
     ['a time', '2026-12-01T09:00', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
     ['nothing', '', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
+    // Shown escaped: a value never drives the terminal.
+    ['a terminal escape', '\u001b[2J2026-12-01', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
   ])('--today %s (%j): exit 2, naming the option, before any output', async (_name, value, reason) => {
     for (const argv of [
       ['triage', '--today', value, ACME],
@@ -83,6 +85,7 @@ describe('--today and DEAL_TRIAGE_TODAY', () => {
     ['not a real calendar date', '2026-02-29', 'it is not a real calendar date'],
     ['another way of writing dates', '01.12.2026', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
     ['a trailing newline', '2026-12-01\n', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
+    ['a terminal escape', '\u001b]8;;https://example.com\u00072026-12-01', 'it is not a date written YYYY-MM-DD (such as 2026-12-01)'],
   ])('DEAL_TRIAGE_TODAY %s: exit 2, naming the variable, before any output', async (_name, value, reason) => {
     for (const argv of [['triage', ACME], ['check', 'fixtures/deals'], ['new']]) {
       const result = await run(argv, { env: { DEAL_TRIAGE_TODAY: value } });
