@@ -1,7 +1,9 @@
 // The programmatic API: load deals and configs, evaluate them, render the results. The CLI is
-// built on exactly these functions.
+// built on exactly these functions. "Today" is an input here too (PRODUCT.md §10): every function
+// that decides takes `{ today: 'YYYY-MM-DD' }`; `localDate(new Date())` gives the system's date.
 //
-//   import { loadConfigFile, loadDealFile, evaluate, render } from 'deal-triage';
+//   import { loadConfigFile, loadDealFile, evaluate, localDate, render } from 'deal-triage';
+//   const evaluation = evaluate(deal, config, { today: localDate(new Date()) });
 
 import { readFile } from 'node:fs/promises';
 import { formatters } from './format/index.js';
@@ -24,6 +26,7 @@ export { DEFAULT_POLICY } from './policy/params.js';
 export { FACTS } from './engine/facts.js';
 export { OPERATORS } from './engine/operators.js';
 export { findConfigFile } from './io/files.js';
+export { localDate } from './io/clock.js';
 export { TRIAGE_FORMATS } from './format/index.js';
 // check's pure core: one file's report, then the folder's report, rendered by a check format.
 export { checkFileBytes } from './check/file.js';
@@ -36,7 +39,7 @@ export { dealToYaml } from './questionnaire/write.js';
 export type { Deal, DealInput } from './schema/deal.js';
 export type { Config, ConfigInput } from './policy/config-schema.js';
 export type { ResolvedConfig } from './policy/resolve.js';
-export type { Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, Outcome, RoleOutcome, Change, Need, SignalOption } from './engine/types.js';
+export type { AsOf, Evaluation, Verdict, Rule, Condition, RuleTrace, ConditionTrace, Outcome, RoleOutcome, Change, Need, SignalOption } from './engine/types.js';
 export type { Problem, Severity } from './load/problem.js';
 export type { Briefing } from './briefing/briefing.js';
 export type { LoadResult, TriageFormat, TriageResult, FormatOptions };

@@ -14,7 +14,7 @@ import { parseConfig } from '../src/load/config.js';
 import type { ResolvedConfig } from '../src/policy/resolve.js';
 import { triageText } from '../src/triage/triage.js';
 import type { TriageResult } from '../src/triage/triage.js';
-import { ROOT } from './helpers/paths.js';
+import { AS_OF, ROOT } from './helpers/paths.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 type DealFile = Record<string, unknown> & {
@@ -43,7 +43,7 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
-const triage = (text: string, file: string) => triageText(text, file, config);
+const triage = (text: string, file: string) => triageText(text, file, config, AS_OF);
 const triaged = yamlFiles('fixtures')
   .map((file) => triage(readFileSync(path.join(ROOT, file), 'utf8'), file))
   .filter((result): result is Triaged => result.ok);

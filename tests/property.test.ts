@@ -11,12 +11,13 @@ import { parseDeal, parseDealBytes } from '../src/load/deal.js';
 import type { LoadResult } from '../src/load/input.js';
 import type { Deal } from '../src/schema/deal.js';
 import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, THREATS } from '../src/schema/deal.js';
+import { AS_OF } from './helpers/paths.js';
 
 const config = defaultConfig();
 
 function expectVerdictOrLocatedProblems(result: LoadResult<Deal>, file: string, lineCount: number): void {
   if (result.ok) {
-    const evaluation = evaluate(result.value, config);
+    const evaluation = evaluate(result.value, config, AS_OF);
     expect(VERDICTS).toContain(evaluation.verdict);
     expect(evaluation.trace.length).toBe(config.rules.length);
     return;
@@ -108,7 +109,7 @@ describe('the loader and the engine never crash', () => {
         const result = parseDeal(stringify(deal), 'valid.yaml');
         expect(result.ok).toBe(true);
         if (!result.ok) return;
-        const evaluation = evaluate(result.value, config);
+        const evaluation = evaluate(result.value, config, AS_OF);
         const potential = deal.value.amount + (deal.follow_on.value ?? 0);
         if (deal.stage === 'closed-won' || deal.stage === 'closed-lost') expect(evaluation.reasons[0]?.rule).toBe('deal-closed');
         if (deal.follow_on.potential === 'none' || potential < config.policy.small_deal_below) expect(evaluation.verdict).toBe('decline');

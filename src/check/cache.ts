@@ -1,6 +1,7 @@
 // What `check --cache` keeps, pure: a file's report is a function of its bytes, the name it is
-// shown by, the resolved config, and the tool (its version, and Node's, whose number formatting the
-// messages use). So the cache is keyed on the tool and a hash of the config as a whole, and each
+// shown by, the resolved config, the day it is checked on (a close date passes), and the tool (its
+// version, and Node's, whose number formatting the messages use). So the cache is keyed on the tool,
+// the day and a hash of the config as a whole, and each
 // entry on the file as shown and the hash of its content (never its mtime: a `git clone` changes
 // every mtime and none of the content). A renamed or moved file is a new entry: its report carries
 // its name, which the cache never rewrites. An entry may also keep the file's stamp (what the file
@@ -44,11 +45,13 @@ export interface CacheKey {
   node: string;
   /** The hash of the resolved config, with the company's currency (a deal's currency when it names none). */
   config: string;
+  /** The day checked on (--today): a report made on another day may say another thing. */
+  today: string;
 }
 
-export function cacheKey(config: ResolvedConfig, version: string, node: string): CacheKey {
+export function cacheKey(config: ResolvedConfig, version: string, node: string, today: string): CacheKey {
   const keyed = canonicalJson({ config, defaultCurrency: config.company.currency });
-  return { version, node, config: hash('sha256', keyed, 'base64') };
+  return { version, node, config: hash('sha256', keyed, 'base64'), today };
 }
 
 /**
@@ -142,7 +145,7 @@ export function parseCache(text: string, key: CacheKey): Map<string, unknown> | 
     return undefined;
   }
   if (!isRecord(document) || document.tool !== TOOL || document.format !== CACHE_FORMAT) return undefined;
-  if (document.version !== key.version || document.node !== key.node || document.config !== key.config) return undefined;
+  if (document.version !== key.version || document.node !== key.node || document.config !== key.config || document.today !== key.today) return undefined;
   if (!isRecord(document.files)) return undefined;
   // A Map: a file may be named `__proto__` or `constructor` (a path named on the command line can
   // have any name), which an object would answer for.

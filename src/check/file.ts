@@ -5,7 +5,7 @@
 
 import { decide } from '../engine/decide.js';
 import { potentialValue } from '../engine/facts.js';
-import type { Verdict } from '../engine/types.js';
+import type { AsOf, Verdict } from '../engine/types.js';
 import { parseDealBytes } from '../load/deal.js';
 import type { LoadResult } from '../load/input.js';
 import { MAX_PROBLEMS_PER_FILE } from '../load/limits.js';
@@ -35,25 +35,29 @@ export interface FileReport {
   deal?: DealSummary;
 }
 
-export interface CheckFileOptions {
+/** `today`: the day to check on (the date findings depend on it), YYYY-MM-DD. */
+export interface CheckFileOptions extends AsOf {
   /** Give each deal's reasons (default true); the formats that do not print them ask for none. */
   reasons?: boolean;
 }
 
-export function checkFileBytes(bytes: Uint8Array, file: string, config: ResolvedConfig, options: CheckFileOptions = {}): FileReport {
+export function checkFileBytes(bytes: Uint8Array, file: string, config: ResolvedConfig, options: CheckFileOptions): FileReport {
   return checkLoaded(parseDealBytes(bytes, file, { defaultCurrency: config.company.currency }), file, config, options);
 }
 
 /** The same, for a deal loaded already (its file read and parsed with the company's currency). */
-export function checkLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig, options: CheckFileOptions = {}): FileReport {
+export function checkLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig, options: CheckFileOptions): FileReport {
   if (!loaded.ok) return { file, problems: loaded.problems.map((found) => ({ ...found, message: detached(found.message) })) };
   const deal = loaded.value;
   const decision = decide(deal, config, options);
   const idAt = loaded.locator.at(['id']);
   const requestedAt = deal.ceo.requested ? loaded.locator.at(['ceo', 'requested']) : idAt;
-  const problems = decision.findings.map((finding) =>
-    problem(file, finding.at === undefined ? { line: 1, column: 1 } : loaded.locator.at(finding.at.split('.')), finding.rule, detached(finding.message), finding.severity),
-  );
+  const problems = decision.findings.map((finding) => {
+    const path = finding.at?.split('.');
+    // A finding about a field the deal does not have (no next meeting) points at the deal's id.
+    const at = path === undefined ? { line: 1, column: 1 } : has(deal, path) ? loaded.locator.at(path) : idAt;
+    return problem(file, at, finding.rule, detached(finding.message), finding.severity);
+  });
   return {
     file,
     problems: listProblems(problems),
@@ -69,6 +73,16 @@ export function checkLoaded(loaded: LoadResult<Deal>, file: string, config: Reso
       requestedAt,
     },
   };
+}
+
+/** Whether the deal has a value at `path` (defaults included: the locator finds their parent). */
+function has(deal: Deal, path: readonly string[]): boolean {
+  let value: unknown = deal;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value !== undefined;
 }
 
 /**

@@ -26,6 +26,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpOption('-h, --help', 'show help')
     // Options every command takes; commander accepts them before or after the command's name.
     .option('-c, --config <file>', 'use this config file instead of looking for deal-triage.config.yaml')
+    // Checked when a command runs (src/cli/today.ts), with DEAL_TRIAGE_TODAY.
+    .option('--today <date>', 'the day to decide on, YYYY-MM-DD (default: $DEAL_TRIAGE_TODAY, else the system date)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output')
     .option('--debug', 'on an internal error, print the stack trace')

@@ -7,6 +7,8 @@ import type { Concurrency } from '../io/check-files.js';
 /** The options every command takes (before or after the command's name). */
 export interface CommonOptions {
   config?: string;
+  /** --today, checked as it was read (src/cli/today.ts). */
+  today?: string;
   color?: boolean;
   debug?: boolean;
 }

@@ -36,6 +36,8 @@ export interface PathInput {
   /** The rule's `change` text, filled in. */
   message(rule: Rule): string;
   currency: string;
+  /** The day of the evaluation, YYYY-MM-DD (the date operators test against it). */
+  today: string;
 }
 
 /** Each operator's opposite, where the language has one (`contains` has none: message only). */
@@ -137,7 +139,7 @@ function settle(need: Need, input: PathInput): Need {
   const values = Object.hasOwn(VALUES, need.fact) ? VALUES[need.fact]! : undefined;
   if (!values || !['ne', 'in', 'not_in'].includes(need.op)) return need;
   const operator = (OPERATORS as Record<string, OperatorDefinition>)[need.op]!;
-  const meeting = values.filter((value) => operator.test(value, need.value ?? null));
+  const meeting = values.filter((value) => operator.test(value, need.value ?? null, input.today));
   const harmless = meeting.filter((value) => !input.quiet.some((rule) => rule.when && input.scope(rule).holds(rule.when, { fact: need.fact, value })));
   return { ...need, op: 'in', value: harmless.length > 0 ? harmless : meeting };
 }

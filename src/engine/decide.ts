@@ -12,12 +12,13 @@
 // reads there.
 
 import type { Deal } from '../schema/deal.js';
+import { checkToday, isTodayFor } from './evaluate.js';
 import type { EngineConfig } from './evaluate.js';
 import { FACTS } from './facts.js';
 import type { FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
 import type { OperatorName } from './operators.js';
-import type { Condition, FactValue, FindingOutcome, Operand, ParamValue, Rule, Verdict } from './types.js';
+import type { AsOf, Condition, FactValue, FindingOutcome, Operand, ParamValue, Rule, Verdict } from './types.js';
 import { formatValue, kindOf, PLACEHOLDER } from './values.js';
 
 export interface Decision {
@@ -59,7 +60,7 @@ interface Compiled {
 const UNSET = Symbol('unset');
 const compiledConfigs = new WeakMap<EngineConfig, Compiled>();
 
-export interface DecideOptions {
+export interface DecideOptions extends AsOf {
   /**
    * Give the reasons (default true). Without, `reasons` is empty, and only the deciding rule's
    * message is rendered (a finding may read it).
@@ -67,10 +68,12 @@ export interface DecideOptions {
   reasons?: boolean;
 }
 
-export function decide(deal: Deal, config: EngineConfig, options: DecideOptions = {}): Decision {
+/** `options.today`: the day to decide on, YYYY-MM-DD, as for `evaluate`. */
+export function decide(deal: Deal, config: EngineConfig, options: DecideOptions): Decision {
+  checkToday(options.today);
   let compiled = compiledConfigs.get(config);
   if (!compiled) compiledConfigs.set(config, (compiled = compile(config)));
-  const context: FactContext = { deal, company: config.company, signals: [] };
+  const context: FactContext = { deal, company: config.company, today: options.today, signals: [] };
   const state: State = { context, currency: deal.value.currency, facts: new Array<FactValue>(compiled.factCount).fill(UNSET as never) };
 
   const signals: { rule: CompiledRule; message: string | undefined }[] = [];
@@ -141,14 +144,16 @@ function compile(config: EngineConfig): Compiled {
       }
       const operator = OPERATORS[when.op as OperatorName];
       const actual = reader(when.fact);
-      if (!operator.takesValue) return (state) => operator.test(actual(state), undefined);
+      if (!operator.takesValue) return (state) => operator.test(actual(state), undefined, state.context.today);
       const operand: Operand = when.value ?? null;
       if (operand !== null && typeof operand === 'object' && 'fact' in operand) {
         const expected = reader(operand.fact);
-        return (state) => operator.test(actual(state), expected(state));
+        return (state) => operator.test(actual(state), expected(state), state.context.today);
       }
       const expected = operand !== null && typeof operand === 'object' && 'param' in operand ? (param(operand.param) ?? null) : operand;
-      return (state) => operator.test(actual(state), expected);
+      // `today` compared with a date: the day of the evaluation.
+      if (isTodayFor(when.fact, expected)) return (state) => operator.test(actual(state), state.context.today, state.context.today);
+      return (state) => operator.test(actual(state), expected, state.context.today);
     };
 
     // The message as parts: text as written, a parameter's value, or a fact's value as it reads now.
@@ -172,7 +177,9 @@ function compile(config: EngineConfig): Compiled {
       }
       if (fact.volatile) volatile = true;
       const read = reader(name);
-      parts.push((state) => formatValue(read(state), fact.kind, state.currency));
+      // Today itself reads as its date, not as "2026-12-01 (today)".
+      const relativeTo = name === 'today' ? () => undefined : (state: State) => state.context.today;
+      parts.push((state) => formatValue(read(state), fact.kind, state.currency, relativeTo(state)));
     }
     parts.push(rule.message.slice(from));
     const render: Render = (state) => {

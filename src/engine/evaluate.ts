@@ -3,14 +3,17 @@
 // rules in order (a decline beats a wait; among equals the first listed wins), then the CEO's roles
 // on a join, then findings, which may test the verdict.
 
+import { isIsoDate } from '../schema/checks.js';
 import type { Deal } from '../schema/deal.js';
 import { pathToJoin } from './changes.js';
 import type { ChangeScope } from './changes.js';
+import { TODAY } from './dates.js';
 import { FACTS, factReader } from './facts.js';
 import type { Company, FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
 import type { OperatorName } from './operators.js';
 import type {
+  AsOf,
   Condition,
   ConditionTrace,
   Evaluation,
@@ -41,19 +44,23 @@ export interface EngineConfig {
 
 interface RuleScope {
   read: (fact: string) => FactValue;
+  today: string;
   param: (name: string) => ParamValue | undefined;
   paramKinds: EngineConfig['paramKinds'];
 }
 
-export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
-  const context: FactContext = { deal, company: config.company, signals: [] };
+/** `today` is the day to evaluate on, YYYY-MM-DD: the caller's, never the clock's (PRODUCT.md §10). */
+export function evaluate(deal: Deal, config: EngineConfig, { today }: AsOf): Evaluation {
+  checkToday(today);
+  const context: FactContext = { deal, company: config.company, today, signals: [] };
   const read = factReader(context);
   const currency = deal.value.currency;
   const policy = config.policy as unknown as Record<string, ParamValue>;
   const traces = new Map<Rule, RuleTrace>();
+  const scopeOf = (rule: Rule) => ruleScope(rule, read, today, policy, config.paramKinds);
 
   const run = (rule: Rule): boolean => {
-    const scope = ruleScope(rule, read, policy, config.paramKinds);
+    const scope = scopeOf(rule);
     const condition = rule.when ? evaluateCondition(rule.when, scope) : null;
     const fired = condition === null || condition.result === true;
     const trace: RuleTrace = { rule: rule.id, effect: rule.effect, enabled: true, fired, origin: rule.origin, condition };
@@ -97,9 +104,10 @@ export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
           blockers,
           quiet: config.rules.filter((rule) => rule.enabled && (rule.effect === 'decline' || rule.effect === 'wait') && !blockers.includes(rule)),
           missingSignals: enabled('signal').filter((rule) => !signals.includes(rule)),
-          scope: (rule) => changeScope(rule, read, policy, config.paramKinds),
-          message: (rule) => render(rule.change!, ruleScope(rule, read, policy, config.paramKinds), currency),
+          scope: (rule) => changeScope(rule, read, today, policy, config.paramKinds),
+          message: (rule) => render(rule.change!, scopeOf(rule), currency),
           currency,
+          today,
         });
 
   return {
@@ -116,21 +124,29 @@ export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
   };
 }
 
-function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, ParamValue>, paramKinds: EngineConfig['paramKinds']): RuleScope {
+/** A programming error, not a user's: the command line and the API check the day they are given. */
+export function checkToday(today: unknown): asserts today is string {
+  if (typeof today !== 'string' || !isIsoDate(today)) {
+    throw new TypeError(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  }
+}
+
+function ruleScope(rule: Rule, read: RuleScope['read'], today: string, policy: Record<string, ParamValue>, paramKinds: EngineConfig['paramKinds']): RuleScope {
   return {
     read,
+    today,
     paramKinds,
     param: (name) => (Object.hasOwn(rule.params, name) ? rule.params[name] : Object.hasOwn(policy, name) ? policy[name] : undefined),
   };
 }
 
-function changeScope(rule: Rule, read: RuleScope['read'], policy: Record<string, ParamValue>, paramKinds: EngineConfig['paramKinds']): ChangeScope {
-  const scope = ruleScope(rule, read, policy, paramKinds);
+function changeScope(rule: Rule, read: RuleScope['read'], today: string, policy: Record<string, ParamValue>, paramKinds: EngineConfig['paramKinds']): ChangeScope {
+  const scope = ruleScope(rule, read, today, policy, paramKinds);
   return {
     read,
-    expected: (comparison) => resolveOperand(comparison.value ?? null, scope).value,
+    expected: (comparison) => resolveOperand(comparison.value ?? null, comparison.fact, scope).value,
     holds: (condition, override) => {
-      const under = override ? ruleScope(rule, (name) => (name === override.fact ? override.value : read(name)), policy, paramKinds) : scope;
+      const under = override ? ruleScope(rule, (name) => (name === override.fact ? override.value : read(name)), today, policy, paramKinds) : scope;
       return evaluateCondition(condition, under).result === true;
     },
   };
@@ -141,7 +157,8 @@ function render(template: string, scope: RuleScope, currency: string): string {
     const param = scope.param(name);
     if (param !== undefined) return formatValue(param, (Object.hasOwn(scope.paramKinds, name) ? scope.paramKinds[name] : undefined) ?? kindOf(param), currency);
     const fact = (FACTS as Record<string, FactDefinition>)[name];
-    return fact ? formatValue(scope.read(name), fact.kind, currency) : undefined;
+    // Today itself reads as its date, not as "2026-12-01 (today)".
+    return fact ? formatValue(scope.read(name), fact.kind, currency, name === 'today' ? undefined : scope.today) : undefined;
   });
 }
 
@@ -171,24 +188,32 @@ export function evaluateCondition(condition: Condition, scope: RuleScope): Condi
   const actual = scope.read(condition.fact);
   const trace: ConditionTrace = { kind: 'compare', result: false, fact: condition.fact, op: condition.op, actual };
   if (operator.takesValue) {
-    const { value, from } = resolveOperand(condition.value ?? null, scope);
+    const { value, from } = resolveOperand(condition.value ?? null, condition.fact, scope);
     trace.expected = value;
     if (from) trace.from = from;
-    trace.result = operator.test(actual, value);
+    trace.result = operator.test(actual, value, scope.today);
   } else {
-    trace.result = operator.test(actual, undefined);
+    trace.result = operator.test(actual, undefined, scope.today);
   }
   return trace;
 }
 
-function resolveOperand(operand: Operand, scope: RuleScope): { value: FactValue; from?: { param: string } | { fact: string } } {
+function resolveOperand(operand: Operand, fact: string, scope: RuleScope): { value: FactValue; from?: { param: string } | { fact: string } } {
   if (operand !== null && typeof operand === 'object' && 'param' in operand) {
-    return { value: scope.param(operand.param) ?? null, from: { param: operand.param } };
+    const value = scope.param(operand.param) ?? null;
+    return { value: isTodayFor(fact, value) ? scope.today : value, from: { param: operand.param } };
   }
   if (operand !== null && typeof operand === 'object' && 'fact' in operand) {
     return { value: scope.read(operand.fact), from: { fact: operand.fact } };
   }
+  // `value: today` compared with a date is the day of the evaluation, which the explanation shows.
+  if (isTodayFor(fact, operand)) return { value: scope.today, from: { fact: 'today' } };
   return { value: operand };
+}
+
+/** Whether a value compared with `fact` is the word today, standing for the day of the evaluation. */
+export function isTodayFor(fact: string, value: FactValue | ParamValue | undefined): boolean {
+  return value === TODAY && (FACTS as Record<string, FactDefinition>)[fact]?.kind === 'date';
 }
 
 // Array.isArray narrows a readonly list to any[]; this keeps its item type.
@@ -200,7 +225,7 @@ function notEvaluated(condition: Condition, scope: RuleScope): ConditionTrace {
   if ('not' in condition) return { kind: 'not', result: 'not-evaluated', child: notEvaluated(condition.not, scope) };
   const trace: ConditionTrace = { kind: 'compare', result: 'not-evaluated', fact: condition.fact, op: condition.op, actual: undefined };
   if (condition.value !== undefined) {
-    const { value, from } = resolveOperand(condition.value, scope);
+    const { value, from } = resolveOperand(condition.value, condition.fact, scope);
     trace.expected = value;
     if (from) trace.from = from;
   }

@@ -1,8 +1,11 @@
 // Facts: the named values a rule's conditions can test. Each is a small function of the deal and
 // the company profile. Derived facts (PRODUCT.md §3) are computed here and never stored in a file.
 
+import { STAKEHOLDER_ROLES } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
+import { dayNumber, isBefore } from './dates.js';
 import { exactDifference, exactRatio, exactSum, toHundredth } from './exact.js';
+import { VERDICTS } from './types.js';
 import type { FactValue, Verdict } from './types.js';
 
 export interface Company {
@@ -15,6 +18,8 @@ export interface Company {
 export interface FactContext {
   deal: Deal;
   company: Company;
+  /** The day the deal is evaluated on, YYYY-MM-DD: an input (PRODUCT.md §10), never the clock. */
+  today: string;
   /** The strategic signals found so far (signal rules run first). */
   signals: readonly string[];
   /** Known only once the verdict is decided, for finding rules. */
@@ -24,7 +29,7 @@ export interface FactContext {
 }
 
 /** How a value is shown in messages and the explanation. */
-export type FactKind = 'money' | 'number' | 'ratio' | 'text' | 'list' | 'boolean';
+export type FactKind = 'money' | 'number' | 'ratio' | 'text' | 'list' | 'boolean' | 'date';
 
 export interface FactDefinition {
   kind: FactKind;
@@ -33,6 +38,12 @@ export interface FactDefinition {
   volatile?: true;
   /** Known only once the verdict is decided: only finding rules, which run last, may read it. */
   findingOnly?: true;
+  /**
+   * The values a text fact can take, or a list fact's items, where they are fixed: a rule comparing
+   * with another value is a config error. A fact that is a field of the deal file (stage) need not
+   * say: its values are the schema's (src/policy/fact-values.ts).
+   */
+  values?: readonly string[];
   get(context: FactContext): FactValue;
 }
 
@@ -61,6 +72,9 @@ export function sizeRatio(deal: Deal, company: Company): number | null {
   }
   return ratios.length === 0 ? null : Math.max(...ratios);
 }
+
+/** The parts of the CEO's brief, in the order brief-incomplete lists what is missing. */
+export const BRIEF_PARTS = ['history', 'stakeholders', 'questions', 'objective'] as const;
 
 /** The parts of the CEO's brief that are missing (§5 brief-incomplete). */
 export function briefMissing(deal: Deal): string[] {
@@ -96,7 +110,7 @@ export const FACTS = {
   },
   signals: { kind: 'list', volatile: true, description: 'the strategic signals found', get: ({ signals }) => [...signals] },
   signal_count: { kind: 'number', volatile: true, description: 'how many strategic signals were found', get: ({ signals }) => signals.length },
-  brief_missing: field('list', 'what the brief lacks: history, stakeholders, questions, objective', briefMissing),
+  brief_missing: { ...field('list', 'what the brief lacks: history, stakeholders, questions, objective', briefMissing), values: BRIEF_PARTS },
   asks_no: field('list', 'the requests our position on is no', (d) => d.asks.filter((a) => a.position === 'no').map((a) => a.request)),
   asks_exception: field('list', "the requests that need the CEO's exception", (d) =>
     d.asks.filter((a) => a.exception === true).map((a) => a.request),
@@ -111,6 +125,7 @@ export const FACTS = {
     volatile: true,
     findingOnly: true,
     description: 'the verdict (join, wait or decline); only for finding rules',
+    values: VERDICTS,
     get: ({ verdict }) => verdict ?? null,
   },
   decided_by: {
@@ -133,7 +148,7 @@ export const FACTS = {
   owner: field('text', 'the account owner', (d) => d.owner),
   type: field('text', 'new, expansion or renewal', (d) => d.type),
   stage: field('text', 'the sales stage', (d) => d.stage),
-  close_date: field('text', 'the expected close date', (d) => d.close_date),
+  close_date: field('date', 'the expected close date', (d) => d.close_date),
   'account.name': field('text', 'the account name', (d) => d.account.name),
   'account.employees': field('number', "the account's employees", (d) => d.account.employees),
   'account.annual_revenue': hundredthField('money', "the account's annual revenue", (d) => d.account.annual_revenue),
@@ -151,7 +166,65 @@ export const FACTS = {
   objective: field('text', "the CEO's objective in the deal", (d) => d.objective),
   plan: field('text', 'the plan for the CEO', (d) => d.plan),
   'ceo.requested': field('boolean', 'whether the head of sales asks for the CEO', (d) => d.ceo.requested),
+  'next_meeting.date': field('date', 'the date of the next meeting with the customer', (d) => d.next_meeting?.date),
+  // Dates against today (PRODUCT.md §10).
+  today: { kind: 'date', description: 'the day of the evaluation (--today, or the system date)', get: ({ today }) => today },
+  days_to_close: {
+    kind: 'number',
+    description: 'calendar days from today to close_date: 0 on the day, negative once it has passed; null without a close date',
+    get: ({ deal, today }) => (deal.close_date === undefined ? null : dayNumber(deal.close_date) - dayNumber(today)),
+  },
+  close_date_passed: {
+    kind: 'boolean',
+    description: 'whether close_date is before today (false on the day itself, and without a close date)',
+    get: ({ deal, today }) => deal.close_date !== undefined && isBefore(deal.close_date, today),
+  },
+  days_since_last_event: {
+    kind: 'number',
+    description: 'calendar days from the latest history date to today (negative if it is ahead); null without history',
+    get: ({ deal, today }) => {
+      const last = latestEventDate(deal);
+      return last === undefined ? null : dayNumber(today) - dayNumber(last);
+    },
+  },
+  next_meeting_passed: {
+    kind: 'boolean',
+    description: 'whether next_meeting.date is before today (false on the day itself, and without a next meeting)',
+    get: ({ deal, today }) => deal.next_meeting !== undefined && isBefore(deal.next_meeting.date, today),
+  },
+  // The stakeholders' roles.
+  stakeholder_roles: {
+    ...field('list', 'the stakeholder roles the deal names, each once, in the deal file reference\'s order', stakeholderRoles),
+    values: STAKEHOLDER_ROLES,
+  },
+  has_economic_buyer: field('boolean', 'whether a stakeholder is the economic buyer', (d) => hasRole(d, 'economic-buyer')),
+  has_champion: field('boolean', 'whether a stakeholder is a champion', (d) => hasRole(d, 'champion')),
+  has_blocker: field('boolean', 'whether a stakeholder is a blocker', (d) => hasRole(d, 'blocker')),
+  ceo_ask_count: field('number', "how many asks need the CEO: our position is no, or granting it is an exception (each ask counted once)", ceoAskCount),
 } satisfies Record<string, FactDefinition>;
+
+/** The latest date in the deal's history (entries need not be in order), or undefined. */
+function latestEventDate(deal: Deal): string | undefined {
+  let latest: string | undefined;
+  for (const entry of deal.history) if (latest === undefined || isBefore(latest, entry.date)) latest = entry.date;
+  return latest;
+}
+
+type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];
+
+function hasRole(deal: Deal, role: StakeholderRole): boolean {
+  return deal.stakeholders.some((stakeholder) => stakeholder.role === role);
+}
+
+/** The roles present, in the schema's order (economic buyer first), whatever order the file lists them in. */
+function stakeholderRoles(deal: Deal): string[] {
+  return STAKEHOLDER_ROLES.filter((role) => hasRole(deal, role));
+}
+
+/** The asks the CEO must handle: a "no" for the CEO to say, or an exception only the CEO can grant. */
+export function ceoAskCount(deal: Deal): number {
+  return deal.asks.filter((ask) => ask.position === 'no' || ask.exception === true).length;
+}
 
 export type FactName = keyof typeof FACTS;
 export const FACT_NAMES = Object.keys(FACTS) as FactName[];

@@ -1,7 +1,9 @@
 // Operators: how a condition compares a fact's actual value with the expected one. A missing value
 // (null) never satisfies an ordering or a membership test, so an unknown size ratio is never "much
-// larger"; eq and ne compare it as a value (unknown is not "high").
+// larger"; eq and ne compare it as a value (unknown is not "high"). Dates are compared as days of
+// the calendar, against each other or against today, which every test is given.
 
+import { daysBetween, isBefore } from './dates.js';
 import type { FactKind } from './facts.js';
 import type { FactValue } from './types.js';
 
@@ -16,11 +18,15 @@ export interface OperatorDefinition {
    * compared with lt), so the config reports it, located, instead of running it.
    */
   accepts: Accepts;
-  /** What its expected value must be: like the fact (eq), a number, a list of text, or one item of the list. */
-  expects?: 'same' | 'number' | 'list' | 'item';
+  /**
+   * What its expected value must be: like the fact (eq), a number, a list of text, one item of the
+   * list, a date (a YYYY-MM-DD day, or today), or a number of days (a whole number, 0 or more).
+   */
+  expects?: 'same' | 'number' | 'list' | 'item' | 'date' | 'days';
   /** How the explanation writes it. */
   symbol: string;
-  test(actual: FactValue, expected: FactValue | undefined): boolean;
+  /** `today`: the day of the evaluation, YYYY-MM-DD; a date operand written `today` is this day already. */
+  test(actual: FactValue, expected: FactValue | undefined, today: string): boolean;
 }
 
 const isNumber = (value: FactValue | undefined): value is number => typeof value === 'number' && !Number.isNaN(value);
@@ -37,6 +43,17 @@ const numeric = (symbol: string, compare: (a: number, b: number) => boolean): Op
 
 const sameValue = (a: FactValue | undefined, b: FactValue | undefined): boolean =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((item, i) => item === b[i]) : a === b;
+
+const isDate = (value: FactValue | undefined): value is string => typeof value === 'string';
+
+/** A date before or after another: a day that is not known (no close date) is neither. */
+const dated = (symbol: string, compare: (a: string, b: string) => boolean): OperatorDefinition => ({
+  takesValue: true,
+  accepts: ['date'],
+  expects: 'date',
+  symbol,
+  test: (actual, expected) => isDate(actual) && isDate(expected) && compare(actual, expected),
+});
 
 const asList = (value: FactValue | undefined): readonly unknown[] => (Array.isArray(value) ? value : []);
 
@@ -57,6 +74,22 @@ export const OPERATORS = {
   not_empty: { takesValue: false, accepts: ['text', 'list'], symbol: 'is not empty', test: (a) => !isEmpty(a) },
   exists: { takesValue: false, accepts: 'any', symbol: 'is set', test: (a) => a !== null },
   missing: { takesValue: false, accepts: 'any', symbol: 'is not set', test: (a) => a === null },
+  // Strictly: a close date of today is neither before nor after today.
+  before: dated('before', (a, b) => isBefore(a, b)),
+  after: dated('after', (a, b) => isBefore(b, a)),
+  // From today to N days ahead, both days included: a date that has passed is not within any
+  // number of days (use close_date_passed, or before today, for those).
+  within_days: {
+    takesValue: true,
+    accepts: ['date'],
+    expects: 'days',
+    symbol: 'within days',
+    test: (actual, expected, today) => {
+      if (!isDate(actual) || !isNumber(expected)) return false;
+      const ahead = daysBetween(today, actual);
+      return ahead >= 0 && ahead <= expected;
+    },
+  },
 } satisfies Record<string, OperatorDefinition>;
 
 export type OperatorName = keyof typeof OPERATORS;

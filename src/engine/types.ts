@@ -7,6 +7,14 @@ import type { Effect, FactValue } from '../schema/rule.js';
 export type { Condition, Effect, FactValue, Operand, ParamValue, Params, Rule, Scalar } from '../schema/rule.js';
 export { EFFECTS } from '../schema/rule.js';
 
+/**
+ * When a deal is evaluated: `today`, YYYY-MM-DD (PRODUCT.md §10). An input like the deal, so the
+ * same deal on the same day gives the same result; only the command line reads the clock.
+ */
+export interface AsOf {
+  today: string;
+}
+
 export const VERDICTS = ['join', 'wait', 'decline'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

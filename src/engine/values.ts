@@ -1,6 +1,7 @@
 // How fact and parameter values read in messages and explanations. Pure and locale-fixed (en-US),
 // so output is the same on every machine.
 
+import { daysBetween } from './dates.js';
 import { toHundredth } from './exact.js';
 import type { FactKind } from './facts.js';
 import type { FactValue } from './types.js';
@@ -51,8 +52,13 @@ export function formatRatio(value: number): string {
   return `${formatNumber(value, 1)}×`;
 }
 
-export function formatValue(value: FactValue | undefined, kind: FactKind, currency: string): string {
-  if (value === null || value === undefined) return 'unknown';
+/**
+ * A value as a message shows it. With `today`, a date also says how far it is from today, so a
+ * message reads "the close date, 2026-11-20 (11 days ago)"; a date that is not there is "not set".
+ */
+export function formatValue(value: FactValue | undefined, kind: FactKind, currency: string, today?: string): string {
+  if (kind === 'date' && typeof value === 'string' && today !== undefined) return relativeDate(value, today);
+  if (value === null || value === undefined) return kind === 'date' ? 'not set' : 'unknown';
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
@@ -61,6 +67,15 @@ export function formatValue(value: FactValue | undefined, kind: FactKind, curren
     return formatNumber(value);
   }
   return String(value);
+}
+
+/** "2026-11-20 (11 days ago)", "2026-12-03 (in 2 days)", "2026-12-01 (today)". */
+export function relativeDate(date: string, today: string): string {
+  const days = daysBetween(today, date);
+  if (days === 0) return `${date} (today)`;
+  if (days === 1) return `${date} (tomorrow)`;
+  if (days === -1) return `${date} (yesterday)`;
+  return days > 0 ? `${date} (in ${formatNumber(days)} days)` : `${date} (${formatNumber(-days)} days ago)`;
 }
 
 /** The kind of a value whose kind is not declared (a user's own parameter). */

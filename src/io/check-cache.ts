@@ -55,12 +55,12 @@ export interface CheckCache extends ReportCache {
 }
 
 /**
- * The cache at `file` for a run of `files` files with this config: empty when there is none to use.
- * `reasons`: the run's format prints each deal's reasons, so its reports have them, and a kept
- * report without them does not serve.
+ * The cache at `file` for a run of `files` files with this config on the day `today`: empty when
+ * there is none to use. `reasons`: the run's format prints each deal's reasons, so its reports have
+ * them, and a kept report without them does not serve.
  */
-export async function openCheckCache(file: string, config: ResolvedConfig, files: number, reasons: boolean): Promise<CheckCache> {
-  const key = cacheKey(config, toolVersion(), process.version);
+export async function openCheckCache(file: string, config: ResolvedConfig, files: number, reasons: boolean, today: string): Promise<CheckCache> {
+  const key = cacheKey(config, toolVersion(), process.version, today);
   const limit = cacheLimit(files);
   const found = await readBounded(file, limit);
   const text = found.kind === 'cache' ? found.text : undefined;

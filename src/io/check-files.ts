@@ -40,7 +40,7 @@ const CHECK_WORDING: NotReadWording = {
   unreadable: (_file, reason, notAFile) => (notAFile ? `${reason}; it is not read` : `cannot read the file: ${reason}`),
 };
 
-export function checkOne(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions = {}): FileReport {
+export function checkOne(entry: DiscoveredFile, config: ResolvedConfig, options: CheckFileOptions): FileReport {
   return checkRead(entry, config, options).report!;
 }
 
@@ -91,7 +91,7 @@ export interface Hashed {
 }
 
 /** checkOne under --cache: bytes that hash to `known` are not parsed. */
-export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, settled: number, options: CheckFileOptions = {}): Hashed {
+export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, settled: number, options: CheckFileOptions): Hashed {
   return checkRead(entry, config, options, { known, settled });
 }
 
@@ -132,7 +132,7 @@ export async function checkFiles(
   files: readonly DiscoveredFile[],
   config: ResolvedConfig,
   concurrency: Concurrency,
-  options: CheckFileOptions = {},
+  options: CheckFileOptions,
   cache?: ReportCache,
 ): Promise<FileReport[]> {
   const kept = cache ? files.map((entry) => cache.get(entry.file)) : [];

@@ -182,6 +182,56 @@ export const BUILT_IN_RULES = [
     at: 'ceo.requested',
     message: 'The CEO is requested, but the brief lacks {brief_missing}: brief the CEO before the CEO joins.',
   },
+  {
+    id: 'ceo-requested-too-early',
+    effect: 'finding',
+    severity: 'warning',
+    description: 'The CEO is requested on a deal the policy says should wait (a wait for the brief alone is ceo-brief-incomplete).',
+    when: {
+      all: [
+        { fact: 'ceo.requested', op: 'eq', value: true },
+        { fact: 'verdict', op: 'eq', value: 'wait' },
+        // Waiting only for the brief is ceo-brief-incomplete's problem: one cause, one problem.
+        { fact: 'decided_by', op: 'ne', value: 'brief-incomplete' },
+      ],
+    },
+    at: 'ceo.requested',
+    message: 'The CEO is requested too early: the policy says to wait. {decision_reason} (rule {decided_by})',
+  },
+  // Dates (PRODUCT.md §10): against today, which --today fixes.
+  {
+    id: 'close-date-passed',
+    effect: 'finding',
+    severity: 'warning',
+    description: 'An open deal (not closed-won or closed-lost) whose close date is before today.',
+    when: {
+      all: [
+        { fact: 'close_date', op: 'before', value: 'today' },
+        { fact: 'stage', op: 'not_in', value: ['closed-won', 'closed-lost'] },
+      ],
+    },
+    at: 'close_date',
+    message: 'The close date, {close_date}, has passed and the deal is still open at {stage}: set a new close date, or close the deal as won or lost.',
+  },
+  {
+    id: 'next-meeting-past',
+    effect: 'finding',
+    severity: 'warning',
+    description: 'A deal the CEO joins with no next meeting ahead: its next meeting is past, or not set.',
+    when: {
+      all: [
+        { fact: 'verdict', op: 'eq', value: 'join' },
+        {
+          any: [
+            { fact: 'next_meeting.date', op: 'missing' },
+            { fact: 'next_meeting.date', op: 'before', value: 'today' },
+          ],
+        },
+      ],
+    },
+    at: 'next_meeting.date',
+    message: 'The CEO joins this deal, but its next meeting is {next_meeting.date}: agree the next one with {account.name} and record it under next_meeting.',
+  },
 ] as const satisfies readonly BuiltInRule[];
 
 export type BuiltInRuleId = (typeof BUILT_IN_RULES)[number]['id'];

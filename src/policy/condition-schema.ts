@@ -1,6 +1,9 @@
 // A rule's condition (`when:`) is a small recursive language: `all` / `any` / `not` over
 // comparisons `{ fact, op, value }`. zod checks the rest of the config; this walk checks a condition
 // so each mistake is reported at its own path, with a suggestion for a misspelled fact or operator.
+// Rules are typed (PRODUCT.md §10): a comparison whose fact, operator and value do not fit (lt on a
+// date, "1000" for a number, a date that is not a day, a stage that is not a stage) would never fire,
+// so it is refused, with the operator or value to write instead.
 
 import type { RefinementCtx } from 'zod';
 import { FACT_NAMES, FACTS, isFactName } from '../engine/facts.js';
@@ -8,7 +11,10 @@ import type { FactKind, FactName } from '../engine/facts.js';
 import { isOperatorName, OPERATOR_NAMES, OPERATORS } from '../engine/operators.js';
 import type { OperatorDefinition, OperatorName } from '../engine/operators.js';
 import type { Condition, FactValue, Operand } from '../schema/rule.js';
+import { TODAY } from '../engine/dates.js';
+import { DATE_WRITTEN, isCalendarDate } from '../schema/checks.js';
 import { didYouMean } from '../schema/suggest.js';
+import { factValues } from './fact-values.js';
 
 type Path = (string | number)[];
 
@@ -76,13 +82,13 @@ export function checkCondition(value: unknown, ctx: RefinementCtx, path: Path = 
   const kind = FACTS[fact].kind;
   const accepts = (OPERATORS[op] as OperatorDefinition).accepts;
   if (accepts !== 'any' && !accepts.includes(kind)) {
-    fail([...path, 'op'], `the operator "${op}" tests ${kindsInWords(accepts)}, and "${fact}" is ${KIND_WORDS[kind]}: the rule would never fire`, 'operator-kind');
+    fail([...path, 'op'], wrongOperator(op, fact, kind, accepts), 'operator-kind');
     return;
   }
   const operand = value.value as Operand | undefined;
   if (!takesValue || isPlainObject(operand) && 'param' in operand) return; // A parameter's value is the config's: checked there.
-  const wrong = wrongExpected(op, kind, isPlainObject(operand) && 'fact' in operand ? { fact: FACTS[operand.fact as FactName].kind } : { literal: operand as FactValue });
-  if (wrong) fail([...path, 'value'], wrong, 'operator-kind');
+  const wrong = wrongExpected(op, fact, isPlainObject(operand) && 'fact' in operand ? { fact: FACTS[operand.fact as FactName].kind } : { literal: operand as FactValue });
+  if (wrong) fail(wrong.item === undefined ? [...path, 'value'] : [...path, 'value', wrong.item], wrong.message, 'operator-kind');
 }
 
 const KIND_WORDS: Record<FactKind, string> = {
@@ -92,13 +98,43 @@ const KIND_WORDS: Record<FactKind, string> = {
   text: 'text',
   list: 'a list',
   boolean: 'true or false',
+  date: 'a date',
 };
 
 const NUMERIC: readonly FactKind[] = ['money', 'number', 'ratio'];
+const isNumeric = (kind: FactKind | 'null'): boolean => kind !== 'null' && NUMERIC.includes(kind);
 
 function kindsInWords(kinds: readonly FactKind[]): string {
-  const words = [...new Set(kinds.map((kind) => (NUMERIC.includes(kind) ? 'numbers' : KIND_WORDS[kind])))];
+  const words = [...new Set(kinds.map((kind) => (isNumeric(kind) ? 'numbers' : kind === 'date' ? 'dates' : KIND_WORDS[kind])))];
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
+}
+
+/**
+ * The operator to use instead, for a fact of this kind: a date is compared with before and after,
+ * a number with lt and gt, a list searched with contains.
+ */
+const INSTEAD: Partial<Record<'date' | 'numeric' | 'boolean' | 'list' | 'text', Partial<Record<OperatorName, string>>>> = {
+  date: {
+    lt: '"before"',
+    lte: '"before" (which does not count the day itself), or "not" with "after"',
+    gt: '"after"',
+    gte: '"after" (which does not count the day itself), or "not" with "before"',
+    empty: '"missing"',
+    not_empty: '"exists"',
+    in: '"eq", or "any" of several "eq"',
+    not_in: '"ne"',
+  },
+  numeric: { before: '"lt"', after: '"gt"', within_days: '"lte"', empty: '"missing"', not_empty: '"exists"', in: '"eq"', not_in: '"ne"', contains: '"eq"' },
+  boolean: { lt: '"eq"', lte: '"eq"', gt: '"eq"', gte: '"eq"', empty: '"missing"', not_empty: '"exists"', in: '"eq"', not_in: '"ne"' },
+  list: { in: '"contains"', not_in: '"not" with "contains"' },
+  text: { contains: '"eq" or "in"' },
+};
+
+/** `lt` on a date: what the operator compares, what the fact is, and what to use instead. */
+function wrongOperator(op: OperatorName, fact: FactName, kind: FactKind, accepts: readonly FactKind[]): string {
+  const family = isNumeric(kind) ? 'numeric' : kind;
+  const instead = (INSTEAD as Record<string, Partial<Record<OperatorName, string>> | undefined>)[family]?.[op];
+  return `the operator "${op}" tests ${kindsInWords(accepts)}, and "${fact}" is ${KIND_WORDS[kind]}: ${instead ? `use ${instead}` : 'the rule would never fire'}`;
 }
 
 /** The kind of a literal value, for comparing with what an operator expects. */
@@ -110,25 +146,72 @@ function literalKind(value: FactValue): FactKind | 'null' {
   return 'text';
 }
 
+/** What is wrong with a date written in a rule, or undefined: a real YYYY-MM-DD day, or the word today. */
+function wrongDate(value: string): string | undefined {
+  if (value === TODAY) return undefined;
+  if (!DATE_WRITTEN.test(value)) return `a date is written YYYY-MM-DD (or today), not ${JSON.stringify(value)}`;
+  if (!isCalendarDate(value)) return `${value} is not a real calendar date`;
+  return undefined;
+}
+
+/** A value outside an enum fact's values, with the one it most likely meant. */
+function wrongValue(fact: FactName, value: string, values: readonly string[], what: string = fact): string | undefined {
+  if (values.includes(value)) return undefined;
+  return `${JSON.stringify(value)} is not a value of ${what}, which is one of ${values.join(', ')}${didYouMean(value, values)}`;
+}
+
 /**
- * What is wrong with the expected value of `fact op value` for a fact of `kind`, in words, or
+ * What is wrong with the expected value of `fact op value`, in words (and which item of a list), or
  * undefined: a comparison that could never be true is a mistake to report, not a rule to run.
  */
-export function wrongExpected(op: OperatorName, kind: FactKind, expected: { literal: FactValue } | { fact: FactKind }): string | undefined {
+export function wrongExpected(op: OperatorName, fact: FactName, expected: { literal: FactValue } | { fact: FactKind }): { message: string; item?: number } | undefined {
+  const kind = FACTS[fact].kind;
   const got = 'fact' in expected ? expected.fact : literalKind(expected.literal);
   const gotWords = got === 'null' ? 'empty (null)' : 'fact' in expected ? `a fact that is ${KIND_WORDS[got]}` : KIND_WORDS[got];
-  const numeric = (k: FactKind | 'null') => k !== 'null' && NUMERIC.includes(k);
+  const literal = 'literal' in expected ? expected.literal : undefined;
+  const values = factValues(fact);
+  const say = (message: string | undefined, item?: number) => (message === undefined ? undefined : item === undefined ? { message } : { message, item });
   switch ((OPERATORS[op] as OperatorDefinition).expects) {
     case 'number':
-      return numeric(got) ? undefined : `the operator "${op}" compares with a number, not ${gotWords}`;
+      if (isNumeric(got)) return undefined;
+      // "1000" in quotes is text to YAML.
+      if (typeof literal === 'string' && literal.trim() !== '' && Number.isFinite(Number(literal))) {
+        return say(`the operator "${op}" compares with a number, not text: write ${literal.trim()} without quotes`);
+      }
+      return say(`the operator "${op}" compares with a number, not ${gotWords}`);
+    case 'days':
+      if (typeof literal === 'number' && Number.isInteger(literal) && literal >= 0) return undefined;
+      if ('fact' in expected && got === 'number') return undefined;
+      return say(`the operator "${op}" takes a number of days, a whole number 0 or more, not ${typeof literal === 'number' ? String(literal) : gotWords}`);
+    case 'date':
+      if ('fact' in expected) return got === 'date' ? undefined : say(`the operator "${op}" compares with a date, not ${gotWords}`);
+      if (typeof literal === 'string') return say(wrongDate(literal));
+      return say(`the operator "${op}" compares with a date (YYYY-MM-DD, or today), not ${gotWords}`);
     case 'list':
-      return got === 'list' ? undefined : `the operator "${op}" takes a list of values, not ${gotWords}`;
+      if (got !== 'list') return say(`the operator "${op}" takes a list of values, not ${gotWords}`);
+      if (values && Array.isArray(literal)) {
+        for (const [i, item] of (literal as readonly string[]).entries()) {
+          const wrong = wrongValue(fact, item, values);
+          if (wrong) return say(wrong, i);
+        }
+      }
+      return undefined;
     case 'item':
-      return got === 'text' ? undefined : `the operator "${op}" looks for one text item in the list, not ${gotWords}`;
+      if (got !== 'text') return say(`the operator "${op}" looks for one text item in the list, not ${gotWords}`);
+      return values && typeof literal === 'string' ? say(wrongValue(fact, literal, values, `the items of ${fact}`)) : undefined;
     case 'same':
       // eq null tests for an unknown value; numbers of any kind compare with each other.
-      if (got === 'null' || got === kind || (numeric(kind) && numeric(got))) return undefined;
-      return `"${op}" compares ${KIND_WORDS[kind]} with ${gotWords}: the rule would never fire`;
+      if (got === 'null' || (isNumeric(kind) && isNumeric(got))) return undefined;
+      if (kind === 'date' && got === 'text' && typeof literal === 'string') return say(wrongDate(literal));
+      if (got !== kind) return say(`"${op}" compares ${KIND_WORDS[kind]} with ${gotWords}: the rule would never fire`);
+      if (values && typeof literal === 'string') return say(wrongValue(fact, literal, values));
+      if (values && Array.isArray(literal)) {
+        for (const [i, item] of (literal as readonly string[]).entries()) {
+          const wrong = wrongValue(fact, item, values, `the items of ${fact}`);
+          if (wrong) return say(wrong, i);
+        }
+      }
+      return undefined;
     default:
       return undefined;
   }

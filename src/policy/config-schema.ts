@@ -126,8 +126,8 @@ function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<string,
         if (!isFactName(fact) || !isOperatorName(op) || value === null || typeof value !== 'object' || !('param' in value)) continue;
         const given = paramValue(value.param);
         if (given === undefined) continue;
-        const wrong = wrongExpected(op, FACTS[fact].kind, { literal: given as FactValue });
-        if (wrong) fail(at('when', ...path, 'value', 'param'), `${wrong} (the parameter ${value.param} is ${JSON.stringify(given)})`, 'operator-kind');
+        const wrong = wrongExpected(op, fact, { literal: given as FactValue });
+        if (wrong) fail(at('when', ...path, 'value', 'param'), `${wrong.message} (the parameter ${value.param} is ${JSON.stringify(given)})`, 'operator-kind');
       }
     }
     for (const key of ['message', 'change'] as const) {

@@ -85,7 +85,7 @@ function paramKinds(rules: readonly Rule[]): Record<string, FactKind> {
       if (value === null || typeof value !== 'object' || !('param' in value) || Object.hasOwn(kinds, value.param)) continue;
       if (!isFactName(fact)) continue;
       const expects = isOperatorName(op) ? (OPERATORS[op] as OperatorDefinition).expects : undefined;
-      kinds[value.param] = expects === 'list' ? 'list' : expects === 'item' ? 'text' : FACTS[fact].kind;
+      kinds[value.param] = expects === 'list' ? 'list' : expects === 'item' ? 'text' : expects === 'days' ? 'number' : FACTS[fact].kind;
     }
   }
   return kinds;

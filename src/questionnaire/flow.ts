@@ -21,6 +21,8 @@ import { check } from './validate.js';
 
 export interface QuestionnaireOptions {
   config: ResolvedConfig;
+  /** The day the preview's triage decides on, YYYY-MM-DD (--today). */
+  today: string;
   /** The deal being edited (`--from`): its answers are the defaults, so Enter keeps them. */
   defaults?: Deal;
   /** The file the defaults come from, for the opening line. */
@@ -54,7 +56,7 @@ export async function runQuestionnaire(p: Prompter, options: QuestionnaireOption
   for (;;) {
     const deal = completeDeal(draft);
     // The preview is a triage format over the same pipeline `triage` runs after saving, so they agree.
-    p.note(formatters.preview([triageDeal(deal, '(not saved yet)', options.config)], { explain: false, style: options.style }));
+    p.note(formatters.preview([triageDeal(deal, '(not saved yet)', options.config, { today: options.today })], { explain: false, style: options.style }));
     const step = await p.select<NextStep>({
       message: 'What now?',
       choices: [

@@ -7,7 +7,7 @@ import { parseDeal, parseDealBytes } from '../load/deal.js';
 import type { LoadResult } from '../load/input.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { Briefing } from '../briefing/briefing.js';
-import type { Evaluation } from '../engine/types.js';
+import type { AsOf, Evaluation } from '../engine/types.js';
 import type { Problem } from '../load/problem.js';
 import type { Deal } from '../schema/deal.js';
 
@@ -16,21 +16,23 @@ export type TriageResult =
   | { file: string; ok: true; deal: Deal; evaluation: Evaluation; briefing: Briefing }
   | { file: string; ok: false; problems: Problem[] };
 
-export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig): TriageResult {
+// `asOf.today` (YYYY-MM-DD) is the day to decide on: an input, as the deal is (PRODUCT.md §10).
+
+export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {
   if (!loaded.ok) return { file, ok: false, problems: loaded.problems };
-  return triageDeal(loaded.value, file, config);
+  return triageDeal(loaded.value, file, config, asOf);
 }
 
 /** A deal already validated (the questionnaire's answers): its evaluation and briefing. */
-export function triageDeal(deal: Deal, file: string, config: ResolvedConfig): Extract<TriageResult, { ok: true }> {
-  const evaluation = evaluate(deal, config);
+export function triageDeal(deal: Deal, file: string, config: ResolvedConfig, asOf: AsOf): Extract<TriageResult, { ok: true }> {
+  const evaluation = evaluate(deal, config, asOf);
   return { file, ok: true, deal, evaluation, briefing: buildBriefing(deal, evaluation, config.company) };
 }
 
-export function triageText(text: string, file: string, config: ResolvedConfig): TriageResult {
-  return triageLoaded(parseDeal(text, file, { defaultCurrency: config.company.currency }), file, config);
+export function triageText(text: string, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {
+  return triageLoaded(parseDeal(text, file, { defaultCurrency: config.company.currency }), file, config, asOf);
 }
 
-export function triageBytes(bytes: Uint8Array, file: string, config: ResolvedConfig): TriageResult {
-  return triageLoaded(parseDealBytes(bytes, file, { defaultCurrency: config.company.currency }), file, config);
+export function triageBytes(bytes: Uint8Array, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {
+  return triageLoaded(parseDealBytes(bytes, file, { defaultCurrency: config.company.currency }), file, config, asOf);
 }

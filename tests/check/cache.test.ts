@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cacheKey, canonicalJson, contentHash, decodeEntry, parseCache, serializeCache } from '../../src/check/cache.js';
 import type { Stamp } from '../../src/check/cache.js';
 import { COMPANY_YAML, dealYaml, fileReport, loadConfig } from './helpers.js';
+import { TODAY } from '../helpers/paths.js';
 
 describe('canonicalJson', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('canonicalJson', () => {
 
 describe('cacheKey', () => {
   const base = loadConfig();
-  const key = (config = base) => cacheKey(config, '1.2.3', 'v20.0.0');
+  const key = (config = base) => cacheKey(config, '1.2.3', 'v20.0.0', TODAY);
 
   it('is the same for the same config, whatever order its keys were built in', () => {
     const reordered = Object.fromEntries(Object.entries(base).reverse()) as typeof base;
@@ -43,7 +44,7 @@ describe('an entry', () => {
   const config = loadConfig();
   const valid = fileReport('deals/a.yaml', dealYaml({ id: 'a' }), config);
   const invalid = fileReport('deals/b.yaml', 'id: [\n', config);
-  const key = cacheKey(config, '1.2.3', 'v20.0.0');
+  const key = cacheKey(config, '1.2.3', 'v20.0.0', TODAY);
 
   it('comes back as it went in: the same report, every `file` the name it is kept by', () => {
     expect(valid.deal).toBeDefined();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFileBytes } from '../../src/check/file.js';
 import { triageBytes } from '../../src/triage/triage.js';
 import { COMPANY_YAML, dealYaml, fileReport, loadConfig, valueAt } from './helpers.js';
+import { AS_OF, TODAY } from '../helpers/paths.js';
 
 const config = loadConfig();
 const withRules = (...rules: string[]) => loadConfig(`${COMPANY_YAML}rules:\n${rules.join('')}`);
@@ -41,8 +42,8 @@ describe('a file that is not a valid deal', () => {
   it.each(INVALID_FILES)('%s: the same problems triage reports, all errors, and no deal summary', (name) => {
     const file = `${INVALID_DIR}/${name}`;
     const bytes = readFileSync(file);
-    const report = checkFileBytes(bytes, file, config);
-    const triaged = triageBytes(bytes, file, config);
+    const report = checkFileBytes(bytes, file, config, AS_OF);
+    const triaged = triageBytes(bytes, file, config, AS_OF);
     if (triaged.ok) throw new Error(`${file} should be invalid`);
 
     expect(report.deal).toBeUndefined();
@@ -116,9 +117,19 @@ describe('findings on a deal where the CEO is requested', () => {
     ['a small deal', { ...requested, ...small }, [['ceo-requested-on-declined', 'error']]],
     ['a closed deal', { ...requested, stage: 'closed-won' }, [['ceo-requested-on-declined', 'error']]],
     ['a declined deal with an incomplete brief: one problem, not two', { ...requested, ...small, history: [] }, [['ceo-requested-on-declined', 'error']]],
+    // A wait for the brief alone is one problem, the brief's, not also a CEO requested too early.
     ['an incomplete brief (no history)', { ...requested, history: [] }, [['ceo-brief-incomplete', 'warning']]],
-    ['a wait for the stage, with an incomplete brief', { ...requested, stage: 'discovery', objective: undefined }, [['ceo-brief-incomplete', 'warning']]],
-    ['a wait for the stage, with a complete brief', { ...requested, stage: 'discovery' }, []],
+    // Two causes, two problems: the brief, and the stage.
+    [
+      'a wait for the stage, with an incomplete brief',
+      { ...requested, stage: 'discovery', objective: undefined },
+      [
+        ['ceo-brief-incomplete', 'warning'],
+        ['ceo-requested-too-early', 'warning'],
+      ],
+    ],
+    ['a wait for the stage, with a complete brief', { ...requested, stage: 'discovery' }, [['ceo-requested-too-early', 'warning']]],
+    ['not requested: a wait for the stage', { stage: 'discovery' }, []],
     ['not requested: a small deal', small, []],
     ['not requested: an incomplete brief', { history: [] }, []],
   ])('%s', (_name, patch, expected) => {
@@ -225,6 +236,100 @@ describe("a user's finding rule", () => {
     expect(problems).toHaveLength(2);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(problems.map((p) => p.line).sort()).toEqual([valueAt(text, 'owner: ').line, valueAt(text, 'stage: ').line].sort());
+  });
+});
+
+describe('findings about dates, checked on TODAY (2026-12-01)', () => {
+  const requested = { ceo: { requested: true } };
+  const onDay = (text: string, today: string, cfg = config) => checkFileBytes(new TextEncoder().encode(text), 'd.yaml', cfg, { today });
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['an open deal whose close date was yesterday', { close_date: '2026-11-30' }, true],
+    ['an open deal closing today', { close_date: TODAY }, false],
+    ['an open deal closing tomorrow', { close_date: '2026-12-02' }, false],
+    ['a wait (discovery) whose close date has passed: open too', { stage: 'discovery', close_date: '2026-06-30' }, true],
+    ['a decline (a small deal) whose close date has passed: open too', { value: { amount: 20_000 }, close_date: '2026-11-30' }, true],
+    ['closed-won after its close date: not late', { stage: 'closed-won', close_date: '2026-11-30' }, false],
+    ['closed-lost after its close date: not late', { stage: 'closed-lost', close_date: '2026-11-30' }, false],
+    ['no close date', { close_date: undefined }, false],
+  ])('close-date-passed: %s', (_name, patch, fires) => {
+    const text = dealYaml(patch);
+    const found = fileReport('d.yaml', text, config).problems.filter((p) => p.rule === 'close-date-passed');
+    expect(found).toEqual(fires ? [{ file: 'd.yaml', ...valueAt(text, 'close_date: '), rule: 'close-date-passed', severity: 'warning', message: expect.any(String) as string }] : []);
+  });
+
+  it('close-date-passed says when the date was, in days, and the stage', () => {
+    const [finding] = fileReport('d.yaml', dealYaml({ stage: 'negotiation', close_date: '2026-11-20' }), config).problems;
+    expect(finding?.message).toBe(
+      'The close date, 2026-11-20 (11 days ago), has passed and the deal is still open at negotiation: set a new close date, or close the deal as won or lost.',
+    );
+  });
+
+  it.each<[string, Record<string, unknown>, 'date' | 'id' | null]>([
+    ['a join whose next meeting was yesterday', { next_meeting: { date: '2026-11-30' } }, 'date'],
+    ['a join meeting today', { next_meeting: { date: TODAY } }, null],
+    ['a join meeting tomorrow', { next_meeting: { date: '2026-12-02' } }, null],
+    ['a join without a next meeting: at the id', { next_meeting: undefined }, 'id'],
+    ['a wait without a next meeting', { stage: 'discovery', next_meeting: undefined }, null],
+    ['a decline whose next meeting is past', { value: { amount: 20_000 }, next_meeting: { date: '2026-11-30' } }, null],
+  ])('next-meeting-past: %s', (_name, patch, where) => {
+    const text = dealYaml(patch);
+    const found = fileReport('d.yaml', text, config).problems.filter((p) => p.rule === 'next-meeting-past');
+    const at = where === 'date' ? valueAt(text, '  date: ') : where === 'id' ? valueAt(text, 'id: ') : undefined;
+    expect(found).toEqual(at ? [{ file: 'd.yaml', ...at, rule: 'next-meeting-past', severity: 'warning', message: expect.any(String) as string }] : []);
+  });
+
+  it.each([
+    [{ next_meeting: { date: '2026-11-25' } }, 'The CEO joins this deal, but its next meeting is 2026-11-25 (6 days ago): agree the next one with Acme Corp and record it under next_meeting.'],
+    [{ next_meeting: { date: '2026-11-30' } }, 'The CEO joins this deal, but its next meeting is 2026-11-30 (yesterday): agree the next one with Acme Corp and record it under next_meeting.'],
+    [{ next_meeting: undefined }, 'The CEO joins this deal, but its next meeting is not set: agree the next one with Acme Corp and record it under next_meeting.'],
+  ])('next-meeting-past says when the meeting was, or that there is none: %j', (patch, message) => {
+    expect(fileReport('d.yaml', dealYaml(patch), config).problems.map((p) => p.message)).toEqual([message]);
+  });
+
+  it('ceo-requested-too-early names the deciding rule and what it said', () => {
+    const text = dealYaml({ ...requested, stage: 'qualification' });
+    expect(fileReport('d.yaml', text, config).problems).toEqual([
+      {
+        file: 'd.yaml',
+        ...valueAt(text, '  requested: '),
+        rule: 'ceo-requested-too-early',
+        severity: 'warning',
+        message:
+          'The CEO is requested too early: the policy says to wait. The deal is at qualification: bring the CEO in at one of these stages: proposal, negotiation. (rule too-early)',
+      },
+    ]);
+  });
+
+  it('a wait of one\'s own, before brief-incomplete, is a CEO requested too early', () => {
+    const cfg = withRules('  - id: no-champion\n    effect: wait\n    when: {fact: has_champion, op: eq, value: false}\n    message: Find a champion first.\n');
+    const text = dealYaml({ ...requested, stakeholders: [{ name: 'Ana Silva', role: 'user' }] });
+    expect(fileReport('d.yaml', text, cfg).problems.map((p) => [p.rule, p.message])).toEqual([
+      ['ceo-requested-too-early', 'The CEO is requested too early: the policy says to wait. Find a champion first. (rule no-champion)'],
+    ]);
+  });
+
+  it('the same deal on another day: the findings move with --today', () => {
+    const text = dealYaml({ close_date: '2026-12-15', next_meeting: { date: '2026-12-03' } });
+    const rules = (today: string) => onDay(text, today).problems.map((p) => p.rule);
+    expect(rules('2026-12-01')).toEqual([]);
+    expect(rules('2026-12-04')).toEqual(['next-meeting-past']);
+    expect(rules('2026-12-16').sort()).toEqual(['close-date-passed', 'next-meeting-past']);
+    // And the same day twice: the same report.
+    expect(onDay(text, '2026-12-16')).toEqual(onDay(text, '2026-12-16'));
+  });
+
+  const late = dealYaml({ close_date: '2026-11-30', next_meeting: undefined });
+  const early = dealYaml({ ...requested, stage: 'discovery' });
+  it.each([
+    ['close-date-passed as an error', '  - id: close-date-passed\n    severity: error\n', late, [['close-date-passed', 'error'], ['next-meeting-past', 'warning']]],
+    ['close-date-passed off', '  - id: close-date-passed\n    severity: off\n', late, [['next-meeting-past', 'warning']]],
+    ['next-meeting-past enabled: false', '  - id: next-meeting-past\n    enabled: false\n', late, [['close-date-passed', 'warning']]],
+    ['ceo-requested-too-early as an error', '  - id: ceo-requested-too-early\n    severity: error\n', early, [['ceo-requested-too-early', 'error']]],
+    ['ceo-requested-too-early off', '  - id: ceo-requested-too-early\n    severity: off\n', early, []],
+  ])('the config can set %s', (_name, rule, text, expected) => {
+    const found = fileReport('d.yaml', text, withRules(rule)).problems.map((p) => [p.rule, p.severity]);
+    expect(found.sort()).toEqual(expected);
   });
 });
 

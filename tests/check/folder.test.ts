@@ -290,7 +290,8 @@ describe('the report', () => {
       invalid: 1,
       filesWithProblems: 3,
       errors: 2,
-      warnings: 1,
+      // wait.yaml: ceo-brief-incomplete and ceo-requested-too-early (it waits for its stage too).
+      warnings: 2,
       verdicts: { join: 1, wait: 1, decline: 2 },
     });
     expect(report.files.map((f) => [f.file, f.id, f.verdict])).toEqual([

@@ -33,7 +33,7 @@ export function valueAt(text: string, prefix: string): Position {
 }
 
 export function fileReport(file: string, text: string, config: ResolvedConfig): FileReport {
-  return checkFileBytes(new TextEncoder().encode(text), file, config);
+  return checkFileBytes(new TextEncoder().encode(text), file, config, AS_OF);
 }
 
 /** A whole report from deal texts by file name, in the order given. */
@@ -139,6 +139,7 @@ for suite in doc.getElementsByTagName('testsuite'):
     out['suites'].append({'attrs': attrs(suite), 'cases': cases})
 print(json.dumps(out))
 `;
+import { AS_OF } from '../helpers/paths.js';
 
 /** Parses JUnit XML with python3's xml.dom.minidom; throws with python's message if it is not well-formed. */
 export function readJunit(xml: string): Junit {

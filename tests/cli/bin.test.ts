@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/paths.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INVALID_FILES = readdirSync(new URL('../../fixtures/invalid/', import.meta.url))
@@ -13,7 +14,8 @@ const INVALID_FILES = readdirSync(new URL('../../fixtures/invalid/', import.meta
 const STACK_FRAME = /^\s+at /m;
 
 // Colour settings of the shell running the tests must not leak into the output checked here.
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+// TODAY: a fixture's close date or next meeting is judged against a fixed day, not the day the tests run.
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DEAL_TRIAGE_TODAY: TODAY };
 delete env.FORCE_COLOR;
 
 function deal(...args: string[]) {

@@ -11,6 +11,7 @@ import { generate } from '../../bench/generate.js';
 import { PARALLEL_MIN_FILES, threadsFor } from '../../src/io/check-files.js';
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
 import { snapshotFolder } from '../check/helpers.js';
+import { TODAY } from '../helpers/paths.js';
 import { tempDirs } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +21,8 @@ const CONFIG = 'fixtures/deal-triage.config.yaml';
 const STACK_FRAME = /^\s+at /m;
 
 // Colour settings of the shell running the tests must not leak into the output checked here.
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+// TODAY: a fixture's close date or next meeting is judged against a fixed day, not the day the tests run.
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DEAL_TRIAGE_TODAY: TODAY };
 delete env.FORCE_COLOR;
 delete env.GITHUB_STEP_SUMMARY;
 delete env.NODE_DEBUG;

@@ -41,6 +41,7 @@ interface CacheDocument {
   version: string;
   node: string;
   config: string;
+  today: string;
   files: Record<string, CacheEntry>;
 }
 const readCache = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
@@ -237,6 +238,7 @@ describe('what makes the whole cache stale', () => {
   it.each([
     ['another version of the tool', (_dir: string, d: CacheDocument) => (d.version = '0.0.1')],
     ['another version of Node', (_dir: string, d: CacheDocument) => (d.node = 'v18.0.0')],
+    ['another day (--today)', (_dir: string, d: CacheDocument) => (d.today = '2026-11-30')],
     ['a changed policy', (dir: string) => writeFileSync(configFile(dir), readFileSync(configFile(dir), 'utf8').replace(/ceo_capacity: \d+/, 'ceo_capacity: 7'))],
     ['another company currency', (dir: string) => writeFileSync(configFile(dir), readFileSync(configFile(dir), 'utf8').replace(/currency: USD/, 'currency: EUR'))],
     ['a rule of its own', (dir: string) => writeFileSync(configFile(dir), readFileSync(configFile(dir), 'utf8').replace('rules: []', 'rules:\n  - id: small-deal\n    enabled: false\n'))],
@@ -251,6 +253,23 @@ describe('what makes the whole cache stale', () => {
     // And rewritten for this run: the next one reuses it.
     tamper(path.join(dir, CACHE));
     expect(origins((await checkIn(dir, '--cache', '--format', 'json')).stdout)).toEqual(everyFile(warm.stdout, 'kept'));
+  });
+
+  it('a cache made on another --today is not reused: a close date that had not passed then has now', async () => {
+    const dir = workspace();
+    const onDay = (today: string, ...args: string[]) => run(['check', '--today', today, ...args], { cwd: dir });
+    await onDay('2026-12-01', '--cache', '--format', 'json');
+    tamper(path.join(dir, CACHE));
+    // On the same day, given by the variable rather than the option: the same run, the cache reused.
+    const sameDay = await run(['check', '--cache', '--format', 'json'], { cwd: dir, env: { DEAL_TRIAGE_TODAY: '2026-12-01' } });
+    expect(origins(sameDay.stdout)).toEqual(everyFile(sameDay.stdout, 'kept'));
+
+    const later = await onDay('2027-01-10', '--cache', '--format', 'json');
+    expect(origins(later.stdout)).toEqual(everyFile(later.stdout, 'checked'));
+    same(later, await onDay('2027-01-10', '--format', 'json'));
+    // acme-plants closes 2026-12-15: on 2027-01-10 that has passed.
+    expect(later.stdout).toContain('"rule": "close-date-passed"');
+    expect(readCache(path.join(dir, CACHE)).today).toBe('2027-01-10');
   });
 
   it('the same config written in another order is the same config', async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeal } from '../../src/load/deal.js';
 import { dealToYaml } from '../../src/questionnaire/write.js';
-import { ROOT, run as runCli, STACK_FRAME } from '../helpers/cli.js';
+import { ROOT, run as runCli, STACK_FRAME, TODAY } from '../helpers/cli.js';
 import type { RunOptions } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
 import { confirm, CTRL_C, eioError, ENTER, EnterPrompter, Failure, input, ScriptedPrompter, select } from '../questionnaire/scripted.js';
@@ -544,7 +544,7 @@ class Terminal {
   constructor(args: string[], cwd: string) {
     const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
     const command = `stty cols 200 rows 50; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, SHELL: '/bin/sh', TERM: 'xterm', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, SHELL: '/bin/sh', TERM: 'xterm', NO_COLOR: '1', DEAL_TRIAGE_TODAY: TODAY };
     delete env.FORCE_COLOR;
     this.child = spawn(SCRIPT, ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
@@ -668,6 +668,7 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
 
     const triage = spawnSync(process.execPath, [BIN, 'triage', '--config', CONFIG, '--format', 'json', 'deals/globex-reference-rollout.yaml'], {
       cwd,
+      env: { ...process.env, DEAL_TRIAGE_TODAY: TODAY },
       encoding: 'utf8',
       timeout: 20_000,
     });

@@ -5,6 +5,7 @@ import { defaultConfig } from '../../src/load/config.js';
 import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import { BUILT_IN_RULES } from '../../src/policy/built-in.js';
 import { COMPANY_YAML, evaluateDeal, firedRules, loadConfig, makeDeal, traceOf } from './helpers.js';
+import { AS_OF } from '../helpers/paths.js';
 
 // The base deal (helpers.ts) is a join with exactly two signals, strategic-logo and
 // competitive-threat; each row below changes one thing about it.
@@ -33,6 +34,9 @@ const POLICY_ORDER = [
   'commit',
   'ceo-requested-on-declined',
   'ceo-brief-incomplete',
+  'ceo-requested-too-early',
+  'close-date-passed',
+  'next-meeting-past',
 ];
 
 describe('the base deal', () => {
@@ -208,7 +212,7 @@ describe('strategic signals', () => {
   });
 
   it('with no company profile (the built-in defaults), the size ratio is unknown and never a signal', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Huge Corp', employees: 1_000_000, annual_revenue: 1e12 } }), defaultConfig());
+    const evaluation = evaluate(makeDeal({ account: { name: 'Huge Corp', employees: 1_000_000, annual_revenue: 1e12 } }), defaultConfig(), AS_OF);
     expect(traceOf(evaluation, 'prospect-much-larger').fired).toBe(false);
     expect(traceOf(evaluation, 'prospect-much-larger').condition).toMatchObject({ actual: null, expected: 10, result: false });
   });
@@ -525,7 +529,7 @@ describe('the path to a join (changes)', () => {
       ],
       ['a test the language cannot turn around: none, the message alone', '{ fact: competition.competitors, op: contains, value: Globex }', []],
     ])('%s', (_name, when, needs) => {
-      const evaluation = evaluate(makeDeal(gambling), withRule(when));
+      const evaluation = evaluate(makeDeal(gambling), withRule(when), AS_OF);
       expect(evaluation.changes.find((c) => c.rule === 'mine')).toEqual({ rule: 'mine', effect: 'decline', message: 'Change mine.', needs });
     });
   });
@@ -625,7 +629,7 @@ describe('the trace (the explanation)', () => {
             - { fact: value.amount, op: gt, value: 0 }
             - not: { fact: strategic_logo, op: eq, value: true }
 `);
-    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config);
+    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config, AS_OF);
     const entry = traceOf(evaluation, 'early-big-deal');
     expect(entry).toMatchObject({ enabled: true, fired: false, origin: 'config' });
     expect(entry.condition).toEqual({
@@ -649,7 +653,7 @@ describe('the trace (the explanation)', () => {
     });
 
     // At discovery the whole condition is evaluated: `not` inverts its child.
-    const fired = traceOf(evaluate(makeDeal({ stage: 'discovery' }), config), 'early-big-deal');
+    const fired = traceOf(evaluate(makeDeal({ stage: 'discovery' }), config, AS_OF), 'early-big-deal');
     expect(fired.fired).toBe(true);
     const any = (fired.condition as Branch).children[1] as Branch;
     expect(any.result).toBe(true);
@@ -664,10 +668,10 @@ describe('the trace (the explanation)', () => {
     when:
       not: { fact: strategic_logo, op: eq, value: true }
 `);
-    const logo = traceOf(evaluate(makeDeal({ strategic_logo: true }), config), 'no-logo');
+    const logo = traceOf(evaluate(makeDeal({ strategic_logo: true }), config, AS_OF), 'no-logo');
     expect(logo.fired).toBe(false);
     expect(logo.condition).toMatchObject({ kind: 'not', result: false, child: { result: true, actual: true } });
-    const noLogo = traceOf(evaluate(makeDeal({ strategic_logo: false }), config), 'no-logo');
+    const noLogo = traceOf(evaluate(makeDeal({ strategic_logo: false }), config, AS_OF), 'no-logo');
     expect(noLogo.fired).toBe(true);
     expect(noLogo.condition).toMatchObject({ kind: 'not', result: true, child: { result: false, actual: false } });
   });
@@ -679,7 +683,7 @@ describe('the trace (the explanation)', () => {
     message: The custom work is all paid for.
     when: { fact: custom_work.compensated_days, op: gte, value: { fact: custom_work.days } }
 `);
-    const entry = traceOf(evaluate(makeDeal({ custom_work: { days: 8, compensated_days: 8 } }), config), 'all-paid');
+    const entry = traceOf(evaluate(makeDeal({ custom_work: { days: 8, compensated_days: 8 } }), config, AS_OF), 'all-paid');
     expect(entry.fired).toBe(true);
     expect(entry.condition).toEqual({
       kind: 'compare',
@@ -697,7 +701,7 @@ describe('the trace (the explanation)', () => {
   - id: small-deal
     enabled: false
 `);
-    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config, AS_OF);
     expect(evaluation.trace.map((t) => t.rule)).toEqual(POLICY_ORDER);
     expect(traceOf(evaluation, 'small-deal')).toEqual({
       rule: 'small-deal',
@@ -709,5 +713,49 @@ describe('the trace (the explanation)', () => {
     });
     expect(evaluation.trace.filter((t) => !t.enabled).map((t) => t.rule)).toEqual(['small-deal']);
     expect(evaluation.verdict).toBe('join');
+  });
+});
+
+describe('today, an input', () => {
+  const config = loadConfig(`${COMPANY_YAML}rules:
+  - id: closing-soon
+    effect: signal
+    when: { fact: close_date, op: within_days, value: { param: horizon } }
+    params: { horizon: 14 }
+    message: "It closes on {close_date}, within {horizon} days; {days_to_close} days left on {today}."
+  - id: not-before-launch
+    effect: wait
+    when: { fact: today, op: before, value: { param: launch } }
+    params: { launch: 2027-01-04 }
+    message: "Wait for the launch on {launch}."
+`);
+
+  it('the word today is the day given, and the explanation says so', () => {
+    const evaluation = evaluateDeal({ close_date: '2026-11-30' });
+    const condition = traceOf(evaluation, 'close-date-passed').condition as Extract<ConditionTrace, { kind: 'all' | 'any' }>;
+    expect(condition.children[0]).toEqual({ kind: 'compare', result: true, fact: 'close_date', op: 'before', actual: '2026-11-30', expected: '2026-12-01', from: { fact: 'today' } });
+  });
+
+  it.each([
+    ['2026-12-01', 'wait', ['closing-soon'], 'It closes on 2026-12-15 (in 14 days), within 14 days; 14 days left on 2026-12-01.'],
+    ['2026-12-02', 'wait', ['closing-soon'], 'It closes on 2026-12-15 (in 13 days), within 14 days; 13 days left on 2026-12-02.'],
+    ['2026-11-30', 'wait', [], undefined],
+    ['2027-01-04', 'join', [], undefined],
+  ])('on %s: verdict %s, signals of ours %j', (today, verdict, ours, message) => {
+    const evaluation = evaluate(makeDeal({ close_date: '2026-12-15' }), config, { today });
+    expect(evaluation.verdict).toBe(verdict);
+    const mine = evaluation.signals.filter((s) => s.rule === 'closing-soon');
+    expect(mine.map((s) => s.rule)).toEqual(ours);
+    expect(mine[0]?.message).toBe(message);
+  });
+
+  it('the same deal on the same day: the same evaluation, whatever the day of the run', () => {
+    const deal = makeDeal({ close_date: '2026-12-15', next_meeting: { date: '2026-12-03' } });
+    expect(evaluate(deal, config, { today: '2026-12-10' })).toEqual(evaluate(deal, config, { today: '2026-12-10' }));
+    expect(JSON.stringify(evaluate(deal, config, { today: '2026-12-10' }))).not.toBe(JSON.stringify(evaluate(deal, config, { today: '2026-12-01' })));
+  });
+
+  it.each([undefined, '', '2026-02-30', '01/12/2026', '2026-12-01T00:00:00Z'])('a day that is not YYYY-MM-DD (%j) is a programming error, said at once', (today) => {
+    expect(() => evaluate(makeDeal(), config, { today } as unknown as { today: string })).toThrow(/today must be a date written YYYY-MM-DD/);
   });
 });

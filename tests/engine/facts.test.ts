@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { briefMissing, factReader, potentialValue, sizeRatio, uncompensatedDays } from '../../src/engine/facts.js';
 import type { Company } from '../../src/engine/facts.js';
 import { makeDeal } from './helpers.js';
+import { TODAY } from '../helpers/paths.js';
 
 const NORTHWIND: Company = { name: 'Northwind Analytics', employees: 180, annual_revenue: 30_000_000, currency: 'USD' };
 
@@ -98,7 +99,7 @@ describe('briefMissing: what the brief lacks, in a fixed order', () => {
 
 describe('factReader', () => {
   const read = (patch: Record<string, unknown>, company: Company = NORTHWIND, signals: string[] = []) =>
-    factReader({ deal: makeDeal(patch), company, signals });
+    factReader({ deal: makeDeal(patch), company, today: TODAY, signals });
 
   it('reads derived facts and deal fields by name', () => {
     const r = read({ account: { name: 'Acme Corp', employees: 1800, industry: 'Manufacturing' }, follow_on: { potential: 'likely', value: 50_000 } });
@@ -149,5 +150,82 @@ describe('factReader', () => {
     expect(r('signal_count')).toBe(2);
     expect(r('verdict')).toBeNull();
     expect(r('no_such_fact')).toBeNull();
+  });
+});
+
+describe('facts against today (TODAY is 2026-12-01)', () => {
+  const on = (patch: Record<string, unknown>, today = TODAY) => factReader({ deal: makeDeal(patch), company: NORTHWIND, today, signals: [] });
+
+  it('today is the day given, whatever the deal', () => {
+    expect(on({})('today')).toBe(TODAY);
+    expect(on({}, '2028-02-29')('today')).toBe('2028-02-29');
+  });
+
+  it.each<[string, string | undefined, string, number | null, boolean]>([
+    // [name, close_date, today, days_to_close, close_date_passed]
+    ['the day before the close', '2026-12-02', TODAY, 1, false],
+    ['the day of the close', '2026-12-01', TODAY, 0, false],
+    ['the day after the close', '2026-11-30', TODAY, -1, true],
+    ['a close date a year ahead', '2027-12-01', TODAY, 365, false],
+    ['across a leap day (2028-02-29)', '2028-03-01', '2028-02-28', 2, false],
+    ['a close on the leap day, the day after', '2028-02-29', '2028-03-01', -1, true],
+    ['no close date', undefined, TODAY, null, false],
+  ])('%s: days_to_close and close_date_passed', (_name, closeDate, today, days, passed) => {
+    const r = on({ close_date: closeDate }, today);
+    expect(r('close_date')).toBe(closeDate ?? null);
+    expect(r('days_to_close')).toBe(days);
+    expect(r('close_date_passed')).toBe(passed);
+  });
+
+  it.each<[string, { date: string; event: string }[], number | null]>([
+    ['an event today', [{ date: TODAY, event: 'Call' }], 0],
+    ['an event yesterday', [{ date: '2026-11-30', event: 'Call' }], 1],
+    ['the latest of several, in any order', [{ date: '2026-11-01', event: 'b' }, { date: '2026-11-21', event: 'c' }, { date: '2026-09-14', event: 'a' }], 10],
+    ['an event recorded ahead of today', [{ date: '2026-12-03', event: 'Planned' }], -2],
+    ['no history', [], null],
+  ])('days_since_last_event: %s', (_name, history, days) => {
+    expect(on({ history })('days_since_last_event')).toBe(days);
+  });
+
+  it.each<[string, { date: string } | undefined, boolean, string | null]>([
+    ['a meeting tomorrow', { date: '2026-12-02' }, false, '2026-12-02'],
+    ['a meeting today', { date: TODAY }, false, TODAY],
+    ['a meeting yesterday', { date: '2026-11-30' }, true, '2026-11-30'],
+    // Nothing has passed; `next_meeting.date` `missing` tells a deal without one.
+    ['no next meeting', undefined, false, null],
+  ])('next_meeting_passed: %s', (_name, meeting, passed, date) => {
+    const r = on({ next_meeting: meeting });
+    expect(r('next_meeting_passed')).toBe(passed);
+    expect(r('next_meeting.date')).toBe(date);
+  });
+});
+
+describe('stakeholder roles and the asks that need the CEO', () => {
+  const read = (patch: Record<string, unknown>) => factReader({ deal: makeDeal(patch), company: NORTHWIND, today: TODAY, signals: [] });
+  const people = (...roles: (string | undefined)[]) => roles.map((role, i) => ({ name: `Person ${i}`, ...(role ? { role } : {}) }));
+
+  it.each<[string, Record<string, unknown>[], string[], [boolean, boolean, boolean]]>([
+    ['no stakeholders', [], [], [false, false, false]],
+    ['one without a role', people(undefined), [], [false, false, false]],
+    ['a champion', people('champion'), ['champion'], [false, true, false]],
+    // Each role once, in the deal file reference's order, whatever order the file lists them in.
+    ['listed out of order, one twice', people('blocker', 'champion', 'economic-buyer', 'champion'), ['economic-buyer', 'champion', 'blocker'], [true, true, true]],
+    ['every role', people('user', 'influencer', 'decision-maker', 'blocker', 'champion', 'economic-buyer'), ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'user', 'blocker'], [true, true, true]],
+  ])('%s', (_name, stakeholders, roles, [buyer, champion, blocker]) => {
+    const r = read({ stakeholders });
+    expect(r('stakeholder_roles')).toEqual(roles);
+    expect([r('has_economic_buyer'), r('has_champion'), r('has_blocker')]).toEqual([buyer, champion, blocker]);
+  });
+
+  it.each<[string, Record<string, unknown>[], number]>([
+    ['no asks', [], 0],
+    ['a yes and a trade', [{ request: 'a', position: 'yes' }, { request: 'b', position: 'trade' }], 0],
+    ['a no', [{ request: 'a', position: 'no' }], 1],
+    ['an exception on a trade', [{ request: 'a', position: 'trade', exception: true }], 1],
+    ['a no that is an exception too: counted once', [{ request: 'a', position: 'no', exception: true }], 1],
+    ['an exception set to false', [{ request: 'a', position: 'yes', exception: false }], 0],
+    ['all of them', [{ request: 'a', position: 'no' }, { request: 'b', position: 'trade', exception: true }, { request: 'c', position: 'no', exception: true }, { request: 'd', position: 'yes' }], 3],
+  ])('ceo_ask_count: %s', (_name, asks, count) => {
+    expect(read({ asks })('ceo_ask_count')).toBe(count);
   });
 });

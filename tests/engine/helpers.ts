@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/load/config.js';
 import { parseDeal } from '../../src/load/deal.js';
 import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import type { Deal } from '../../src/schema/deal.js';
+import { AS_OF } from '../helpers/paths.js';
 
 /** A company of 180 people with $30M revenue, as in PRODUCT.md §4; the policy is the default. */
 export const COMPANY_YAML = `company:
@@ -28,7 +29,7 @@ export function loadConfig(text = COMPANY_YAML, file = 'deal-triage.config.yaml'
  * A deal the default policy joins, with exactly two strategic signals (strategic-logo and
  * competitive-threat) and every threshold comfortably away:
  * potential $150,000 (not small, not large), prospect 5× our size (900 / 180), no custom work,
- * stage proposal (no `close` role), no issues, no asks, a complete brief.
+ * stage proposal (no `close` role), no issues, no asks, a complete brief, a next meeting ahead.
  */
 export function baseDeal(): Record<string, unknown> {
   return {
@@ -45,6 +46,8 @@ export function baseDeal(): Record<string, unknown> {
     history: [{ date: '2026-09-14', event: 'Pilot kicked off' }],
     questions: [{ question: 'What if you are acquired?', answer: 'Source escrow' }],
     objective: 'Verbal commitment to the rollout',
+    // A week after TODAY: a join with a meeting ahead (no next-meeting-past).
+    next_meeting: { date: '2026-12-08', purpose: 'Proposal review' },
   };
 }
 
@@ -74,7 +77,7 @@ const defaultTestConfig = loadConfig();
 
 /** Evaluates the base deal with `patch` under the company config (or the one given). */
 export function evaluateDeal(patch: Record<string, unknown> = {}, config: ResolvedConfig = defaultTestConfig): Evaluation {
-  return evaluate(makeDeal(patch, config.company.currency), config);
+  return evaluate(makeDeal(patch, config.company.currency), config, AS_OF);
 }
 
 /** The ids of the rules that fired, in policy order. */

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { OPERATOR_NAMES, OPERATORS, isOperatorName } from '../../src/engine/operators.js';
 import type { OperatorName } from '../../src/engine/operators.js';
 import type { FactValue } from '../../src/engine/types.js';
+import { TODAY } from '../helpers/paths.js';
 
 type Row = [actual: FactValue, expected: FactValue | undefined, result: boolean];
 
-const test = (op: OperatorName, actual: FactValue, expected?: FactValue) => OPERATORS[op].test(actual, expected);
+const test = (op: OperatorName, actual: FactValue, expected?: FactValue) => OPERATORS[op].test(actual, expected, TODAY);
 
 describe('operators', () => {
-  it('are exactly the thirteen of the rules language', () => {
+  it('are exactly the sixteen of the rules language', () => {
     expect([...OPERATOR_NAMES].sort()).toEqual(
-      ['contains', 'empty', 'eq', 'exists', 'gt', 'gte', 'in', 'lt', 'lte', 'missing', 'ne', 'not_empty', 'not_in'].sort(),
+      ['after', 'before', 'contains', 'empty', 'eq', 'exists', 'gt', 'gte', 'in', 'lt', 'lte', 'missing', 'ne', 'not_empty', 'not_in', 'within_days'].sort(),
     );
     expect(isOperatorName('eq')).toBe(true);
     expect(isOperatorName('equals')).toBe(false);
@@ -31,6 +32,9 @@ describe('operators', () => {
     ['not_empty', false],
     ['exists', false],
     ['missing', false],
+    ['before', true],
+    ['after', true],
+    ['within_days', true],
   ])('%s takes a value: %s', (op, takesValue) => {
     expect(OPERATORS[op].takesValue).toBe(takesValue);
   });
@@ -151,4 +155,51 @@ describe('operators', () => {
       expect(test('missing', actual)).toBe(!exists);
     });
   });
+
+  describe('dates: before and after (strict), against a day that is already resolved (today is the caller\'s)', () => {
+    it.each<[OperatorName, FactValue, FactValue, boolean]>([
+      ['before', '2026-11-30', '2026-12-01', true],
+      ['before', '2026-12-01', '2026-12-01', false],
+      ['before', '2026-12-02', '2026-12-01', false],
+      ['after', '2026-12-02', '2026-12-01', true],
+      ['after', '2026-12-01', '2026-12-01', false],
+      ['after', '2026-11-30', '2026-12-01', false],
+      // Across a year and a leap day.
+      ['before', '2026-12-31', '2027-01-01', true],
+      ['after', '2028-02-29', '2028-02-28', true],
+      ['before', '2028-02-29', '2028-03-01', true],
+      // No date (no close date) is neither before nor after any day.
+      ['before', null, '2026-12-01', false],
+      ['after', null, '2026-12-01', false],
+      ['before', '2026-11-30', null, false],
+    ])('%s(%j, %j) is %s', (op, actual, expected, result) => {
+      expect(test(op, actual, expected)).toBe(result);
+    });
+  });
+
+  describe('within_days: from today (TODAY, 2026-12-01) to N days ahead, both included; a past date never', () => {
+    it.each<[FactValue, number, boolean]>([
+      ['2026-11-30', 14, false],
+      ['2026-12-01', 0, true],
+      ['2026-12-01', 14, true],
+      ['2026-12-02', 0, false],
+      ['2026-12-02', 1, true],
+      ['2026-12-15', 14, true],
+      ['2026-12-16', 14, false],
+      ['2027-01-01', 31, true],
+      ['2027-01-01', 30, false],
+      [null, 14, false],
+    ])('within_days(%j, %d) is %s', (actual, days, result) => {
+      expect(test('within_days', actual, days)).toBe(result);
+    });
+
+    it.each([
+      ['2028-02-28', '2028-03-01', 2, true],
+      ['2028-02-28', '2028-03-01', 1, false],
+      ['2027-02-28', '2027-03-01', 1, true],
+    ])('counts a leap day: from %s, %s is within %d days: %s', (today, actual, days, result) => {
+      expect(OPERATORS.within_days.test(actual, days, today)).toBe(result);
+    });
+  });
 });
+

@@ -18,6 +18,7 @@ import { triageText } from '../../src/triage/triage.js';
 import { baseDeal, loadConfig, merge } from '../engine/helpers.js';
 import { run } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
+import { AS_OF } from '../helpers/paths.js';
 
 /** Each with the visible words on either side, which must survive. */
 const HOSTILE = [
@@ -67,9 +68,9 @@ function hostileDeals(text: string) {
   const deal = (patch: Record<string, unknown>) => stringify(merge(merge(baseDeal(), everywhere), patch));
   const file = `deals/${text}.yaml`;
   return [
-    triageText(deal({ stage: 'negotiation' }), file, config),
-    triageText(deal({ stage: 'discovery' }), file, config),
-    triageText(deal({ follow_on: { potential: 'none' } }), file, config),
+    triageText(deal({ stage: 'negotiation' }), file, config, AS_OF),
+    triageText(deal({ stage: 'discovery' }), file, config, AS_OF),
+    triageText(deal({ follow_on: { potential: 'none' } }), file, config, AS_OF),
   ];
 }
 

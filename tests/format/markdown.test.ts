@@ -5,6 +5,7 @@ import { markdownCode, markdownText } from '../../src/format/markdown-escape.js'
 import { plain } from '../../src/format/style.js';
 import { parseConfig } from '../../src/load/config.js';
 import { triageText } from '../../src/triage/triage.js';
+import { AS_OF } from '../helpers/paths.js';
 
 const configFile = 'fixtures/deal-triage.config.yaml';
 const loaded = parseConfig(readFileSync(configFile, 'utf8'), configFile);
@@ -12,7 +13,7 @@ if (!loaded.ok) throw new Error('the fixture config must be valid');
 const config = loaded.value;
 
 function markdownOf(file: string, explain = false): string {
-  return formatMarkdown([triageText(readFileSync(file, 'utf8'), file, config)], { explain, style: plain });
+  return formatMarkdown([triageText(readFileSync(file, 'utf8'), file, config, AS_OF)], { explain, style: plain });
 }
 
 describe('markdown briefing', () => {
@@ -37,7 +38,7 @@ describe('markdown briefing', () => {
     const deal = readFileSync('fixtures/deals/acme-plants.yaml', 'utf8')
       .replace(/^name: .*$/m, `name: ${JSON.stringify('![logo](https://evil.example/t.png) [Acme](https://evil.example)')}`)
       .replace(/^objective: .*$/m, `objective: ${JSON.stringify('Sign\r# Pwned\r\n> quoted\n- listed <b>bold</b> www.evil.example')}`);
-    const out = formatMarkdown([triageText(deal, 'deals/`a``b`.yaml', config)], { explain: false, style: plain });
+    const out = formatMarkdown([triageText(deal, 'deals/`a``b`.yaml', config, AS_OF)], { explain: false, style: plain });
     expect(out).toContain('# !\\[logo\\](https\\://evil.example/t.png) \\[Acme\\](https\\://evil.example)\n');
     expect(out).toContain('\n## Objective\n\nSign \\# Pwned \\> quoted - listed \\<b\\>bold\\</b\\> www\\.evil.example\n');
     expect(out).toContain(' · ```deals/`a``b`.yaml```\n');

@@ -11,6 +11,7 @@ import { plain } from '../../src/format/style.js';
 import { SECTION_TITLES, VERDICT_WORDS } from '../../src/format/words.js';
 import { parseConfig } from '../../src/load/config.js';
 import { triageText } from '../../src/triage/triage.js';
+import { AS_OF } from '../helpers/paths.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const configFile = 'fixtures/deal-triage.config.yaml';
@@ -19,7 +20,7 @@ if (!loaded.ok) throw new Error('the fixture config must be valid');
 const config = loaded.value;
 
 function triaged(file: string, change: (text: string) => string = (text) => text) {
-  const result = triageText(change(readFileSync(file, 'utf8')), file, config);
+  const result = triageText(change(readFileSync(file, 'utf8')), file, config, AS_OF);
   if (!result.ok) throw new Error(`${file} must be valid`);
   return result;
 }

@@ -5,9 +5,9 @@
 import type { Io } from '../../src/cli/io.js';
 import { execute } from '../../src/cli/main.js';
 import type { Prompter } from '../../src/questionnaire/prompter.js';
-import { ROOT } from './paths.js';
+import { ROOT, TODAY } from './paths.js';
 
-export { ROOT };
+export { ROOT, TODAY };
 
 /** The start of an ANSI escape sequence (a colour code). */
 // eslint-disable-next-line no-control-regex
@@ -19,7 +19,10 @@ export const STACK_FRAME = /^\s+at /m;
 export interface RunOptions {
   /** The working folder; the repository root when absent. */
   cwd?: string;
-  /** The whole environment; empty when absent. */
+  /**
+   * The whole environment, but for DEAL_TRIAGE_TODAY, which is TODAY unless given here (give it as
+   * undefined for a run on the system date): no test depends on the day it runs.
+   */
   env?: Record<string, string | undefined>;
   /** Whether each stream is a terminal; none is when absent. */
   stdoutTTY?: boolean;
@@ -42,7 +45,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     stdout: { write: (text: string) => (stdout += text), isTTY: options.stdoutTTY ?? false },
     stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrTTY ?? false },
     cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
+    env: { DEAL_TRIAGE_TODAY: TODAY, ...options.env },
     stdinIsTTY: options.stdinTTY ?? false,
     ...(options.prompter ? { prompter: options.prompter } : {}),
   };

@@ -10,6 +10,7 @@ import { checkFiles, checkOne, PARALLEL_MIN_FILES, threadsFor } from '../../src/
 import { MAX_FILE_BYTES } from '../../src/load/limits.js';
 import { dealYaml, loadConfig } from '../check/helpers.js';
 import { tempDirs } from '../helpers/temp.js';
+import { AS_OF } from '../helpers/paths.js';
 
 const config = loadConfig();
 const root = tempDirs('deal-triage-check-files-')();
@@ -39,7 +40,7 @@ describe('checkOne', () => {
 
   it('checks a readable file', () => {
     writeFileSync(path.join(root, 'ok.yaml'), dealYaml({ id: 'ok' }));
-    expect(checkOne(entry('ok.yaml'), config)).toMatchObject({ file: 'deals/ok.yaml', problems: [], deal: { id: 'ok', verdict: 'join' } });
+    expect(checkOne(entry('ok.yaml'), config, AS_OF)).toMatchObject({ file: 'deals/ok.yaml', problems: [], deal: { id: 'ok', verdict: 'join' } });
   });
 
   it.each([
@@ -48,7 +49,7 @@ describe('checkOne', () => {
     ['a folder with a deal file name', 'folder.yaml', () => mkdirSync(path.join(root, 'folder.yaml')), 'file-unreadable'],
   ])('reports %s as a problem of that file, at 1:1, and goes on', (_name, name, make, rule) => {
     make();
-    const report = checkOne(entry(name), config);
+    const report = checkOne(entry(name), config, AS_OF);
     expect(report.deal).toBeUndefined();
     expect(report.problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
   });
@@ -58,13 +59,13 @@ describe('checkOne', () => {
     ['a file swapped for a link after it was found', 'swapped-link.yaml', () => (writeFileSync(path.join(root, 'target.yaml'), dealYaml()), symlinkSync('target.yaml', path.join(root, 'swapped-link.yaml'))), 'file-unreadable'],
   ])('reports %s without waiting or following it', { timeout: 10_000 }, (_name, name, make, rule) => {
     make();
-    expect(checkOne(entry(name), config).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
+    expect(checkOne(entry(name), config, AS_OF).problems).toEqual([{ file: `deals/${name}`, line: 1, column: 1, rule, severity: 'error', message: expect.any(String) as string }]);
   });
 
   it('reports a file discovery refused as its problem, without reading it', () => {
     writeFileSync(path.join(root, 'refused.yaml'), dealYaml({ id: 'refused' }));
     const refused = { rule: 'file-outside-folder', message: 'this is a symbolic link to a file outside the folder' } as const;
-    expect(checkOne({ ...entry('refused.yaml'), refused }, config)).toEqual({
+    expect(checkOne({ ...entry('refused.yaml'), refused }, config, AS_OF)).toEqual({
       file: 'deals/refused.yaml',
       problems: [{ file: 'deals/refused.yaml', line: 1, column: 1, severity: 'error', ...refused }],
     });
@@ -74,7 +75,7 @@ describe('checkOne', () => {
     writeFileSync(path.join(root, 'a.yaml'), dealYaml({ id: 'a' }));
     writeFileSync(path.join(root, 'b.yaml'), 'id: [\n');
     const files = ['b.yaml', 'missing.yaml', 'a.yaml'].map(entry);
-    const reports = await checkFiles(files, config, 'auto');
+    const reports = await checkFiles(files, config, 'auto', AS_OF);
     expect(reports.map((r) => [r.file, r.deal?.id ?? null, r.problems.map((p) => p.rule)])).toEqual([
       ['deals/b.yaml', null, ['yaml-syntax']],
       ['deals/missing.yaml', null, ['file-unreadable']],

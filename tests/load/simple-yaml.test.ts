@@ -22,7 +22,7 @@ function yamlFiles(folder: string): string[] {
     .map((name) => path.join(folder, name));
 }
 
-const FIXTURES = ['fixtures/deals', 'fixtures/invalid', 'fixtures/check/problems', 'fixtures/check/over-capacity'].flatMap((folder) =>
+const FIXTURES = ['fixtures/deals', 'fixtures/invalid', 'fixtures/check/problems', 'fixtures/check/over-capacity', 'fixtures/check/dates'].flatMap((folder) =>
   yamlFiles(path.join(ROOT, folder)),
 );
 

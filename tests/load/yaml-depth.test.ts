@@ -189,7 +189,7 @@ function yamlFiles(folder: string): string[] {
 
 describe('the depth the guard counts', () => {
   it('is the depth the parser builds, for every fixture', () => {
-    const files = ['fixtures/deals', 'fixtures/invalid', 'fixtures/check/problems', 'fixtures/check/over-capacity', 'fixtures'].flatMap((folder) =>
+    const files = ['fixtures/deals', 'fixtures/invalid', 'fixtures/check/problems', 'fixtures/check/over-capacity', 'fixtures/check/dates', 'fixtures'].flatMap((folder) =>
       yamlFiles(path.join(ROOT, folder)),
     );
     expect(files.length).toBeGreaterThan(10);

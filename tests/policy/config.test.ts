@@ -4,6 +4,7 @@ import { defaultConfig, parseConfig } from '../../src/load/config.js';
 import type { Problem } from '../../src/load/problem.js';
 import { BUILT_IN_RULES } from '../../src/policy/built-in.js';
 import { COMPANY_YAML, evaluateDeal, loadConfig, makeDeal, traceOf } from '../engine/helpers.js';
+import { AS_OF } from '../helpers/paths.js';
 
 const FILE = 'deal-triage.config.yaml';
 
@@ -131,7 +132,7 @@ describe('rules: changing the built-in policy', () => {
     const config = loadConfig(COMPANY_YAML + rules);
     expect(config.rules.find((r) => r.id === 'small-deal')!.enabled).toBe(false);
     // Without small-deal, a $1,000 deal with two signals is a join.
-    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 1_000 } }), config, AS_OF);
     expect(evaluation.verdict).toBe('join');
     expect(traceOf(evaluation, 'small-deal')).toMatchObject({ enabled: false, fired: false });
     // The same deal under the untouched policy is declined by small-deal.
@@ -142,7 +143,7 @@ describe('rules: changing the built-in policy', () => {
     const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: not-strategic', '    params: { min_signals: 3 }'));
     // The base deal has exactly two signals: a join by default, a decline with three required.
     expect(evaluateDeal().verdict).toBe('join');
-    const evaluation = evaluate(makeDeal(), config);
+    const evaluation = evaluate(makeDeal(), config, AS_OF);
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons).toEqual([
       {
@@ -153,12 +154,12 @@ describe('rules: changing the built-in policy', () => {
     ]);
     expect(traceOf(evaluation, 'not-strategic').condition).toMatchObject({ actual: 2, expected: 3, from: { param: 'min_signals' } });
     // Three signals pass.
-    expect(evaluate(makeDeal({ follow_on: { potential: 'likely' } }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ follow_on: { potential: 'likely' } }), config, AS_OF).verdict).toBe('join');
   });
 
   it('changes a policy threshold, for every rule and message that uses it', () => {
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  small_deal_below: 200000'));
-    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config, AS_OF);
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons[0]!.message).toBe('The potential value, $150,000, is below $200,000: a small sale.');
     expect(evaluation.changes).toEqual([
@@ -169,13 +170,13 @@ describe('rules: changing the built-in policy', () => {
         needs: [{ fact: 'potential_value', op: 'gte', value: 200_000, actual: 150_000 }],
       },
     ]);
-    expect(evaluate(makeDeal({ value: { amount: 200_000 } }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ value: { amount: 200_000 } }), config, AS_OF).verdict).toBe('join');
   });
 
   it('changes a threshold for one rule only, through that rule\'s params', () => {
     const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: small-deal', '    params: { small_deal_below: 200000 }'));
     expect(config.policy.small_deal_below).toBe(100_000);
-    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config, AS_OF);
     expect(evaluation.reasons[0]).toMatchObject({ rule: 'small-deal', message: 'The potential value, $150,000, is below $200,000: a small sale.' });
     expect(traceOf(evaluation, 'small-deal').condition).toMatchObject({ expected: 200_000, from: { param: 'small_deal_below' } });
   });
@@ -184,7 +185,7 @@ describe('rules: changing the built-in policy', () => {
     // The base prospect is 900 people to our 180: 5× our size.
     expect(evaluateDeal().signals.map((s) => s.rule)).not.toContain('prospect-much-larger');
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  much_larger_ratio: 5'));
-    const evaluation = evaluate(makeDeal(), config);
+    const evaluation = evaluate(makeDeal(), config, AS_OF);
     expect(evaluation.signals.map((s) => s.rule)).toContain('prospect-much-larger');
     expect(evaluation.signals.find((s) => s.rule === 'prospect-much-larger')!.message).toBe(
       'The prospect is 5× our size (much larger from 5×).',
@@ -194,21 +195,21 @@ describe('rules: changing the built-in policy', () => {
 
   it('join_stages says when the CEO comes in', () => {
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  join_stages: [negotiation]'));
-    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config);
+    const evaluation = evaluate(makeDeal({ stage: 'proposal' }), config, AS_OF);
     expect(evaluation.verdict).toBe('wait');
     expect(evaluation.reasons[0]!.message).toBe('The deal is at proposal: bring the CEO in at one of these stages: negotiation.');
-    expect(evaluate(makeDeal({ stage: 'negotiation' }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ stage: 'negotiation' }), config, AS_OF).verdict).toBe('join');
   });
 
   it('max_uncompensated_custom_days: 0 declines any unpaid custom work', () => {
     const config = loadConfig(COMPANY_YAML + lines('policy:', '  max_uncompensated_custom_days: 0'));
-    expect(evaluate(makeDeal({ custom_work: { days: 1 } }), config).reasons[0]!.rule).toBe('custom-work-burden');
-    expect(evaluate(makeDeal({ custom_work: { days: 5, compensated_days: 5 } }), config).verdict).toBe('join');
+    expect(evaluate(makeDeal({ custom_work: { days: 1 } }), config, AS_OF).reasons[0]!.rule).toBe('custom-work-burden');
+    expect(evaluate(makeDeal({ custom_work: { days: 5, compensated_days: 5 } }), config, AS_OF).verdict).toBe('join');
   });
 
   it("rewords a built-in rule's message", () => {
     const config = loadConfig(COMPANY_YAML + lines('rules:', '  - id: small-deal', '    message: "Too small for the CEO: {potential_value}."'));
-    expect(evaluate(makeDeal({ value: { amount: 20_000 } }), config).reasons[0]!.message).toBe('Too small for the CEO: $20,000.');
+    expect(evaluate(makeDeal({ value: { amount: 20_000 } }), config, AS_OF).reasons[0]!.message).toBe('Too small for the CEO: $20,000.');
   });
 });
 
@@ -225,7 +226,7 @@ describe('rules: adding a rule of one\'s own', () => {
   );
 
   it('declines with its own message, filled in from the deal', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling, AS_OF);
     expect(evaluation.verdict).toBe('decline');
     expect(evaluation.reasons).toEqual([
       { rule: 'gambling', effect: 'decline', message: 'Lucky Casinos is a gambling business: we do not sell there.' },
@@ -245,7 +246,7 @@ describe('rules: adding a rule of one\'s own', () => {
         '    change: "a potential value of at least {floor}"',
       ),
     );
-    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config);
+    const evaluation = evaluate(makeDeal({ value: { amount: 150_000 } }), config, AS_OF);
     expect(evaluation.reasons[0]).toEqual({ rule: 'below-floor', effect: 'decline', message: '$150,000 is below our floor of $500,000.' });
     // Its needs come from its condition, turned around, with its own parameter's value.
     expect(evaluation.changes).toEqual([
@@ -259,7 +260,7 @@ describe('rules: adding a rule of one\'s own', () => {
   });
 
   it('without a change text, says the rule itself must stop applying (it is not final), with what its condition needs', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling, AS_OF);
     expect(evaluation.changes).toEqual([
       {
         rule: 'gambling',
@@ -271,12 +272,12 @@ describe('rules: adding a rule of one\'s own', () => {
   });
 
   it('does not fire for another industry, or when the industry is unknown', () => {
-    expect(evaluate(makeDeal({ account: { name: 'Acme Corp', industry: 'Manufacturing' } }), gambling).verdict).toBe('join');
-    expect(evaluate(makeDeal(), gambling).verdict).toBe('join');
+    expect(evaluate(makeDeal({ account: { name: 'Acme Corp', industry: 'Manufacturing' } }), gambling, AS_OF).verdict).toBe('join');
+    expect(evaluate(makeDeal(), gambling, AS_OF).verdict).toBe('join');
   });
 
   it('comes after the built-in rules in the trace, marked as from the config', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' } }), gambling, AS_OF);
     expect(evaluation.trace.map((t) => t.rule)).toEqual([...BUILT_IN_RULES.map((r) => r.id), 'gambling']);
     expect(evaluation.trace.at(-1)).toMatchObject({
       rule: 'gambling',
@@ -289,7 +290,7 @@ describe('rules: adding a rule of one\'s own', () => {
   });
 
   it('a built-in decline listed before it still comes first among the reasons', () => {
-    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' }, value: { amount: 5_000 } }), gambling);
+    const evaluation = evaluate(makeDeal({ account: { name: 'Lucky Casinos', industry: 'Gambling' }, value: { amount: 5_000 } }), gambling, AS_OF);
     expect(evaluation.reasons.map((r) => r.rule)).toEqual(['small-deal', 'gambling']);
   });
 
@@ -312,7 +313,7 @@ describe('rules: adding a rule of one\'s own', () => {
           '    message: "{id} has no plan."',
         ),
     );
-    const declined = evaluate(makeDeal({ ceo: { requested: true }, follow_on: { potential: 'none' } }), config);
+    const declined = evaluate(makeDeal({ ceo: { requested: true }, follow_on: { potential: 'none' } }), config, AS_OF);
     expect(declined.findings).toEqual([
       {
         rule: 'ceo-requested-on-declined',
@@ -326,7 +327,7 @@ describe('rules: adding a rule of one\'s own', () => {
       { rule: 'no-plan', effect: 'finding', severity: 'error', message: 'base-deal has no plan.' },
     ]);
     // Findings do not change the verdict.
-    const joined = evaluate(makeDeal({ ceo: { requested: true }, plan: 'CEO closes on the call' }), config);
+    const joined = evaluate(makeDeal({ ceo: { requested: true }, plan: 'CEO closes on the call' }), config, AS_OF);
     expect(joined.verdict).toBe('join');
     expect(joined.findings).toEqual([]);
   });
@@ -380,7 +381,7 @@ describe('located problems in rules', () => {
         column: 11,
         rule: 'unknown-operator',
         message:
-          'rules[0].when.op: unknown operator "equals"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing',
+          'rules[0].when.op: unknown operator "equals"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing, before, after, within_days',
       },
     ],
     [
@@ -391,7 +392,7 @@ describe('located problems in rules', () => {
         column: 36,
         rule: 'unknown-operator',
         message:
-          'rules[0].when.op: unknown operator "not_emtpy"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing; did you mean "not_empty"?',
+          'rules[0].when.op: unknown operator "not_emtpy"; use one of eq, ne, lt, lte, gt, gte, in, not_in, contains, empty, not_empty, exists, missing, before, after, within_days; did you mean "not_empty"?',
       },
     ],
     [
@@ -508,7 +509,7 @@ describe('located problems in rules', () => {
     [
       'a number compared with text',
       lines('rules:', '  - id: big', '    effect: signal', '    when: { fact: value.amount, op: gt, value: "100000" }'),
-      { line: 4, column: 48, rule: 'operator-kind', message: 'rules[0].when.value: the operator "gt" compares with a number, not text' },
+      { line: 4, column: 48, rule: 'operator-kind', message: 'rules[0].when.value: the operator "gt" compares with a number, not text: write 100000 without quotes' },
     ],
     [
       'in with one value instead of a list',
@@ -518,7 +519,7 @@ describe('located problems in rules', () => {
     [
       'contains on a fact that is not a list',
       lines('rules:', '  - id: globex', '    effect: signal', '    when: { fact: account.name, op: contains, value: Globex }'),
-      { line: 4, column: 37, rule: 'operator-kind', message: 'rules[0].when.op: the operator "contains" tests a list, and "account.name" is text: the rule would never fire' },
+      { line: 4, column: 37, rule: 'operator-kind', message: 'rules[0].when.op: the operator "contains" tests a list, and "account.name" is text: use "eq" or "in"' },
     ],
     [
       'eq between true/false and text',
@@ -562,6 +563,115 @@ describe('located problems in rules', () => {
       [5, 15, 'invalid-value'],
       [8, 19, 'unknown-fact'],
     ]);
+  });
+});
+
+describe('typed rules: a fact, an operator and a value that do not fit are located config errors, with a hint', () => {
+  /** A rule `id` whose condition is `when`, on line 4; `at` is the text the problem points at, found in that line. */
+  const rule = (when: string, effect = 'wait') => lines('rules:', '  - id: mine', `    effect: ${effect}`, `    when: ${when}`, '    message: Mine.');
+  const column = (when: string, at: string) => '    when: '.length + when.indexOf(at) + 1;
+
+  it.each<[string, string, string, string]>([
+    // [name, condition, where the problem is, message]
+    ['lt on a date', '{ fact: close_date, op: lt, value: 2026-12-01 }', 'lt', 'rules[0].when.op: the operator "lt" tests numbers, and "close_date" is a date: use "before"'],
+    ['gt on a date', '{ fact: next_meeting.date, op: gt, value: today }', 'gt', 'rules[0].when.op: the operator "gt" tests numbers, and "next_meeting.date" is a date: use "after"'],
+    [
+      'lte on a date',
+      '{ fact: close_date, op: lte, value: 2026-12-01 }',
+      'lte',
+      'rules[0].when.op: the operator "lte" tests numbers, and "close_date" is a date: use "before" (which does not count the day itself), or "not" with "after"',
+    ],
+    ['empty on a date', '{ fact: close_date, op: empty }', 'empty', 'rules[0].when.op: the operator "empty" tests text or a list, and "close_date" is a date: use "missing"'],
+    ['before on a number', '{ fact: days_to_close, op: before, value: 0 }', 'before', 'rules[0].when.op: the operator "before" tests dates, and "days_to_close" is a number: use "lt"'],
+    ['within_days on a number', '{ fact: account.employees, op: within_days, value: 3 }', 'within_days', 'rules[0].when.op: the operator "within_days" tests dates, and "account.employees" is a number: use "lte"'],
+    ['gte on true/false', '{ fact: has_champion, op: gte, value: 1 }', 'gte', 'rules[0].when.op: the operator "gte" tests numbers, and "has_champion" is true or false: use "eq"'],
+    ['in on a list', '{ fact: stakeholder_roles, op: in, value: [champion] }', 'in', 'rules[0].when.op: the operator "in" tests text, and "stakeholder_roles" is a list: use "contains"'],
+    ['a number written as text', '{ fact: account.employees, op: gt, value: "1000" }', '"1000"', 'rules[0].when.value: the operator "gt" compares with a number, not text: write 1000 without quotes'],
+    ['a date that is not a day of the calendar', '{ fact: close_date, op: before, value: 2026-02-30 }', '2026-02-30', 'rules[0].when.value: 2026-02-30 is not a real calendar date'],
+    ['a date written another way', '{ fact: close_date, op: after, value: 12/01/2026 }', '12/01/2026', 'rules[0].when.value: a date is written YYYY-MM-DD (or today), not "12/01/2026"'],
+    ['a date compared with a number', '{ fact: close_date, op: before, value: 20261201 }', '20261201', 'rules[0].when.value: the operator "before" compares with a date (YYYY-MM-DD, or today), not a number'],
+    ['a date compared with a fact that is money', '{ fact: close_date, op: before, value: { fact: potential_value } }', '{ fact: potential_value }', 'rules[0].when.value: the operator "before" compares with a date, not a fact that is an amount of money'],
+    ['eq with a date that is not real', '{ fact: next_meeting.date, op: eq, value: 2027-02-29 }', '2027-02-29', 'rules[0].when.value: 2027-02-29 is not a real calendar date'],
+    ['within_days with a negative number', '{ fact: close_date, op: within_days, value: -3 }', '-3', 'rules[0].when.value: the operator "within_days" takes a number of days, a whole number 0 or more, not -3'],
+    ['within_days with part of a day', '{ fact: close_date, op: within_days, value: 1.5 }', '1.5', 'rules[0].when.value: the operator "within_days" takes a number of days, a whole number 0 or more, not 1.5'],
+    ['within_days with text', '{ fact: close_date, op: within_days, value: soon }', 'soon', 'rules[0].when.value: the operator "within_days" takes a number of days, a whole number 0 or more, not text'],
+    // Enum facts: their values are the deal schema's.
+    [
+      'a misspelled stage',
+      '{ fact: stage, op: eq, value: negotiaton }',
+      'negotiaton',
+      'rules[0].when.value: "negotiaton" is not a value of stage, which is one of discovery, qualification, proposal, negotiation, closed-won, closed-lost; did you mean "negotiation"?',
+    ],
+    [
+      'a misspelled stage in a list, at the item',
+      '{ fact: stage, op: not_in, value: [proposal, negotiaton] }',
+      'negotiaton',
+      'rules[0].when.value[1]: "negotiaton" is not a value of stage, which is one of discovery, qualification, proposal, negotiation, closed-won, closed-lost; did you mean "negotiation"?',
+    ],
+    ['a misspelled follow-on potential', '{ fact: follow_on.potential, op: ne, value: likly }', 'likly', 'rules[0].when.value: "likly" is not a value of follow_on.potential, which is one of none, possible, likely, committed, unknown; did you mean "likely"?'],
+    ['a threat that is not one', '{ fact: competition.threat, op: eq, value: severe }', 'severe', 'rules[0].when.value: "severe" is not a value of competition.threat, which is one of low, medium, high'],
+    ['a misspelled deal type', '{ fact: type, op: in, value: [renwal] }', 'renwal', 'rules[0].when.value[0]: "renwal" is not a value of type, which is one of new, expansion, renewal; did you mean "renewal"?'],
+    [
+      'a misspelled stakeholder role',
+      '{ fact: stakeholder_roles, op: contains, value: champoin }',
+      'champoin',
+      'rules[0].when.value: "champoin" is not a value of the items of stakeholder_roles, which is one of economic-buyer, champion, decision-maker, influencer, user, blocker; did you mean "champion"?',
+    ],
+    ['a misspelled part of the brief', '{ fact: brief_missing, op: contains, value: histroy }', 'histroy', 'rules[0].when.value: "histroy" is not a value of the items of brief_missing, which is one of history, stakeholders, questions, objective; did you mean "history"?'],
+  ])('%s', (_name, when, at, message) => {
+    expect(problemsOf(rule(when))).toEqual([{ file: FILE, severity: 'error', line: 4, column: column(when, at), rule: 'operator-kind', message }]);
+  });
+
+  it('a misspelled verdict in a finding rule', () => {
+    const when = '{ fact: verdict, op: eq, value: joined }';
+    expect(problemsOf(rule(when, 'finding'))).toEqual([
+      { file: FILE, severity: 'error', line: 4, column: column(when, 'joined'), rule: 'operator-kind', message: 'rules[0].when.value: "joined" is not a value of verdict, which is one of join, wait, decline; did you mean "join"?' },
+    ]);
+  });
+
+  it.each([
+    ['a date that is not real', '{ fact: close_date, op: before, value: { param: cutoff } }', 'cutoff: 2026-13-01', 'rules[0].when.value.param: 2026-13-01 is not a real calendar date (the parameter cutoff is "2026-13-01")'],
+    ['a misspelled stage', '{ fact: stage, op: in, value: { param: late } }', 'late: [negotiaton]', 'rules[0].when.value.param: "negotiaton" is not a value of stage, which is one of discovery, qualification, proposal, negotiation, closed-won, closed-lost; did you mean "negotiation"? (the parameter late is ["negotiaton"])'],
+    ['days that are not a whole number', '{ fact: close_date, op: within_days, value: { param: horizon } }', 'horizon: 2.5', 'rules[0].when.value.param: the operator "within_days" takes a number of days, a whole number 0 or more, not 2.5 (the parameter horizon is 2.5)'],
+  ])('a parameter of the wrong kind: %s', (_name, when, param, message) => {
+    const text = lines('rules:', '  - id: mine', '    effect: wait', `    when: ${when}`, '    message: Mine.', `    params: { ${param} }`);
+    const [problem, ...rest] = problemsOf(text);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ line: 4, rule: 'operator-kind', message });
+  });
+
+  it.each([
+    ['before today', '{ fact: close_date, op: before, value: today }'],
+    ['after a date', '{ fact: close_date, op: after, value: 2028-02-29 }'],
+    ['before another date fact', '{ fact: next_meeting.date, op: before, value: { fact: close_date } }'],
+    ['today after a date (a rule that starts on a day)', '{ fact: today, op: after, value: 2027-01-01 }'],
+    ['eq today', '{ fact: next_meeting.date, op: eq, value: today }'],
+    ['eq null: no close date', '{ fact: close_date, op: eq, value: null }'],
+    ['within 14 days', '{ fact: close_date, op: within_days, value: 14 }'],
+    ['within 0 days: today', '{ fact: close_date, op: within_days, value: 0 }'],
+    ['within a number of days from a fact', '{ fact: next_meeting.date, op: within_days, value: { fact: days_to_close } }'],
+    ['days_to_close as a number', '{ fact: days_to_close, op: lt, value: 14 }'],
+    ['a stage among stages', '{ fact: stage, op: in, value: [proposal, negotiation] }'],
+    ['a role in the list', '{ fact: stakeholder_roles, op: contains, value: economic-buyer }'],
+    ['the new booleans', '{ all: [{ fact: has_economic_buyer, op: eq, value: false }, { fact: has_blocker, op: eq, value: true }] }'],
+    ['asks that need the CEO', '{ fact: ceo_ask_count, op: gte, value: 2 }'],
+    ['a free-text field, any text', '{ fact: account.industry, op: in, value: [Gambling, Whatever] }'],
+  ])('accepts %s', (_name, when) => {
+    const result = parseConfig(rule(when), FILE);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('accepts a parameter that is a date, today, or a number of days', () => {
+    const text = lines(
+      'rules:',
+      '  - id: mine',
+      '    effect: wait',
+      '    when: { all: [{ fact: close_date, op: before, value: { param: cutoff } }, { fact: next_meeting.date, op: after, value: { param: now } }, { fact: close_date, op: within_days, value: { param: horizon } }] }',
+      '    message: Mine.',
+      '    params: { cutoff: 2027-01-01, now: today, horizon: 30 }',
+    );
+    const result = parseConfig(text, FILE);
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
 

@@ -16,6 +16,7 @@ import type { Deal } from '../../src/schema/deal.js';
 import { confirm, CTRL_C, ENTER, EnterPrompter, ERASE, input, number, ScriptedPrompter, select } from './scripted.js';
 import type { Step } from './scripted.js';
 import { acmeScript, minimalScript, SAVE } from './scripts.js';
+import { TODAY } from '../helpers/paths.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 
@@ -36,7 +37,7 @@ const DEAL_FIXTURES = readdirSync(new URL('deals/', FIXTURES)).filter((name) => 
 
 async function run(steps: readonly Step[], defaults?: Deal) {
   const prompter = new ScriptedPrompter(steps);
-  const result = await runQuestionnaire(prompter, { config, style: plain, ...(defaults ? { defaults, source: 'deals/x.yaml' } : {}) });
+  const result = await runQuestionnaire(prompter, { config, today: TODAY, style: plain, ...(defaults ? { defaults, source: 'deals/x.yaml' } : {}) });
   expect(prompter.remaining).toEqual([]);
   return { prompter, result };
 }
@@ -244,7 +245,7 @@ describe('editing a deal (--from)', () => {
   it.each(DEAL_FIXTURES)('Enter at every question gives back %s unchanged', async (name) => {
     const deal = fixtureDeal(name);
     const prompter = new EnterPrompter();
-    const result = await runQuestionnaire(prompter, { config, style: plain, defaults: deal, source: `deals/${name}` });
+    const result = await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal, source: `deals/${name}` });
     expect(dealOf(result)).toStrictEqual(deal);
     expect(prompter.notes[0]).toContain(`Editing deals/${name}`);
   });
@@ -252,7 +253,7 @@ describe('editing a deal (--from)', () => {
   it('keeps a whole list with one Enter, and can go through it entry by entry', async () => {
     const deal = fixtureDeal('acme-plants.yaml');
     const prompter = new EnterPrompter();
-    await runQuestionnaire(prompter, { config, style: plain, defaults: deal });
+    await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal });
     const asks = prompter.asked.find((q) => q.message.startsWith('Asks:'))!;
     expect(asks.message).toBe('Asks: 2 asks recorded');
     expect(asks.default).toBe('keep');
@@ -271,7 +272,7 @@ describe('editing a deal (--from)', () => {
       "Lee Park's title": 'COO',
       'Add another stakeholder?': [true, false],
     });
-    const result = await runQuestionnaire(prompter, { config, style: plain, defaults: deal });
+    const result = await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal });
     expect(dealOf(result).stakeholders).toStrictEqual([
       { name: 'Lee Park', title: 'COO', role: 'champion' },
       // A new entry's role starts at the top of the list.
@@ -282,7 +283,7 @@ describe('editing a deal (--from)', () => {
   it('removes an optional section and a list, and clears an optional answer with Backspace', async () => {
     const deal = fixtureDeal('acme-plants.yaml');
     const prompter = new EnterPrompter({ 'Competition:': 'remove', 'Open issues:': 'clear', Plan: '' });
-    const edited = dealOf(await runQuestionnaire(prompter, { config, style: plain, defaults: deal }));
+    const edited = dealOf(await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal }));
     const { competition: _competition, plan: _plan, ...rest } = deal;
     expect(edited).toStrictEqual({ ...rest, issues: [] });
   });
@@ -334,7 +335,7 @@ describe('before saving', () => {
     const steps = minimalScript();
     steps[5] = { ...steps[5]!, answer: CTRL_C };
     const prompter = new ScriptedPrompter(steps);
-    await expect(runQuestionnaire(prompter, { config, style: plain })).rejects.toMatchObject({ name: 'ExitPromptError' });
+    await expect(runQuestionnaire(prompter, { config, today: TODAY, style: plain })).rejects.toMatchObject({ name: 'ExitPromptError' });
   });
 });
 
@@ -503,7 +504,7 @@ describe('a taken id', () => {
   it('is warned about at the id question, not refused', async () => {
     const prompter = new ScriptedPrompter([...minimalScript(), SAVE]);
     const ids = new Map([['stark-dashboard-pilot', ['deals/old.yaml']]]);
-    const result = await runQuestionnaire(prompter, { config, style: plain, ids });
+    const result = await runQuestionnaire(prompter, { config, today: TODAY, style: plain, ids });
     expect(dealOf(result).id).toBe('stark-dashboard-pilot');
     expect(prompter.notes).toContain(
       'Note: deals/old.yaml already uses the id stark-dashboard-pilot; deal-triage check reports two deals with one id (duplicate-id).',
@@ -515,7 +516,7 @@ describe('a taken id', () => {
 
   it('a free id gives no warning', async () => {
     const prompter = new ScriptedPrompter([...minimalScript(), SAVE]);
-    await runQuestionnaire(prompter, { config, style: plain, ids: new Map([['other', ['deals/other.yaml']]]) });
+    await runQuestionnaire(prompter, { config, today: TODAY, style: plain, ids: new Map([['other', ['deals/other.yaml']]]) });
     expect(prompter.notes.some((note) => note.startsWith('Note:'))).toBe(false);
   });
 });

@@ -87,8 +87,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const formatter = checkFormatters[options.format];
   // Each deal's reasons only for a format that prints them; the cache keeps them only then, and a
   // kept report without them is made anew for such a format.
-  const cache = cacheFile === undefined ? undefined : { file: cacheFile, kept: await openCheckCache(cacheFile, loaded.config, files.length, formatter.reasons) };
-  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons }, cache?.kept);
+  const cache = cacheFile === undefined ? undefined : { file: cacheFile, kept: await openCheckCache(cacheFile, loaded.config, files.length, formatter.reasons, context.today) };
+  const reports = await checkFiles(files, loaded.config, options.concurrency, { reasons: formatter.reasons, today: context.today }, cache?.kept);
   if (cache) {
     // A shortcut for the next run: one that cannot be kept is worth a note, never a failure.
     const failure = await cache.kept.save();

@@ -102,6 +102,7 @@ export async function runNew(file: string | undefined, options: NewOptions, cont
   try {
     const answers = await runQuestionnaire(prompter, {
       config,
+      today: context.today,
       style,
       ids,
       ...(edited && source !== undefined ? { defaults: edited.deal, source } : {}),
@@ -292,10 +293,10 @@ const READ_BACK: NotReadWording = {
 };
 
 /** The triage of the file as written, read back from disk: what `triage` will say about it. */
-async function printTriage(file: string, config: ResolvedConfig, { io, styles }: CommandContext): Promise<number> {
+async function printTriage(file: string, config: ResolvedConfig, { io, styles, today }: CommandContext): Promise<number> {
   const loaded = await loadInputFile({ path: path.resolve(io.cwd, file), file }, 'deal', { wording: READ_BACK, defaultCurrency: config.company.currency });
   if (!loaded.read) throw new Error(loaded.message);
-  const result = triageLoaded(loaded, file, config);
+  const result = triageLoaded(loaded, file, config, { today });
   if (!result.ok) {
     // The questionnaire checks every answer; a saved file that does not load is a bug.
     io.stderr.write(formatDiagnostics(result.problems, sourcesOf([loaded]), styles.stderr));

@@ -40,7 +40,7 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     io.stderr.write(NO_CONFIG_NOTE);
   }
 
-  const results: TriageResult[] = read.map((input) => triageLoaded(input, input.file, loaded.config));
+  const results: TriageResult[] = read.map((input) => triageLoaded(input, input.file, loaded.config, { today: context.today }));
   const sources = sourcesOf(read);
 
   const formatter = formatters[options.format];
