@@ -46,7 +46,8 @@ interface RuleScope {
 export function evaluate(deal: Deal, config: EngineConfig): Evaluation {
   const context: FactContext = { deal, company: config.company, signals: [] };
   const read = factReader(context);
-  const currency = deal.value.currency;
+  // Amounts of the deal read in its currency; the policy's thresholds in the company's (never converted).
+  const currency = { deal: deal.value.currency, company: config.company.currency };
   const policy = config.policy as unknown as Record<string, ParamValue>;
   const traces = new Map<Rule, RuleTrace>();
 
@@ -117,13 +118,17 @@ function ruleScope(rule: Rule, read: RuleScope['read'], policy: Record<string, P
   };
 }
 
-function render(template: string, scope: RuleScope, currency: string): string {
-  return fillTemplate(template, (name) => {
-    const param = scope.param(name);
-    if (param !== undefined) return formatValue(param, (Object.hasOwn(scope.paramKinds, name) ? scope.paramKinds[name] : undefined) ?? kindOf(param), currency);
-    const fact = (FACTS as Record<string, FactDefinition>)[name];
-    return fact ? formatValue(scope.read(name), fact.kind, currency) : undefined;
-  });
+function render(template: string, scope: RuleScope, currency: { deal: string; company: string }): string {
+  return fillTemplate(
+    template,
+    (name) => {
+      const param = scope.param(name);
+      if (param !== undefined) return formatValue(param, (Object.hasOwn(scope.paramKinds, name) ? scope.paramKinds[name] : undefined) ?? kindOf(param), currency.company);
+      const fact = (FACTS as Record<string, FactDefinition>)[name];
+      return fact ? formatValue(scope.read(name), fact.kind, currency.deal) : undefined;
+    },
+    (name) => scope.param(name) ?? ((FACTS as Record<string, FactDefinition>)[name] ? scope.read(name) : undefined),
+  );
 }
 
 export function evaluateCondition(condition: Condition, scope: RuleScope): ConditionTrace {

@@ -4,11 +4,12 @@
 // Version 2: the briefing holds only the brief (typed values: numbers, ISO dates, enums, section
 // ids); the verdict, reasons, roles and changes are at the top level only. Objects without a
 // version are version 1. The version changes only when a field changes meaning or goes away.
+// Version 3: `briefing.issues` items are objects, `{issue, response?}`, where they were text.
 
 import { safeJson } from './sanitize.js';
 import type { TriageResult } from './types.js';
 
-export const TRIAGE_JSON_VERSION = 2;
+export const TRIAGE_JSON_VERSION = 3;
 
 export function formatJson(results: readonly TriageResult[]): string {
   const out = results.map((result) =>

@@ -82,7 +82,18 @@ const condition = (findingOnlyAllowed: boolean): fc.Arbitrary<Cond> =>
     ),
   })).cond;
 
-const MESSAGES = ['{signals} so far', '{signal_count} signals', 'worth {potential_value}', 'under {small_deal_below}', '{account.name} is {size_ratio} our size', 'plain text', '{stage} {{stage}} {nope'];
+const MESSAGES = [
+  '{signals} so far',
+  '{signal_count} signals',
+  'worth {potential_value}',
+  'under {small_deal_below}',
+  '{account.name} is {size_ratio} our size',
+  'plain text',
+  '{stage} {{stage}} {nope',
+  // Optional parts: shown when every name before the colon is set (a volatile one included).
+  'Go{?objective: for {objective}}{?prospect_much_larger,open_issues:, and} {?open_issues:on {open_issues}}{?signals:, with {signals}}',
+  '{?close_date,small_deal_below: by {close_date}, under {small_deal_below}}{?competition.threat:!}',
+];
 const FINDING_MESSAGES = [...MESSAGES, 'verdict {verdict} by {decided_by}: {decision_reason}'];
 
 const rule = (i: number) =>

@@ -16,8 +16,9 @@ export const account = defineSection({
       field: 'account.employees',
       current: current.employees,
     });
+    const currency = draft.value?.currency;
     const revenue = await askNumber(p, {
-      message: `${name}'s annual revenue, in the deal's currency`,
+      message: `What is ${name}'s annual revenue${currency ? `, in ${currency}` : ''}?`,
       field: 'account.annual_revenue',
       current: current.annual_revenue,
     });
