@@ -162,7 +162,7 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
         // mapping): the problems are those of the option of the value's type, if one is.
         const fitting = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
         if (fitting.length === 1) {
-          const nested = fitting[0]!.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue);
+          const nested = fitting[0]!.map((e) => ({ ...e, path: [...issue.path, ...e.path] }));
           problems.push(...issuesToProblems(nested, data, schema, locator, file));
         } else {
           problems.push(problem(file, at(), 'invalid-type', `${field} ${issue.message.startsWith('Invalid input') ? 'is not valid' : issue.message}, not ${describeValue(value)}`));

@@ -59,7 +59,7 @@ export async function askNumber<P extends NumberPath>(p: Prompter, q: FieldQuest
   const field = fieldName(q.field, q.index);
   const answer = await typedNumber(p, {
     message: isOptional(schema) ? `${q.message} (optional)` : q.message,
-    current: q.current as number | undefined,
+    current: q.current,
     check: (value) => fileMessage(schema, field, value),
   });
   return parsed(schema, field, answer);

@@ -61,7 +61,7 @@ export function fileMessage(schema: z.ZodType, field: string, value: unknown): t
   if (value === undefined) return issueMessage(field, parsed.error.issues, value);
   const path = [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1]! : Number(m[2])));
   const data = path.reduceRight<unknown>((inner, segment) => (typeof segment === 'number' ? Object.assign([], { [segment]: inner }) : { [segment]: inner }), value);
-  const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }) as z.core.$ZodIssue);
+  const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }));
   const problems = issuesToProblems(issues, data, schema, { at: () => NOWHERE, line: () => '' }, '');
   return problems[0]?.message ?? issueMessage(field, parsed.error.issues, value);
 }

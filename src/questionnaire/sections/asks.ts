@@ -39,7 +39,7 @@ export const asks = defineSection({
               : undefined;
           const rationale = await askText(prompter, { message: 'Why do we take that position?', field: 'asks[].rationale', index, current: current?.rationale });
           const exception = await prompter.confirm({
-            message: 'Is granting it an exception only the CEO can grant?',
+            message: 'Would saying yes need an exception only the CEO can grant?',
             default: current?.exception ?? false,
           });
           // `exception: false` says nothing the absence of the key does not.

@@ -12,7 +12,7 @@ export const customWork = defineSection({
   async ask(p, draft) {
     const current = draft.custom_work ?? { days: 0, compensated_days: 0 };
     const days = await askNumber(p, {
-      message: 'Days of custom work for the sales/solutions team (person-days)',
+      message: 'How many person-days of custom work does the sales and solutions team have to do?',
       field: 'custom_work.days',
       current: current.days,
     });

@@ -20,7 +20,7 @@ export const issues = defineSection({
         title: 'Open issues',
         noun: 'issue',
         plural: 'issues',
-        add: 'Has the prospect raised any doubts or problems that are still open?',
+        add: 'Are there open issues: doubts or problems the prospect has raised?',
         summary: (issue) => (responseOf(issue) ? `${textOf(issue)} (with our response)` : textOf(issue)),
         ask: async (prompter, current, index) => {
           const issue = await askText(prompter, {
@@ -30,7 +30,7 @@ export const issues = defineSection({
             current: current === undefined ? undefined : textOf(current),
           });
           const response = await askText(prompter, {
-            message: 'How do we suggest the CEO responds?',
+            message: 'What response do we suggest the CEO give?',
             field: 'issues[].response',
             index,
             current: current === undefined ? undefined : responseOf(current),

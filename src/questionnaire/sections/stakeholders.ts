@@ -23,13 +23,13 @@ export const stakeholders = defineSection({
         title: 'Stakeholders',
         noun: 'stakeholder',
         plural: 'stakeholders',
-        add: "Do you know the people in the prospect's decision?",
+        add: "Do you know the stakeholders: the people in the prospect's decision?",
         summary: (s) => `${describe(s)}${s.counterpart ? ", the CEO's counterpart" : ''}`,
         ask: async (prompter, current, index) => {
-          const name = await askText(prompter, { message: "Stakeholder's name", field: 'stakeholders[].name', index, current: current?.name });
-          const title = await askText(prompter, { message: `${name}'s title`, field: 'stakeholders[].title', index, current: current?.title });
+          const name = await askText(prompter, { message: "What is the stakeholder's name?", field: 'stakeholders[].name', index, current: current?.name });
+          const title = await askText(prompter, { message: `What is ${name}'s title?`, field: 'stakeholders[].title', index, current: current?.title });
           const role = await prompter.select({
-            message: `${name}'s role in the decision`,
+            message: `What is ${name}'s role in the decision?`,
             choices: ROLE_CHOICES,
             ...(current === undefined ? {} : { default: current.role ?? NOT_GIVEN }),
           });
