@@ -63,10 +63,10 @@ export interface Glance {
 export interface BriefingAsk {
   request: string;
   position: 'yes' | 'trade' | 'no';
-  rationale?: string;
-  exception: boolean;
   /** For a trade: what we want in exchange. */
   in_exchange?: string;
+  rationale?: string;
+  exception: boolean;
 }
 
 /** A caveat on the figures, as data; the formatters word it. */
@@ -108,9 +108,9 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
     asks: deal.asks.map((a) => ({
       request: a.request,
       position: a.position,
+      ...(a.in_exchange ? { in_exchange: a.in_exchange } : {}),
       ...(a.rationale ? { rationale: a.rationale } : {}),
       exception: a.exception === true,
-      ...(a.in_exchange ? { in_exchange: a.in_exchange } : {}),
     })),
     ...(deal.plan ? { plan: deal.plan } : {}),
     ...(meeting ? { next_meeting: { date: meeting.date, ...(meeting.purpose ? { purpose: meeting.purpose } : {}) } } : {}),

@@ -97,7 +97,8 @@ export function isSet(value: FactValue | undefined): boolean {
   return value !== null && value !== undefined && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
-export function fillTemplate(template: string, lookup: (name: string) => string | undefined, value?: (name: string) => FactValue | undefined): string {
-  const kept = value ? template.replace(OPTIONAL_PART, (_, names: string, text: string) => (names.split(',').every((name) => isSet(value(name))) ? text : '')) : template;
+/** The message: optional parts kept or left out by `value`, then each placeholder as `lookup` words it. */
+export function fillTemplate(template: string, lookup: (name: string) => string | undefined, value: (name: string) => FactValue | undefined): string {
+  const kept = template.replace(OPTIONAL_PART, (_, names: string, text: string) => (names.split(',').every((name) => isSet(value(name))) ? text : ''));
   return kept.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
 }

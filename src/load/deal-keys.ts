@@ -11,7 +11,7 @@ export const DEAL_KEYS: readonly string[] = [
   'strategic_logo',
   'competition', 'threat', 'competitors',
   'custom_work', 'days', 'compensated_days', 'description',
-  'asks', 'request', 'position', 'rationale', 'exception', 'in_exchange',
+  'asks', 'request', 'position', 'in_exchange', 'rationale', 'exception',
   'stakeholders', 'title', 'role', 'counterpart',
   'history', 'date', 'event',
   'issues', 'issue', 'response',

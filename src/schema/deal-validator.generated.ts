@@ -10,7 +10,7 @@ import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade, isC
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesDealSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"},"in_exchange":{"type":"string","minLength":1}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const schema7 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false};
@@ -532,7 +532,7 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema12 = {"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"},"in_exchange":{"type":"string","minLength":1}},"required":["request","position"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -547,7 +547,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((key0 === "request") || (key0 === "position")) || (key0 === "rationale")) || (key0 === "exception")) || (key0 === "in_exchange"))){
+if(!(((((key0 === "request") || (key0 === "position")) || (key0 === "in_exchange")) || (key0 === "rationale")) || (key0 === "exception"))){
 validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -592,18 +592,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.rationale !== undefined){
-let data2 = data.rationale;
+if(data.in_exchange !== undefined){
+let data2 = data.in_exchange;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(data2.length < 1){
-validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/minLength",keyword:"minLength",params:{limit: 1}}];
+validate32.errors = [{instancePath:instancePath+"/in_exchange",schemaPath:"#/properties/in_exchange/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: "string"}}];
+validate32.errors = [{instancePath:instancePath+"/in_exchange",schemaPath:"#/properties/in_exchange/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -613,11 +613,20 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.exception !== undefined){
+if(data.rationale !== undefined){
+let data3 = data.rationale;
 const _errs8 = errors;
-if(typeof data.exception !== "boolean"){
-validate32.errors = [{instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "boolean"}}];
+if(errors === _errs8){
+if(typeof data3 === "string"){
+if(data3.length < 1){
+validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
 }
 var valid0 = _errs8 === errors;
 }
@@ -625,20 +634,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.in_exchange !== undefined){
-let data4 = data.in_exchange;
+if(data.exception !== undefined){
 const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data4 === "string"){
-if(data4.length < 1){
-validate32.errors = [{instancePath:instancePath+"/in_exchange",schemaPath:"#/properties/in_exchange/minLength",keyword:"minLength",params:{limit: 1}}];
+if(typeof data.exception !== "boolean"){
+validate32.errors = [{instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "boolean"}}];
 return false;
-}
-}
-else {
-validate32.errors = [{instancePath:instancePath+"/in_exchange",schemaPath:"#/properties/in_exchange/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
 }
 var valid0 = _errs10 === errors;
 }
@@ -1715,20 +1715,20 @@ function object25(v) {
   if (s26.length < 1) return;
   o["request"] = s26;
   o["position"] = v["position"];
-  if (v["rationale"] !== undefined) {
-    let s27 = v["rationale"];
+  if (v["in_exchange"] !== undefined) {
+    let s27 = v["in_exchange"];
     s27 = s27.trim();
     if (s27.length < 1) return;
-    o["rationale"] = s27;
+    o["in_exchange"] = s27;
+  }
+  if (v["rationale"] !== undefined) {
+    let s28 = v["rationale"];
+    s28 = s28.trim();
+    if (s28.length < 1) return;
+    o["rationale"] = s28;
   }
   if (v["exception"] !== undefined) {
     o["exception"] = v["exception"];
-  }
-  if (v["in_exchange"] !== undefined) {
-    let s28 = v["in_exchange"];
-    s28 = s28.trim();
-    if (s28.length < 1) return;
-    o["in_exchange"] = s28;
   }
   if (!inExchangeOnlyOnTrade(o)) return;
   return o;

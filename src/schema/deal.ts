@@ -61,10 +61,10 @@ export const AskSchema = z
   .strictObject({
     request: text(),
     position: z.enum(POSITIONS),
-    rationale: text().optional(),
-    exception: z.boolean().optional(),
     /** For a trade: what we want in exchange. */
     in_exchange: text().optional(),
+    rationale: text().optional(),
+    exception: z.boolean().optional(),
   })
   .superRefine((ask, ctx) => {
     if (!inExchangeOnlyOnTrade(ask)) {

@@ -151,3 +151,26 @@ describe('factReader', () => {
     expect(r('no_such_fact')).toBeNull();
   });
 });
+
+describe('the facts of the richer brief', () => {
+  const read = (patch: Record<string, unknown>, signals: string[] = []) =>
+    factReader({ deal: makeDeal(patch), company: NORTHWIND, signals });
+
+  it.each<[string, unknown[], string[]]>([
+    ['none', [], []],
+    ['as text', ['Data residency'], ['Data residency']],
+    ['with our response: the issue alone', [{ issue: 'SSO', response: 'In March' }], ['SSO']],
+    ['both kinds, in order', ['A', { issue: 'B' }], ['A', 'B']],
+  ])('open_issues, %s', (_case, issues, expected) => {
+    expect(read({ issues })('open_issues')).toEqual(expected);
+  });
+
+  it.each([
+    [['prospect-much-larger'], true],
+    [['large-deal', 'prospect-much-larger'], true],
+    [['large-deal'], false],
+    [[], false],
+  ])('prospect_much_larger with the signals %j: %s', (signals, expected) => {
+    expect(read({}, signals)('prospect_much_larger')).toBe(expected);
+  });
+});
