@@ -71,18 +71,30 @@ export function dealText(index, rnd) {
   lines.push('asks:');
   for (let i = int(1, 3); i > 0; i--) {
     lines.push(`  - request: ${pick(['90-day payment terms', 'Named support engineer', 'On-site training', 'Price lock for three years'])}`);
-    lines.push(`    position: ${pick(['yes', 'trade', 'no'])}`, '    rationale: Our standard terms apply');
+    const position = pick(['yes', 'trade', 'no']);
+    lines.push(`    position: ${position}`, '    rationale: Our standard terms apply');
+    // The briefing's newer fields follow from earlier draws, so the stream of numbers (and every deal) stays as it was.
+    if (position === 'trade') lines.push('    in_exchange: A three-year term');
     if (rnd() < 0.3) lines.push('    exception: true');
   }
   lines.push('stakeholders:');
-  for (let i = int(1, 3); i > 0; i--) lines.push(`  - name: ${pick(PEOPLE)}`, `    title: ${pick(TITLES)}`, `    role: ${pick(ROLES)}`);
+  let counterpart = false;
+  for (let i = int(1, 3); i > 0; i--) {
+    const name = pick(PEOPLE);
+    const title = pick(TITLES);
+    const role = pick(ROLES);
+    lines.push(`  - name: ${name}`, `    title: ${title}`, `    role: ${role}`);
+    if (role === 'economic-buyer' && !counterpart) lines.push('    counterpart: true');
+    counterpart ||= role === 'economic-buyer';
+  }
   if (rnd() < 0.9) {
     lines.push('history:');
     for (let i = int(1, 4); i > 0; i--) {
       lines.push(`  - date: 2026-${String(int(1, 10)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`, `    event: ${pick(['Discovery call', 'Demo to the IT team', 'Pilot kicked off', 'Security review passed'])}`);
     }
   }
-  lines.push('issues:', `  - ${pick(['Worried we are too small', 'Needs SOC 2 report', 'Budget not yet approved'])}`);
+  const issue = pick(['Worried we are too small', 'Needs SOC 2 report', 'Budget not yet approved']);
+  lines.push('issues:', issue === 'Needs SOC 2 report' ? `  - issue: ${issue}\n    response: Our SOC 2 Type II report is ready to share` : `  - ${issue}`);
   if (rnd() < 0.85) {
     lines.push('questions:', '  - question: What happens to us if you are acquired?', '    answer: Change-of-control clause and source escrow');
   }

@@ -127,6 +127,15 @@ const IN_JSON_SCHEMA = {
   object: new Set(),
 };
 
+/** How the builder tells a union's options apart, by the JSON type of the value (ajv has checked the rest). */
+const TYPE_TESTS = {
+  string: (v) => `typeof ${v} === 'string'`,
+  number: (v) => `typeof ${v} === 'number'`,
+  boolean: (v) => `typeof ${v} === 'boolean'`,
+  array: (v) => `Array.isArray(${v})`,
+  object: (v) => `${v} !== null && typeof ${v} === 'object' && !Array.isArray(${v})`,
+};
+
 class Builder {
   constructor(refinements, checks) {
     this.refinements = refinements;
@@ -236,6 +245,24 @@ class Builder {
         const builder = this.object(schema, at);
         const name = `o${this.names++}`;
         lines.push(`${indent}const ${name} = ${builder}(${input});`, `${indent}if (${name} === undefined) return;`);
+        return name;
+      }
+      case 'union': {
+        // zod tries the options in order and keeps the first that parses. Options of different JSON
+        // types (text, or a mapping) can only match by type: the one of the value's type decides.
+        const tests = def.options.map((option) => TYPE_TESTS[option._zod.def.type]);
+        if (tests.some((test) => !test) || new Set(def.options.map((option) => option._zod.def.type)).size !== tests.length) {
+          this.fail(at, 'a union whose options are not each of a different JSON type (text, number, true/false, list, mapping)');
+        }
+        if (def.checks?.length) this.fail(at, 'a union with checks');
+        const name = `u${this.names++}`;
+        lines.push(`${indent}let ${name};`);
+        def.options.forEach((option, i) => {
+          lines.push(`${indent}${i === 0 ? '' : 'else '}if (${tests[i](input)}) {`);
+          const value = this.value(lines, option, input, `${at}|${option._zod.def.type}`, `${indent}  `);
+          lines.push(`${indent}  ${name} = ${value};`, `${indent}}`);
+        });
+        lines.push(`${indent}else return;`);
         return name;
       }
       default:

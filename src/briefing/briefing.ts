@@ -65,6 +65,8 @@ export interface Glance {
 export interface BriefingAsk {
   request: string;
   position: 'yes' | 'trade' | 'no';
+  /** For a trade: what we want in exchange. */
+  in_exchange?: string;
   rationale?: string;
   exception: boolean;
 }
@@ -77,8 +79,10 @@ export interface Briefing {
   glance: Glance;
   objective?: string;
   history: { date: string; event: string }[];
-  stakeholders: { name: string; title?: string; role?: NonNullable<Deal['stakeholders'][number]['role']> }[];
-  issues: string[];
+  /** The CEO's counterpart first (`counterpart: true`), then the others as the file lists them. */
+  stakeholders: { name: string; title?: string; role?: NonNullable<Deal['stakeholders'][number]['role']>; counterpart: boolean }[];
+  /** Each open issue, with our suggested response where the deal gives one. */
+  issues: { issue: string; response?: string }[];
   questions: { question: string; answer?: string }[];
   asks: BriefingAsk[];
   plan?: string;
@@ -98,12 +102,15 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
     glance: glance(deal, company),
     ...(deal.objective ? { objective: deal.objective } : {}),
     history: [...deal.history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    stakeholders: deal.stakeholders.map((s) => ({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.role ? { role: s.role } : {}) })),
-    issues: [...deal.issues],
+    stakeholders: [...deal.stakeholders]
+      .sort((a, b) => Number(b.counterpart === true) - Number(a.counterpart === true))
+      .map((s) => ({ name: s.name, ...(s.title ? { title: s.title } : {}), ...(s.role ? { role: s.role } : {}), counterpart: s.counterpart === true })),
+    issues: deal.issues.map(openIssue),
     questions: deal.questions.map((q) => ({ question: q.question, ...(q.answer ? { answer: q.answer } : {}) })),
     asks: deal.asks.map((a) => ({
       request: a.request,
       position: a.position,
+      ...(a.in_exchange ? { in_exchange: a.in_exchange } : {}),
       ...(a.rationale ? { rationale: a.rationale } : {}),
       exception: a.exception === true,
     })),
@@ -111,6 +118,12 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
     ...(meeting ? { next_meeting: { date: meeting.date, ...(meeting.purpose ? { purpose: meeting.purpose } : {}) } } : {}),
     notes,
   };
+}
+
+/** An open issue as the briefing shows it, written in the file as text or as {issue, response}. */
+export function openIssue(issue: Deal['issues'][number]): { issue: string; response?: string } {
+  if (typeof issue === 'string') return { issue };
+  return { issue: issue.issue, ...(issue.response ? { response: issue.response } : {}) };
 }
 
 function glance(deal: Deal, company: Company): Glance {

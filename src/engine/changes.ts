@@ -35,7 +35,8 @@ export interface PathInput {
   scope(rule: Rule): ChangeScope;
   /** The rule's `change` text, filled in. */
   message(rule: Rule): string;
-  currency: string;
+  /** The deal's amounts read in its currency; the policy's thresholds in the company's (never converted). */
+  currency: { deal: string; company: string };
   /** The day of the evaluation, YYYY-MM-DD (the date operators test against it). */
   today: string;
 }
@@ -151,11 +152,11 @@ function option(signal: Rule, input: PathInput): SignalOption {
 }
 
 /** What a signal needs, in a sentence: what the deal has, and what would count. */
-export function signalPhrase(need: Need, currency: string): string {
+export function signalPhrase(need: Need, currency: { deal: string; company: string }): string {
   const { fact, op, value, actual } = need;
   const kind = Object.hasOwn(FACTS, fact) ? (FACTS as Record<string, FactDefinition>)[fact]!.kind : kindOf(actual);
-  const show = (v: FactValue | undefined) => formatValue(v, kind, currency);
-  const wanted = Array.isArray(value) ? value.join(' or ') : show(value);
+  const show = (v: FactValue | undefined) => formatValue(v, kind, currency.deal);
+  const wanted = Array.isArray(value) ? value.join(' or ') : formatValue(value, kind, currency.company);
   const at = `${fact} ${op}`;
   if (at === 'potential_value gte') return `The potential value is ${show(actual)}; ${wanted} or more would count.`;
   if (at === 'size_ratio gte') {

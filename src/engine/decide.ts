@@ -19,7 +19,7 @@ import type { FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
 import type { OperatorName } from './operators.js';
 import type { AsOf, Condition, FactValue, FindingOutcome, Operand, ParamValue, Rule, Verdict } from './types.js';
-import { formatValue, kindOf, PLACEHOLDER } from './values.js';
+import { fillTemplate, formatValue, hasOptionalParts, kindOf, PLACEHOLDER, placeholders } from './values.js';
 
 export interface Decision {
   verdict: Verdict;
@@ -167,7 +167,8 @@ function compile(config: EngineConfig): Compiled {
       const value = param(name);
       if (value !== undefined) {
         const kind: FactKind = (Object.hasOwn(config.paramKinds, name) ? config.paramKinds[name] : undefined) ?? kindOf(value);
-        parts.push(kind === 'money' ? (state) => formatValue(value, kind, state.currency) : formatValue(value, kind, ''));
+        // A threshold is the policy's: in the company's currency, whatever the deal's.
+        parts.push(formatValue(value, kind, config.company.currency));
         continue;
       }
       const fact = Object.hasOwn(FACTS, name) ? (FACTS as Record<string, FactDefinition>)[name] : undefined;
@@ -187,10 +188,43 @@ function compile(config: EngineConfig): Compiled {
       for (const part of parts) message += typeof part === 'string' ? part : part(state);
       return message;
     };
-    return { rule, test: rule.when ? condition(rule.when) : undefined, render, volatile };
+    const test = rule.when ? condition(rule.when) : undefined;
+    if (hasOptionalParts(rule.message)) return { rule, test, ...withOptionalParts(rule.message, param, reader, config), };
+    return { rule, test, render, volatile };
   };
 
   const enabled = (effect: Rule['effect']) => config.rules.filter((rule) => rule.enabled && rule.effect === effect).map(compileRule);
   const compiled = { signals: enabled('signal'), declines: enabled('decline'), waits: enabled('wait'), findings: enabled('finding') };
   return { ...compiled, factCount: index.size };
+}
+
+/**
+ * A message with optional parts (`{?objective: …}`), rendered as `evaluate` renders it, through
+ * fillTemplate: rarer than plain messages, so not compiled into parts.
+ */
+function withOptionalParts(
+  template: string,
+  param: (name: string) => ParamValue | undefined,
+  reader: (name: string) => Read,
+  config: EngineConfig,
+): { render: Render; volatile: boolean } {
+  const names = placeholders(template);
+  const facts = (name: string) => (Object.hasOwn(FACTS, name) ? (FACTS as Record<string, FactDefinition>)[name] : undefined);
+  const reads = new Map(names.filter((name) => param(name) === undefined && facts(name)).map((name) => [name, reader(name)]));
+  const render: Render = (state) =>
+    fillTemplate(
+      template,
+      (name) => {
+        const value = param(name);
+        if (value !== undefined) {
+          const kind: FactKind = (Object.hasOwn(config.paramKinds, name) ? config.paramKinds[name] : undefined) ?? kindOf(value);
+          return formatValue(value, kind, config.company.currency);
+        }
+        const read = reads.get(name);
+        // Today itself reads as its date, not as "2026-12-01 (today)".
+        return read ? formatValue(read(state), facts(name)!.kind, state.currency, name === 'today' ? undefined : state.context.today) : undefined;
+      },
+      (name) => param(name) ?? reads.get(name)?.(state),
+    );
+  return { render, volatile: names.some((name) => param(name) === undefined && facts(name)?.volatile === true) };
 }

@@ -54,7 +54,8 @@ export function evaluate(deal: Deal, config: EngineConfig, { today }: AsOf): Eva
   checkToday(today);
   const context: FactContext = { deal, company: config.company, today, signals: [] };
   const read = factReader(context);
-  const currency = deal.value.currency;
+  // Amounts of the deal read in its currency; the policy's thresholds in the company's (never converted).
+  const currency = { deal: deal.value.currency, company: config.company.currency };
   const policy = config.policy as unknown as Record<string, ParamValue>;
   const traces = new Map<Rule, RuleTrace>();
   const scopeOf = (rule: Rule) => ruleScope(rule, read, today, policy, config.paramKinds);
@@ -152,14 +153,18 @@ function changeScope(rule: Rule, read: RuleScope['read'], today: string, policy:
   };
 }
 
-function render(template: string, scope: RuleScope, currency: string): string {
-  return fillTemplate(template, (name) => {
-    const param = scope.param(name);
-    if (param !== undefined) return formatValue(param, (Object.hasOwn(scope.paramKinds, name) ? scope.paramKinds[name] : undefined) ?? kindOf(param), currency);
-    const fact = (FACTS as Record<string, FactDefinition>)[name];
-    // Today itself reads as its date, not as "2026-12-01 (today)".
-    return fact ? formatValue(scope.read(name), fact.kind, currency, name === 'today' ? undefined : scope.today) : undefined;
-  });
+function render(template: string, scope: RuleScope, currency: { deal: string; company: string }): string {
+  return fillTemplate(
+    template,
+    (name) => {
+      const param = scope.param(name);
+      if (param !== undefined) return formatValue(param, (Object.hasOwn(scope.paramKinds, name) ? scope.paramKinds[name] : undefined) ?? kindOf(param), currency.company);
+      const fact = (FACTS as Record<string, FactDefinition>)[name];
+      // Today itself reads as its date, not as "2026-12-01 (today)".
+      return fact ? formatValue(scope.read(name), fact.kind, currency.deal, name === 'today' ? undefined : scope.today) : undefined;
+    },
+    (name) => scope.param(name) ?? ((FACTS as Record<string, FactDefinition>)[name] ? scope.read(name) : undefined),
+  );
 }
 
 export function evaluateCondition(condition: Condition, scope: RuleScope): ConditionTrace {

@@ -116,6 +116,13 @@ export const FACTS = {
     d.asks.filter((a) => a.exception === true).map((a) => a.request),
   ),
   issue_count: field('number', 'how many open issues the deal has', (d) => d.issues.length),
+  open_issues: field('list', 'the open issues, as written (without our responses)', (d) => d.issues.map((i) => (typeof i === 'string' ? i : i.issue))),
+  prospect_much_larger: {
+    kind: 'boolean',
+    volatile: true,
+    description: 'whether the prospect-much-larger signal fired (the prospect is at least much_larger_ratio times our size)',
+    get: ({ signals }) => signals.includes('prospect-much-larger'),
+  },
   history_count: field('number', 'how many history entries the deal has', (d) => d.history.length),
   stakeholder_count: field('number', 'how many stakeholders the deal names', (d) => d.stakeholders.length),
   question_count: field('number', 'how many expected questions the deal lists', (d) => d.questions.length),

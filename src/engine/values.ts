@@ -89,10 +89,31 @@ export function kindOf(value: FactValue | undefined): FactKind {
 /** Placeholders in a rule's message: `{potential_value}`, `{account.name}`. */
 export const PLACEHOLDER = /\{([a-z_][a-z0-9_.]*)\}/g;
 
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+/**
+ * An optional part of a message, `{?objective: toward {objective}}`: its text (placeholders
+ * filled) when every name before the colon is set, nothing otherwise, so one message fits each
+ * case its rule fires in ("the prospect is 140× our size", "the open issues are …", or both).
+ */
+export const OPTIONAL_PART = /\{\?([a-z_][a-z0-9_.]*(?:,[a-z_][a-z0-9_.]*)*):((?:[^{}]|\{[a-z_][a-z0-9_.]*\})*)\}/g;
+const HAS_OPTIONAL_PART = /\{\?[a-z_]/;
+
+export function hasOptionalParts(template: string): boolean {
+  return HAS_OPTIONAL_PART.test(template);
 }
 
-export function fillTemplate(template: string, lookup: (name: string) => string | undefined): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
+/** Every name a message reads: its placeholders, and the names its optional parts depend on. */
+export function placeholders(template: string): string[] {
+  const conditions = [...template.matchAll(OPTIONAL_PART)].flatMap((match) => match[1]!.split(','));
+  return [...conditions, ...[...template.matchAll(PLACEHOLDER)].map((match) => match[1]!)];
+}
+
+/** Set, for an optional part: known, not false, not empty text or an empty list (0 is set). */
+export function isSet(value: FactValue | undefined): boolean {
+  return value !== null && value !== undefined && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/** The message: optional parts kept or left out by `value`, then each placeholder as `lookup` words it. */
+export function fillTemplate(template: string, lookup: (name: string) => string | undefined, value: (name: string) => FactValue | undefined): string {
+  const kept = template.replace(OPTIONAL_PART, (_, names: string, text: string) => (names.split(',').every((name) => isSet(value(name))) ? text : ''));
+  return kept.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
 }

@@ -19,7 +19,13 @@ export function ruleStatus(trace: RuleTrace): string {
   return trace.fired ? 'fired' : 'did not fire';
 }
 
-export function explainRule(trace: RuleTrace, currency: string): ExplainLine[] {
+/** The deal's amounts read in its currency; the policy's thresholds (parameters, literals) in the company's. */
+export interface Currencies {
+  deal: string;
+  company: string;
+}
+
+export function explainRule(trace: RuleTrace, currency: Currencies): ExplainLine[] {
   const head: ExplainLine = {
     depth: 0,
     text: `${trace.rule} (${trace.effect}${trace.origin === 'config' ? ', from the config' : ''}): ${ruleStatus(trace)}`,
@@ -30,7 +36,7 @@ export function explainRule(trace: RuleTrace, currency: string): ExplainLine[] {
   return [head, ...explainCondition(trace.condition, currency, 1)];
 }
 
-function explainCondition(trace: ConditionTrace, currency: string, depth: number): ExplainLine[] {
+function explainCondition(trace: ConditionTrace, currency: Currencies, depth: number): ExplainLine[] {
   const outcome = resultWord(trace.result);
   if (trace.kind === 'compare') return [explainComparison(trace, currency, depth)];
   if (trace.kind === 'not') {
@@ -43,15 +49,17 @@ function explainCondition(trace: ConditionTrace, currency: string, depth: number
   ];
 }
 
-function explainComparison(trace: Extract<ConditionTrace, { kind: 'compare' }>, currency: string, depth: number): ExplainLine {
+function explainComparison(trace: Extract<ConditionTrace, { kind: 'compare' }>, currency: Currencies, depth: number): ExplainLine {
   const outcome = resultWord(trace.result);
   const kind: FactKind = (FACTS as Record<string, FactDefinition>)[trace.fact]?.kind ?? 'text';
   const operator = (OPERATORS as Record<string, OperatorDefinition>)[trace.op];
-  const actual = trace.result === 'not-evaluated' ? '' : ` (${show(trace.actual, kind, currency)})`;
+  const actual = trace.result === 'not-evaluated' ? '' : ` (${show(trace.actual, kind, currency.deal)})`;
   let expected = '';
   if (operator?.takesValue) {
     const source = trace.from ? ('param' in trace.from ? `${trace.from.param} ` : `${trace.from.fact} `) : '';
-    expected = ` ${source}${source ? `(${show(trace.expected, kind, currency)})` : show(trace.expected, kind, currency)}`;
+    // Another fact of the deal is in the deal's currency; a parameter or a written value is the policy's.
+    const threshold = show(trace.expected, kind, trace.from && 'fact' in trace.from ? currency.deal : currency.company);
+    expected = ` ${source}${source ? `(${threshold})` : threshold}`;
   }
   return { depth, text: `${trace.fact}${actual} ${operator?.symbol ?? trace.op}${expected} → ${outcome}`, result: trace.result };
 }

@@ -4,17 +4,19 @@
 // Version 2: the briefing holds only the brief (typed values: numbers, ISO dates, enums, section
 // ids); the verdict, reasons, roles and changes are at the top level only. Objects without a
 // version are version 1. The version changes only when a field changes meaning or goes away.
+// Version 3: `briefing.issues` items are objects, `{issue, response?}`, where they were text; and
+// `changes` is the whole path to a join (a decline lists the waits after it too).
 //
-// `changes` is the whole path to a join, kept stable for programs that apply it: every decline rule
-// that fired, then every wait rule, each `{ rule, effect, message, needs: [{ fact, op, value?,
-// actual }] }` (the needs met, the rule stops firing; `value` absent for an operator that takes
-// none), and for a rule that counts the strategic signals also `signals: { need, options: [{ rule,
-// message, needs }] }` (any `need` of the options will do). Empty for a join and a closed deal.
+// `changes` is kept stable for programs that apply it: every decline rule that fired, then every
+// wait rule, each `{ rule, effect, message, needs: [{ fact, op, value?, actual }] }` (the needs
+// met, the rule stops firing; `value` absent for an operator that takes none), and for a rule that
+// counts the strategic signals also `signals: { need, options: [{ rule, message, needs }] }` (any
+// `need` of the options will do). Empty for a join and a closed deal.
 
 import { safeJson } from './sanitize.js';
 import type { TriageResult } from './types.js';
 
-export const TRIAGE_JSON_VERSION = 2;
+export const TRIAGE_JSON_VERSION = 3;
 
 export function formatJson(results: readonly TriageResult[]): string {
   const out = results.map((result) =>

@@ -5,7 +5,7 @@ import type { SectionId } from '../briefing/briefing.js';
 import { explainRule } from './explain.js';
 import { markdownCode as code, markdownText as e } from './markdown-escape.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
+import { askPosition, COUNTERPART, EXPLANATION_TITLE, glanceRows, ISSUE_RESPONSE, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -23,21 +23,18 @@ const BODIES = {
   glance: ({ briefing }) => ['| | |', '| --- | --- |', ...glanceRows(briefing.glance).map((row) => `| ${row.label} | ${e(row.value)} |`)],
   objective: ({ briefing }) => [briefing.objective ? e(briefing.objective) : '_None given._'],
   history: ({ briefing }) => bullets(briefing.history.map((h) => `${h.date}: ${e(h.event)}`)),
-  stakeholders: ({ briefing }) => bullets(briefing.stakeholders.map((p) => `**${e(p.name)}**${p.title ? `, ${e(p.title)}` : ''}${p.role ? ` (${p.role})` : ''}`)),
-  issues: ({ briefing }) => bullets(briefing.issues.map(e)),
+  stakeholders: ({ briefing }) =>
+    bullets(briefing.stakeholders.map((p) => `**${e(p.name)}**${p.title ? `, ${e(p.title)}` : ''}${p.role ? ` (${p.role})` : ''}${p.counterpart ? `, ${COUNTERPART}` : ''}`)),
+  issues: ({ briefing }) => briefing.issues.flatMap((i) => [`- ${e(i.issue)}`, ...(i.response ? [`  - ${ISSUE_RESPONSE}: ${e(i.response)}`] : [])]),
   questions: ({ briefing }) =>
     briefing.questions.flatMap((q, i) => [`${i + 1}. **${e(q.question)}**`, `   - ${q.answer ? `Suggested answer: ${e(q.answer)}` : '_No suggested answer yet._'}`]),
   asks: ({ briefing }) =>
-    briefing.asks.length === 0
-      ? []
-      : [
-          '| Request | Our position | CEO | Rationale |',
-          '| --- | --- | --- | --- |',
-          ...briefing.asks.map((a) => {
-            const ceo = [a.position === 'no' ? 'says no' : '', a.exception ? 'may grant an exception' : ''].filter(Boolean).join('; ');
-            return `| ${e(a.request)} | ${a.position} | ${ceo} | ${a.rationale ? e(a.rationale) : ''} |`;
-          }),
-        ],
+    bullets(
+      briefing.asks.map((a) => {
+        const { answer, exception } = askPosition(a);
+        return `**${e(a.request)}**: ${e(answer)}${exception ? `; ${exception}` : ''}${a.rationale ? ` (${e(a.rationale)})` : ''}`;
+      }),
+    ),
   plan: ({ briefing }) => (briefing.plan ? [e(briefing.plan)] : []),
   next_meeting: ({ briefing }) => [briefing.next_meeting ? e(nextMeetingText(briefing.next_meeting)) : '_Not scheduled._'],
   why_not_yet: ({ evaluation }) => bullets(evaluation.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`)),
@@ -68,7 +65,7 @@ function renderOne(result: Triaged, options: FormatOptions): string {
   if (options.explain) {
     out.push('', `## ${EXPLANATION_TITLE}`, '');
     for (const trace of evaluation.trace) {
-      for (const line of explainRule(trace, deal.value.currency)) {
+      for (const line of explainRule(trace, { deal: deal.value.currency, company: result.companyCurrency })) {
         out.push(`${'  '.repeat(line.depth)}- ${line.depth === 0 ? `**${e(line.text)}**` : e(line.text)}`);
       }
     }

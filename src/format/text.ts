@@ -8,7 +8,7 @@ import { safeChars, safeLines as para, safeLine as t } from './sanitize.js';
 import { verdictColour } from './style.js';
 import type { Style } from './style.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { EXPLANATION_TITLE, glanceRows, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
+import { askPosition, COUNTERPART, EXPLANATION_TITLE, glanceRows, ISSUE_RESPONSE, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -25,16 +25,22 @@ const BODIES = {
   objective: ({ briefing }, s) => [briefing.objective ? para(briefing.objective) : s.dim('none given')],
   history: ({ briefing }) => briefing.history.map((h) => `${h.date}  ${t(h.event)}`),
   stakeholders: ({ briefing }, s) =>
-    briefing.stakeholders.map((p) => [p.name, p.title].filter((text): text is string => Boolean(text)).map(t).join(', ') + (p.role ? s.dim(` (${p.role})`) : '')),
-  issues: ({ briefing }) => briefing.issues.map((issue) => `• ${t(issue)}`),
+    briefing.stakeholders.map(
+      (p) =>
+        [p.name, p.title].filter((text): text is string => Boolean(text)).map(t).join(', ') +
+        (p.role ? s.dim(` (${p.role})`) : '') +
+        (p.counterpart ? `, ${s.bold(COUNTERPART)}` : ''),
+    ),
+  issues: ({ briefing }, s) =>
+    briefing.issues.flatMap((i) => [`• ${t(i.issue)}`, ...(i.response ? [`  ${s.dim(`${ISSUE_RESPONSE}:`)} ${t(i.response)}`] : [])]),
   questions: ({ briefing }, s) =>
     briefing.questions.flatMap((q) => [`Q: ${t(q.question)}`, `   A: ${q.answer ? t(q.answer) : s.dim('no suggested answer yet')}`]),
   asks: ({ briefing }, s) =>
     briefing.asks.map((a) => {
-      const who = a.position === 'no' ? s.red('the CEO says no') : `our position: ${a.position}`;
-      const exception = a.exception ? `; ${s.yellow('an exception only the CEO can grant')}` : '';
+      const { answer, exception } = askPosition(a);
+      const who = a.position === 'no' ? s.red(t(answer)) : t(answer);
       const why = a.rationale ? s.dim(` (${t(a.rationale)})`) : '';
-      return `• ${t(a.request)}: ${who}${exception}${why}`;
+      return `• ${t(a.request)}: ${who}${exception ? `; ${s.yellow(exception)}` : ''}${why}`;
     }),
   plan: ({ briefing }) => (briefing.plan ? [para(briefing.plan)] : []),
   next_meeting: ({ briefing }, s) => [briefing.next_meeting ? t(nextMeetingText(briefing.next_meeting)) : s.dim('not scheduled (add next_meeting to the deal file)')],
@@ -69,7 +75,7 @@ function renderOne(result: Triaged, options: FormatOptions): string {
   lines.push(`${s.bold(verdictColour(result.evaluation.verdict, s)(words.label))}  ${words.headline}`);
   for (const id of briefing.sections) section(lines, s, SECTION_TITLES[id], BODIES[id](result, s));
   if (options.explain) {
-    const explanation = evaluation.trace.flatMap((trace) => explainRule(trace, deal.value.currency));
+    const explanation = evaluation.trace.flatMap((trace) => explainRule(trace, { deal: deal.value.currency, company: result.companyCurrency }));
     section(
       lines,
       s,

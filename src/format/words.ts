@@ -3,7 +3,7 @@
 // cannot drift apart. Money, numbers and ratios read as they do in rule messages: the one
 // implementation is the engine's (engine/values.ts), which renders those messages.
 
-import type { BriefingNote, Glance, SectionId } from '../briefing/briefing.js';
+import type { BriefingAsk, BriefingNote, Glance, SectionId } from '../briefing/briefing.js';
 import type { Change, Verdict } from '../engine/types.js';
 import { formatMoney, formatNumber, formatRatio } from '../engine/values.js';
 
@@ -94,3 +94,28 @@ export function noteText(note: BriefingNote): string {
       return `The deal is in ${note.deal_currency} and the company reports in ${note.company_currency}: the policy's thresholds are compared without conversion, and revenues are not compared for the size ratio.`;
   }
 }
+
+/**
+ * An ask's position in words, the same in every format and in the questionnaire: what we answer
+ * ("we agree", "we trade it in exchange for: …", "the CEO says no"), and, apart so a terminal can colour it,
+ * whether only the CEO can grant it. Deal text unsanitised: the formatter's job.
+ */
+export function askPosition(ask: Pick<BriefingAsk, 'position' | 'exception' | 'in_exchange'>): { answer: string; exception?: string } {
+  const answer =
+    ask.position === 'yes'
+      ? 'we agree'
+      : ask.position === 'no'
+        ? 'the CEO says no'
+        : ask.in_exchange
+          ? `we trade it in exchange for: ${ask.in_exchange}`
+          : 'we trade it; what we want in exchange is not named yet';
+  return ask.exception ? { answer, exception: ASK_EXCEPTION } : { answer };
+}
+
+export const ASK_EXCEPTION = 'only the CEO can grant this exception';
+
+/** The label of our suggested response under an open issue. */
+export const ISSUE_RESPONSE = 'Our response';
+
+/** How a stakeholder marked `counterpart: true` is labelled (listed first). */
+export const COUNTERPART = "the CEO's counterpart";

@@ -72,6 +72,8 @@ function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
     if (!def) return current;
     if (def.innerType) current = def.innerType;
     else if (def.type === 'pipe' && def.in) current = def.in;
+    // A union of text and a mapping (an issue): the mapping is the option with keys.
+    else if (def.type === 'union') current = (def as { options?: AnySchema[] }).options?.find((o) => (o._zod.def as { type: string }).type === 'object');
     else return current;
   }
 }
@@ -155,6 +157,18 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
       case 'invalid_format':
         problems.push(problem(file, at(), 'invalid-format', `${field} ${issue.message}, not ${describeValue(value)}`));
         break;
+      case 'invalid_union': {
+        // An option the value is of the wrong type for says nothing useful ("expected text" of a
+        // mapping): the problems are those of the option of the value's type, if one is.
+        const fitting = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+        if (fitting.length === 1) {
+          const nested = fitting[0]!.map((e) => ({ ...e, path: [...issue.path, ...e.path] }));
+          problems.push(...issuesToProblems(nested, data, schema, locator, file));
+        } else {
+          problems.push(problem(file, at(), 'invalid-type', `${field} ${issue.message.startsWith('Invalid input') ? 'is not valid' : issue.message}, not ${describeValue(value)}`));
+        }
+        break;
+      }
       case 'custom': {
         const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid-value';
         const message = /^(must|is) /.test(issue.message) ? `${field} ${issue.message}` : `${field ? `${field}: ` : ''}${issue.message}`;

@@ -120,14 +120,17 @@ export const BUILT_IN_RULES = [
   {
     id: 'reassure',
     effect: 'role',
-    description: 'Reassure a prospect much larger than us, or one with open issues.',
+    description: 'Reassure a prospect much larger than us (the prospect-much-larger signal), or one with open issues.',
     when: {
       any: [
-        { fact: 'size_ratio', op: 'gte', value: { param: 'much_larger_ratio' } },
-        { fact: 'issue_count', op: 'gt', value: 0 },
+        { fact: 'prospect_much_larger', op: 'eq', value: true },
+        { fact: 'open_issues', op: 'not_empty' },
       ],
     },
-    message: 'Reassure: answer their doubts about relying on a company our size, and the open issues.',
+    items: 'open_issues',
+    // One message for each case the rule fires in: the size, the open issues, or both.
+    message:
+      'Reassure {account.name}{?prospect_much_larger: that a company our size can serve them (they are {size_ratio} our size)}{?prospect_much_larger,open_issues:, and}{?open_issues: on the open issues: {open_issues}}.',
   },
   {
     id: 'say-no',
@@ -149,7 +152,7 @@ export const BUILT_IN_RULES = [
     id: 'commit',
     effect: 'role',
     description: "Show commitment to the customer's success (always).",
-    message: "Commit: show {account.name} that we are committed to their success.",
+    message: 'Commit: show {account.name} that we are committed to their success{?objective:, starting with the objective: {objective}}.',
   },
   // Findings: what `check` reports about a deal file (§8). They run after the verdict is known.
   {

@@ -14,15 +14,18 @@ type PathsOf<T, Prefix extends string> = {
 }[keyof T & string];
 
 type SubPaths<V, Path extends string> = V extends readonly (infer Item)[]
-  ? `${Path}[]` | (NonNullable<Item> extends Scalar ? never : PathsOf<NonNullable<Item>, `${Path}[].`>)
+  ? `${Path}[]` | ItemPaths<NonNullable<Item>, `${Path}[].`>
   : V extends Scalar
     ? never
     : PathsOf<V, `${Path}.`>;
 
+/** The fields of a list's entries; of each kind of entry where there are several (an issue: text, or a mapping). */
+type ItemPaths<Item, Prefix extends string> = Item extends Scalar ? never : PathsOf<Item, Prefix>;
+
 /** Every field of the deal, a list's entries as `[]`: `account.employees`, `asks[].request`, `issues[]`. */
 export type FieldPath = PathsOf<Deal, ''>;
 
-type Prop<T, K extends string> = K extends keyof NonNullable<T> ? NonNullable<T>[K] : never;
+type Prop<T, K extends string> = NonNullable<T> extends infer U ? (U extends unknown ? (K extends keyof U ? U[K] : never) : never) : never;
 type Step<T, Segment extends string> = Segment extends `${infer K}[]`
   ? NonNullable<Prop<T, K>> extends readonly (infer Item)[]
     ? Item
@@ -41,13 +44,15 @@ interface Def {
   innerType?: z.core.$ZodType;
   shape?: Record<string, z.core.$ZodType>;
   element?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
 }
 
 const defOf = (schema: z.core.$ZodType): Def => schema._zod.def;
 
-/** The schema without its `.optional()` and `.default()`. */
+/** The schema without its `.optional()` and `.default()`; of a union (an issue), the option with fields. */
 function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
   const def = defOf(schema);
+  if (def.type === 'union') return def.options?.find((option) => defOf(option).type === 'object') ?? schema;
   return (def.type === 'optional' || def.type === 'default') && def.innerType ? unwrapped(def.innerType) : schema;
 }
 

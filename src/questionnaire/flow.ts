@@ -184,7 +184,7 @@ export async function saveWithConsent(p: Prompter, options: SaveOptions): Promis
     const suggestion = suggestFile(file, failedFolders, options.dealsFolder);
     file = (
       await p.input({
-        message: 'File to save to',
+        message: 'Which file should the answers be saved to?',
         ...(suggestion === undefined ? {} : { default: suggestion }),
         validate: (answer) =>
           DEAL_FILE_PATTERN.test(answer.trim()) ? true : 'the file name must end in .yaml or .yml (deal-triage check reads only those)',
@@ -215,7 +215,7 @@ function folderOf(file: string): string {
 async function askNewId(p: Prompter, file: string, edited: { file: string; id: string }, idsSoon: DealIdsSoon | undefined): Promise<string> {
   const ids = await idsSoon;
   const id = await p.input({
-    message: `Deal id for ${file}: ${edited.id} stays with ${edited.file}`,
+    message: `Which id should the deal have in ${file}? ${edited.id} stays with ${edited.file}.`,
     default: suggestId(file, edited.id, ids),
     validate: (answer) => {
       const checked = check(DealSchema.shape.id, 'id', answer.trim());

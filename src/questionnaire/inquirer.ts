@@ -3,7 +3,7 @@
 // on the streams it is given (the command's Io), never on the process's own.
 
 import { PassThrough, Writable } from 'node:stream';
-import { confirm, input, number, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 import { safeLine } from '../format/sanitize.js';
 import { plain } from '../format/style.js';
 import type { Style } from '../format/style.js';
@@ -57,24 +57,9 @@ export function inquirerPrompter(streams: TerminalStreams): Prompter {
             message: safeLine(question.message),
             theme,
             // What is typed, or the default put on the line with Tab, is shown sanitised too.
-            transformer: (value, { isFinal }) => (isFinal ? style.cyan(safeLine(value)) : safeLine(value)),
+            // A number typed `240k` is shown back as it is read: 240,000.
+            transformer: (value, { isFinal }) => (isFinal ? style.cyan(safeLine(question.echo ? question.echo(value) : value)) : safeLine(value)),
             ...(question.default === undefined ? {} : { default: question.default }),
-            ...(question.validate ? { validate: question.validate } : {}),
-          },
-          on(context),
-        ),
-      ),
-    number: (question) =>
-      ask((context) =>
-        number(
-          {
-            message: safeLine(question.message),
-            theme,
-            ...(question.default === undefined ? {} : { default: question.default }),
-            // The prompt's own check only rejects what is not a number; ranges and whole numbers are
-            // the schema's business (step 1, the prompt's default, would refuse 1.5 with its own words).
-            step: 'any',
-            required: false,
             ...(question.validate ? { validate: question.validate } : {}),
           },
           on(context),

@@ -1,4 +1,4 @@
-// The four kinds of question the questionnaire asks, as an interface: the flow depends only on
+// The three kinds of question the questionnaire asks, as an interface: the flow depends only on
 // this, so tests answer it from a script and the terminal answers it through @inquirer/prompts
 // (inquirer.ts, the only module that loads that library).
 
@@ -18,13 +18,8 @@ export interface InputQuestion {
   /** What Enter on an empty line answers. */
   default?: string;
   validate?: Validate<string>;
-}
-
-export interface NumberQuestion {
-  message: string;
-  default?: number;
-  /** Called with undefined when the line is left empty (no default, or the default erased). */
-  validate?: Validate<number | undefined>;
+  /** How the accepted answer is shown back (a number typed `240k` as `240,000`); as typed when absent. */
+  echo?: (answer: string) => string;
 }
 
 export interface SelectQuestion<T> {
@@ -44,8 +39,8 @@ export interface ConfirmQuestion {
  * @inquirer/prompts does; see `isInterrupt`.
  */
 export interface Prompter {
+  /** Text, and numbers too: typed as people write them (`240k`), read by numbers.ts. */
   input(question: InputQuestion): Promise<string>;
-  number(question: NumberQuestion): Promise<number | undefined>;
   select<T>(question: SelectQuestion<T>): Promise<T>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
   /** Shows text between questions (the preview before saving, a save that failed). */
@@ -84,7 +79,6 @@ export function guardPrompter(p: Prompter): Prompter {
   };
   return {
     input: (question) => guard(() => p.input(question)),
-    number: (question) => guard(() => p.number(question)),
     select: (question) => guard(() => p.select(question)),
     confirm: (question) => guard(() => p.confirm(question)),
     note: (text) => {

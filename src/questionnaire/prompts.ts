@@ -5,8 +5,9 @@
 import type * as z from 'zod';
 import { fieldName, fieldSchema, isOptional, required } from './fields.js';
 import type { FieldPath, FieldValue, NumberPath, TextPath } from './fields.js';
+import { parseTypedNumber, showNumber } from './numbers.js';
 import type { Prompter } from './prompter.js';
-import { parsed, validator } from './validate.js';
+import { fileMessage, parsed, validator } from './validate.js';
 
 export interface TextQuestion {
   message: string;
@@ -56,10 +57,33 @@ export async function askText<P extends TextPath>(p: Prompter, q: FieldQuestion<
 export async function askNumber<P extends NumberPath>(p: Prompter, q: FieldQuestion<P>): Promise<FieldValue<P>> {
   const schema = fieldSchema(q.field);
   const field = fieldName(q.field, q.index);
-  const answer = await p.number({
+  const answer = await typedNumber(p, {
     message: isOptional(schema) ? `${q.message} (optional)` : q.message,
-    ...(q.current === undefined ? {} : { default: q.current }),
-    validate: validator<number | undefined>(schema, field),
+    current: q.current,
+    check: (value) => fileMessage(schema, field, value),
   });
   return parsed(schema, field, answer);
+}
+
+/**
+ * A number, typed as people write it (`240,000`, `240k`, `1.2m`: numbers.ts), its default and its
+ * answer shown grouped (240,000). `check` words a refusal; it gets the text itself when what was
+ * typed is not a number, so the message can quote it. Undefined for an empty line.
+ */
+export async function typedNumber(
+  p: Prompter,
+  q: { message: string; current: number | undefined; check: (value: number | string | undefined) => true | string },
+): Promise<number | undefined> {
+  const answer = await p.input({
+    message: q.message,
+    ...(q.current === undefined ? {} : { default: showNumber(q.current) }),
+    validate: (typed) => q.check(parseTypedNumber(typed)),
+    echo: (typed) => {
+      const value = parseTypedNumber(typed);
+      return typeof value === 'number' ? showNumber(value) : typed;
+    },
+  });
+  const value = parseTypedNumber(answer);
+  // The prompt accepted it: a number, or nothing.
+  return typeof value === 'number' ? value : undefined;
 }

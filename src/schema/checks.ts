@@ -34,3 +34,19 @@ export function isCurrencyCode(code: string): boolean {
 export function compensatedWithinDays(work: { days: number; compensated_days: number }): boolean {
   return work.compensated_days <= work.days;
 }
+
+/** `in_exchange` is what we want in return for a trade: an ask in any other position has none. */
+export function inExchangeOnlyOnTrade(ask: { position: string; in_exchange?: string | undefined }): boolean {
+  return ask.in_exchange === undefined || ask.position === 'trade';
+}
+
+/** The CEO speaks to one executive: at most one stakeholder is the counterpart. */
+export function atMostOneCounterpart(stakeholders: readonly { counterpart?: boolean | undefined }[]): boolean {
+  let seen = false;
+  for (const stakeholder of stakeholders) {
+    if (stakeholder.counterpart !== true) continue;
+    if (seen) return false;
+    seen = true;
+  }
+  return true;
+}

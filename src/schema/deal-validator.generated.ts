@@ -5,12 +5,12 @@
 // zod would refuse, which then goes through zod for its problems. It imports neither zod nor ajv.
 
 import type { ParsedDeal } from './deal.js';
-import { compensatedWithinDays, isCurrencyCode, isIsoDate } from './checks.js';
+import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade, isCurrencyCode, isIsoDate } from './checks.js';
 
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesDealSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"type":"string","minLength":1}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const schema7 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false};
@@ -532,7 +532,7 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema12 = {"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -547,7 +547,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "request") || (key0 === "position")) || (key0 === "rationale")) || (key0 === "exception"))){
+if(!(((((key0 === "request") || (key0 === "position")) || (key0 === "in_exchange")) || (key0 === "rationale")) || (key0 === "exception"))){
 validate32.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -592,18 +592,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.rationale !== undefined){
-let data2 = data.rationale;
+if(data.in_exchange !== undefined){
+let data2 = data.in_exchange;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(data2.length < 1){
-validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/minLength",keyword:"minLength",params:{limit: 1}}];
+validate32.errors = [{instancePath:instancePath+"/in_exchange",schemaPath:"#/properties/in_exchange/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: "string"}}];
+validate32.errors = [{instancePath:instancePath+"/in_exchange",schemaPath:"#/properties/in_exchange/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
@@ -613,16 +613,38 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.exception !== undefined){
+if(data.rationale !== undefined){
+let data3 = data.rationale;
 const _errs8 = errors;
-if(typeof data.exception !== "boolean"){
-validate32.errors = [{instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "boolean"}}];
+if(errors === _errs8){
+if(typeof data3 === "string"){
+if(data3.length < 1){
+validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/rationale",schemaPath:"#/properties/rationale/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
 }
 var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.exception !== undefined){
+const _errs10 = errors;
+if(typeof data.exception !== "boolean"){
+validate32.errors = [{instancePath:instancePath+"/exception",schemaPath:"#/properties/exception/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -639,7 +661,7 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema13 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]}},"required":["name"],"additionalProperties":false};
+const schema13 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -654,7 +676,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "name") || (key0 === "title")) || (key0 === "role"))){
+if(!((((key0 === "name") || (key0 === "title")) || (key0 === "role")) || (key0 === "counterpart"))){
 validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -718,6 +740,19 @@ var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.counterpart !== undefined){
+const _errs8 = errors;
+if(typeof data.counterpart !== "boolean"){
+validate34.errors = [{instancePath:instancePath+"/counterpart",schemaPath:"#/properties/counterpart/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -1278,16 +1313,170 @@ const len3 = data18.length;
 for(let i3=0; i3<len3; i3++){
 let data19 = data18[i3];
 const _errs32 = errors;
-if(errors === _errs32){
+const _errs33 = errors;
+let valid5 = false;
+const _errs34 = errors;
+if(errors === _errs34){
 if(typeof data19 === "string"){
 if(data19.length < 1){
-validate21.errors = [{instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/minLength",keyword:"minLength",params:{limit: 1}}];
-return false;
+const err0 = {instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/type",keyword:"type",params:{type: "string"}}];
+const err1 = {instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs34 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const _errs36 = errors;
+if(errors === _errs36){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let missing1;
+if((data19.issue === undefined) && (missing1 = "issue")){
+const err2 = {instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/anyOf/1/required",keyword:"required",params:{missingProperty: missing1}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+const _errs38 = errors;
+for(const key1 in data19){
+if(!((key1 === "issue") || (key1 === "response"))){
+const err3 = {instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break;
+}
+}
+if(_errs38 === errors){
+if(data19.issue !== undefined){
+let data20 = data19.issue;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err4 = {instancePath:instancePath+"/issues/" + i3+"/issue",schemaPath:"#/properties/issues/items/anyOf/1/properties/issue/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/issues/" + i3+"/issue",schemaPath:"#/properties/issues/items/anyOf/1/properties/issue/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var valid6 = _errs39 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data19.response !== undefined){
+let data21 = data19.response;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err6 = {instancePath:instancePath+"/issues/" + i3+"/response",schemaPath:"#/properties/issues/items/anyOf/1/properties/response/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/issues/" + i3+"/response",schemaPath:"#/properties/issues/items/anyOf/1/properties/response/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid6 = _errs41 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/anyOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid0 = _errs36 === errors;
+valid5 = valid5 || _valid0;
+}
+if(!valid5){
+const err9 = {instancePath:instancePath+"/issues/" + i3,schemaPath:"#/properties/issues/items/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate21.errors = vErrors;
 return false;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
 }
 }
 var valid4 = _errs32 === errors;
@@ -1308,20 +1497,20 @@ var valid0 = true;
 }
 if(valid0){
 if(data.questions !== undefined){
-let data20 = data.questions;
-const _errs34 = errors;
-if(errors === _errs34){
-if(Array.isArray(data20)){
-var valid5 = true;
-const len4 = data20.length;
+let data22 = data.questions;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data22)){
+var valid7 = true;
+const len4 = data22.length;
 for(let i4=0; i4<len4; i4++){
-const _errs36 = errors;
-if(!(validate38(data20[i4], {instancePath:instancePath+"/questions/" + i4,parentData:data20,parentDataProperty:i4,rootData}))){
+const _errs45 = errors;
+if(!(validate38(data22[i4], {instancePath:instancePath+"/questions/" + i4,parentData:data22,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs36 === errors;
-if(!valid5){
+var valid7 = _errs45 === errors;
+if(!valid7){
 break;
 }
 }
@@ -1331,18 +1520,18 @@ validate21.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.objective !== undefined){
-let data22 = data.objective;
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data22 === "string"){
-if(data22.length < 1){
+let data24 = data.objective;
+const _errs46 = errors;
+if(errors === _errs46){
+if(typeof data24 === "string"){
+if(data24.length < 1){
 validate21.errors = [{instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
@@ -1352,18 +1541,18 @@ validate21.errors = [{instancePath:instancePath+"/objective",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.plan !== undefined){
-let data23 = data.plan;
-const _errs39 = errors;
-if(errors === _errs39){
-if(typeof data23 === "string"){
-if(data23.length < 1){
+let data25 = data.plan;
+const _errs48 = errors;
+if(errors === _errs48){
+if(typeof data25 === "string"){
+if(data25.length < 1){
 validate21.errors = [{instancePath:instancePath+"/plan",schemaPath:"#/properties/plan/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
@@ -1373,31 +1562,31 @@ validate21.errors = [{instancePath:instancePath+"/plan",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs48 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.next_meeting !== undefined){
-const _errs41 = errors;
+const _errs50 = errors;
 if(!(validate40(data.next_meeting, {instancePath:instancePath+"/next_meeting",parentData:data,parentDataProperty:"next_meeting",rootData}))){
 vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.ceo !== undefined){
-const _errs42 = errors;
+const _errs51 = errors;
 if(!(validate42(data.ceo, {instancePath:instancePath+"/ceo",parentData:data,parentDataProperty:"ceo",rootData}))){
 vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs42 === errors;
+var valid0 = _errs51 === errors;
 }
 else {
 var valid0 = true;
@@ -1526,73 +1715,97 @@ function object25(v) {
   if (s26.length < 1) return;
   o["request"] = s26;
   o["position"] = v["position"];
-  if (v["rationale"] !== undefined) {
-    let s27 = v["rationale"];
+  if (v["in_exchange"] !== undefined) {
+    let s27 = v["in_exchange"];
     s27 = s27.trim();
     if (s27.length < 1) return;
-    o["rationale"] = s27;
+    o["in_exchange"] = s27;
+  }
+  if (v["rationale"] !== undefined) {
+    let s28 = v["rationale"];
+    s28 = s28.trim();
+    if (s28.length < 1) return;
+    o["rationale"] = s28;
   }
   if (v["exception"] !== undefined) {
     o["exception"] = v["exception"];
   }
+  if (!inExchangeOnlyOnTrade(o)) return;
   return o;
 }
-function object31(v) {
+function object32(v) {
   const o = {};
-  let s32 = v["name"];
-  s32 = s32.trim();
-  if (s32.length < 1) return;
-  o["name"] = s32;
+  let s33 = v["name"];
+  s33 = s33.trim();
+  if (s33.length < 1) return;
+  o["name"] = s33;
   if (v["title"] !== undefined) {
-    let s33 = v["title"];
-    s33 = s33.trim();
-    if (s33.length < 1) return;
-    o["title"] = s33;
+    let s34 = v["title"];
+    s34 = s34.trim();
+    if (s34.length < 1) return;
+    o["title"] = s34;
   }
   if (v["role"] !== undefined) {
     o["role"] = v["role"];
   }
+  if (v["counterpart"] !== undefined) {
+    o["counterpart"] = v["counterpart"];
+  }
   return o;
 }
-function object37(v) {
+function object38(v) {
   const o = {};
-  let s38 = v["date"];
-  if (!isIsoDate(s38)) return;
-  o["date"] = s38;
-  let s39 = v["event"];
-  s39 = s39.trim();
-  if (s39.length < 1) return;
-  o["event"] = s39;
+  let s39 = v["date"];
+  if (!isIsoDate(s39)) return;
+  o["date"] = s39;
+  let s40 = v["event"];
+  s40 = s40.trim();
+  if (s40.length < 1) return;
+  o["event"] = s40;
   return o;
 }
 function object46(v) {
   const o = {};
-  let s47 = v["question"];
+  let s47 = v["issue"];
   s47 = s47.trim();
   if (s47.length < 1) return;
-  o["question"] = s47;
-  if (v["answer"] !== undefined) {
-    let s48 = v["answer"];
+  o["issue"] = s47;
+  if (v["response"] !== undefined) {
+    let s48 = v["response"];
     s48 = s48.trim();
     if (s48.length < 1) return;
-    o["answer"] = s48;
+    o["response"] = s48;
   }
   return o;
 }
 function object52(v) {
   const o = {};
-  let s53 = v["date"];
-  if (!isIsoDate(s53)) return;
-  o["date"] = s53;
-  if (v["purpose"] !== undefined) {
-    let s54 = v["purpose"];
+  let s53 = v["question"];
+  s53 = s53.trim();
+  if (s53.length < 1) return;
+  o["question"] = s53;
+  if (v["answer"] !== undefined) {
+    let s54 = v["answer"];
     s54 = s54.trim();
     if (s54.length < 1) return;
-    o["purpose"] = s54;
+    o["answer"] = s54;
   }
   return o;
 }
-function object56(v) {
+function object58(v) {
+  const o = {};
+  let s59 = v["date"];
+  if (!isIsoDate(s59)) return;
+  o["date"] = s59;
+  if (v["purpose"] !== undefined) {
+    let s60 = v["purpose"];
+    s60 = s60.trim();
+    if (s60.length < 1) return;
+    o["purpose"] = s60;
+  }
+  return o;
+}
+function object62(v) {
   const o = {};
   if (v["requested"] === undefined) o["requested"] = false;
   else {
@@ -1649,75 +1862,86 @@ function object0(v) {
   else {
     const a23 = [];
     for (const i24 of v["asks"]) {
-      const o28 = object25(i24);
-      if (o28 === undefined) return;
-      a23.push(o28);
+      const o29 = object25(i24);
+      if (o29 === undefined) return;
+      a23.push(o29);
     }
     o["asks"] = a23;
   }
   if (v["stakeholders"] === undefined) o["stakeholders"] = [];
   else {
-    const a29 = [];
-    for (const i30 of v["stakeholders"]) {
-      const o34 = object31(i30);
-      if (o34 === undefined) return;
-      a29.push(o34);
+    const a30 = [];
+    for (const i31 of v["stakeholders"]) {
+      const o35 = object32(i31);
+      if (o35 === undefined) return;
+      a30.push(o35);
     }
-    o["stakeholders"] = a29;
+    if (!atMostOneCounterpart(a30)) return;
+    o["stakeholders"] = a30;
   }
   if (v["history"] === undefined) o["history"] = [];
   else {
-    const a35 = [];
-    for (const i36 of v["history"]) {
-      const o40 = object37(i36);
-      if (o40 === undefined) return;
-      a35.push(o40);
+    const a36 = [];
+    for (const i37 of v["history"]) {
+      const o41 = object38(i37);
+      if (o41 === undefined) return;
+      a36.push(o41);
     }
-    o["history"] = a35;
+    o["history"] = a36;
   }
   if (v["issues"] === undefined) o["issues"] = [];
   else {
-    const a41 = [];
-    for (const i42 of v["issues"]) {
-      let s43 = i42;
-      s43 = s43.trim();
-      if (s43.length < 1) return;
-      a41.push(s43);
+    const a42 = [];
+    for (const i43 of v["issues"]) {
+      let u44;
+      if (typeof i43 === 'string') {
+        let s45 = i43;
+        s45 = s45.trim();
+        if (s45.length < 1) return;
+        u44 = s45;
+      }
+      else if (i43 !== null && typeof i43 === 'object' && !Array.isArray(i43)) {
+        const o49 = object46(i43);
+        if (o49 === undefined) return;
+        u44 = o49;
+      }
+      else return;
+      a42.push(u44);
     }
-    o["issues"] = a41;
+    o["issues"] = a42;
   }
   if (v["questions"] === undefined) o["questions"] = [];
   else {
-    const a44 = [];
-    for (const i45 of v["questions"]) {
-      const o49 = object46(i45);
-      if (o49 === undefined) return;
-      a44.push(o49);
+    const a50 = [];
+    for (const i51 of v["questions"]) {
+      const o55 = object52(i51);
+      if (o55 === undefined) return;
+      a50.push(o55);
     }
-    o["questions"] = a44;
+    o["questions"] = a50;
   }
   if (v["objective"] !== undefined) {
-    let s50 = v["objective"];
-    s50 = s50.trim();
-    if (s50.length < 1) return;
-    o["objective"] = s50;
+    let s56 = v["objective"];
+    s56 = s56.trim();
+    if (s56.length < 1) return;
+    o["objective"] = s56;
   }
   if (v["plan"] !== undefined) {
-    let s51 = v["plan"];
-    s51 = s51.trim();
-    if (s51.length < 1) return;
-    o["plan"] = s51;
+    let s57 = v["plan"];
+    s57 = s57.trim();
+    if (s57.length < 1) return;
+    o["plan"] = s57;
   }
   if (v["next_meeting"] !== undefined) {
-    const o55 = object52(v["next_meeting"]);
-    if (o55 === undefined) return;
-    o["next_meeting"] = o55;
+    const o61 = object58(v["next_meeting"]);
+    if (o61 === undefined) return;
+    o["next_meeting"] = o61;
   }
   if (v["ceo"] === undefined) o["ceo"] = {"requested":false};
   else {
-    const o57 = object56(v["ceo"]);
-    if (o57 === undefined) return;
-    o["ceo"] = o57;
+    const o63 = object62(v["ceo"]);
+    if (o63 === undefined) return;
+    o["ceo"] = o63;
   }
   return o;
 }

@@ -2,7 +2,7 @@
 // misspelled key never silently drops information the policy needs.
 
 import * as z from 'zod';
-import { compensatedWithinDays } from './checks.js';
+import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade } from './checks.js';
 import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, refinements, text } from './common.js';
 
 export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
@@ -58,17 +58,55 @@ export const CustomWorkSchema = z
   });
 refinements.add(CustomWorkSchema, { check: 'compensatedWithinDays' });
 
-export const AskSchema = z.strictObject({
-  request: text(),
-  position: z.enum(POSITIONS),
-  rationale: text().optional(),
-  exception: z.boolean().optional(),
-});
+export const AskSchema = z
+  .strictObject({
+    request: text(),
+    position: z.enum(POSITIONS),
+    /** For a trade: what we want in exchange. */
+    in_exchange: text().optional(),
+    rationale: text().optional(),
+    exception: z.boolean().optional(),
+  })
+  .superRefine((ask, ctx) => {
+    if (!inExchangeOnlyOnTrade(ask)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['in_exchange'],
+        input: ask.in_exchange,
+        message: `is only for a trade (what we want in return), and this ask's position is ${ask.position}: make it a trade, or remove in_exchange`,
+        params: { rule: 'in-exchange-without-trade' },
+      });
+    }
+  });
+refinements.add(AskSchema, { check: 'inExchangeOnlyOnTrade' });
 
 export const StakeholderSchema = z.strictObject({
   name: text(),
   title: text().optional(),
   role: z.enum(STAKEHOLDER_ROLES).optional(),
+  /** The executive the CEO speaks to: at most one per deal. */
+  counterpart: z.boolean().optional(),
+});
+
+export const StakeholdersSchema = z.array(StakeholderSchema).superRefine((stakeholders, ctx) => {
+  if (atMostOneCounterpart(stakeholders)) return;
+  const first = stakeholders.findIndex((s) => s.counterpart === true);
+  stakeholders.forEach((s, index) => {
+    if (index <= first || s.counterpart !== true) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [index, 'counterpart'],
+      input: true,
+      message: `is true, but ${stakeholders[first]!.name} (stakeholders[${first}]) is already the CEO's counterpart: the CEO speaks to one executive, so mark only one`,
+      params: { rule: 'second-counterpart' },
+    });
+  });
+});
+refinements.add(StakeholdersSchema, { check: 'atMostOneCounterpart' });
+
+/** An open issue: its text alone, or with our suggested response. */
+export const IssueSchema = z.union([text(), z.strictObject({ issue: text(), response: text().optional() })], {
+  error: 'must be text, or a mapping of issue and response',
 });
 
 export const HistoryEntrySchema = z.strictObject({
@@ -102,9 +140,9 @@ export const DealSchema = z.strictObject({
   competition: CompetitionSchema.optional(),
   custom_work: CustomWorkSchema.default({ days: 0, compensated_days: 0 }),
   asks: z.array(AskSchema).default([]),
-  stakeholders: z.array(StakeholderSchema).default([]),
+  stakeholders: StakeholdersSchema.default([]),
   history: z.array(HistoryEntrySchema).default([]),
-  issues: z.array(text()).default([]),
+  issues: z.array(IssueSchema).default([]),
   questions: z.array(QuestionSchema).default([]),
   objective: text().optional(),
   plan: text().optional(),
@@ -117,6 +155,7 @@ export type DealInput = z.input<typeof DealSchema>;
 export type ParsedDeal = z.output<typeof DealSchema>;
 export type Deal = ParsedDeal & { value: ParsedDeal['value'] & { currency: string } };
 export type Ask = Deal['asks'][number];
+export type Issue = Deal['issues'][number];
 
 /** The keys of §3, in the order a deal file lists them (the questionnaire writes them so). */
 export const DEAL_KEYS = Object.keys(DealSchema.shape);

@@ -13,7 +13,15 @@ import type { Deal } from '../schema/deal.js';
 
 /** One deal file's triage: the deal, its evaluation and briefing, or the file's problems. */
 export type TriageResult =
-  | { file: string; ok: true; deal: Deal; evaluation: Evaluation; briefing: Briefing }
+  | {
+      file: string;
+      ok: true;
+      deal: Deal;
+      evaluation: Evaluation;
+      briefing: Briefing;
+      /** The company's currency: the policy's thresholds are in it (the deal's amounts in the deal's). */
+      companyCurrency: string;
+    }
   | { file: string; ok: false; problems: Problem[] };
 
 // `asOf.today` (YYYY-MM-DD) is the day to decide on: an input, as the deal is (PRODUCT.md §10).
@@ -26,7 +34,7 @@ export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: Res
 /** A deal already validated (the questionnaire's answers): its evaluation and briefing. */
 export function triageDeal(deal: Deal, file: string, config: ResolvedConfig, asOf: AsOf): Extract<TriageResult, { ok: true }> {
   const evaluation = evaluate(deal, config, asOf);
-  return { file, ok: true, deal, evaluation, briefing: buildBriefing(deal, evaluation, config.company) };
+  return { file, ok: true, deal, evaluation, briefing: buildBriefing(deal, evaluation, config.company), companyCurrency: config.company.currency };
 }
 
 export function triageText(text: string, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {

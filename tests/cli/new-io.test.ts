@@ -28,9 +28,9 @@ it('asks on io.stdout, reads answers from io.stdin, and stops with one line when
     stdinIsTTY: true,
   };
   const run = execute(['new', '--config', CONFIG], io);
-  await vi.waitFor(() => expect(stdout).toContain('Deal name'), { timeout: 5000 });
+  await vi.waitFor(() => expect(stdout).toContain('What is the deal called'), { timeout: 5000 });
   stdin.write('Acme pilot\r');
-  await vi.waitFor(() => expect(stdout).toContain('Deal id'), { timeout: 5000 });
+  await vi.waitFor(() => expect(stdout).toContain('Which id should the deal have'), { timeout: 5000 });
   expect(stdout).toContain('Acme pilot');
   stdin.end();
   expect(await run).toBe(2);
@@ -55,9 +55,9 @@ it("shows a deal's hostile text sanitised in the questions' defaults", async () 
       stdinIsTTY: true,
     };
     const run = execute(['new', '--config', CONFIG, '--from', 'deal.yaml'], io);
-    await vi.waitFor(() => expect(stdout).toContain('Deal name'), { timeout: 5000 });
+    await vi.waitFor(() => expect(stdout).toContain('What is the deal called'), { timeout: 5000 });
     stdin.write('\r');
-    await vi.waitFor(() => expect(stdout).toContain('Deal id'), { timeout: 5000 });
+    await vi.waitFor(() => expect(stdout).toContain('Which id should the deal have'), { timeout: 5000 });
     stdin.end();
     await run;
     // The prompt library moves the cursor with CSI sequences of its own; nothing else may pass.

@@ -121,7 +121,7 @@ describe('deal-triage new (scripted answers)', () => {
       const cwd = withExisting();
       const { code, stdout } = await runNew(
         [],
-        [...minimalScript(), SAVE, confirm('already exists', false), select('What should happen', 'other'), input('File to save to', ENTER)],
+        [...minimalScript(), SAVE, confirm('already exists', false), select('What should happen', 'other'), input('Which file should the answers be saved to?', ENTER)],
         cwd,
       );
       expect(code).toBe(0);
@@ -159,7 +159,7 @@ describe('deal-triage new (scripted answers)', () => {
     writeFileSync(path.join(cwd, 'deals'), 'a file where the folder would be\n');
     const { code, stdout, prompter } = await runNew(
       [],
-      [...minimalScript(), SAVE, select('What should happen', 'other'), input('File to save to', 'stark.yaml')],
+      [...minimalScript(), SAVE, select('What should happen', 'other'), input('Which file should the answers be saved to?', 'stark.yaml')],
       cwd,
     );
     expect(code).toBe(0);
@@ -181,13 +181,13 @@ describe('deal-triage new (scripted answers)', () => {
     make(cwd, target);
     const { code, stdout, prompter } = await runNew(
       ['--force'],
-      [...minimalScript(), SAVE, select('What should happen', 'other'), input('File to save to', ENTER)],
+      [...minimalScript(), SAVE, select('What should happen', 'other'), input('Which file should the answers be saved to?', ENTER)],
       cwd,
     );
     expect(code).toBe(0);
     expect(prompter.notes.at(-1)).toBe(`Could not save deals/stark-dashboard-pilot.yaml: ${reason}`);
     // The folder was fine: the suggestion stays in it, where check will find the deal.
-    expect(prompter.asked.at(-1)).toMatchObject({ message: 'File to save to', default: 'deals/stark-dashboard-pilot-2.yaml' });
+    expect(prompter.asked.at(-1)).toMatchObject({ message: 'Which file should the answers be saved to?', default: 'deals/stark-dashboard-pilot-2.yaml' });
     expect(stdout).toContain('Saved deals/stark-dashboard-pilot-2.yaml');
     if (existsSync(path.join(cwd, 'victim.yaml'))) expect(readFileSync(path.join(cwd, 'victim.yaml'), 'utf8')).toBe('VICTIM\n');
   });
@@ -201,7 +201,7 @@ describe('deal-triage new (scripted answers)', () => {
       const { code, stdout, stderr } = await run(['new', '--config', CONFIG, '--from', 'deals/acme.yaml'], { cwd, prompter });
       expect(code).toBe(0);
       expect(stderr).toBe('');
-      expect(prompter.asked.find((q) => q.message.startsWith('Deal name'))!.default).toBe('Acme — five-plant rollout');
+      expect(prompter.asked.find((q) => q.message.startsWith('What is the deal called'))!.default).toBe('Acme — five-plant rollout');
       expect(prompter.asked.some((q) => q.message.includes('already exists'))).toBe(false);
       expect(stdout).toMatch(/^No changes: deals\/acme\.yaml is left as it was\.\n\nAcme — five-plant rollout \(acme-plants, deals\/acme\.yaml\)\nJOIN {2}/);
       // Byte for byte: its comments and layout are the user's.
@@ -210,7 +210,7 @@ describe('deal-triage new (scripted answers)', () => {
     });
 
     /** Enter everywhere, but the plan changed. */
-    const NEW_PLAN = { Plan: 'The CEO calls their CEO on Monday' };
+    const NEW_PLAN = { 'What is the plan': 'The CEO calls their CEO on Monday' };
 
     it('a changed deal replaces its file after "Replace acme.yaml with the changes?", Yes by default', async () => {
       const cwd = tempDir();
@@ -220,7 +220,7 @@ describe('deal-triage new (scripted answers)', () => {
       expect(code).toBe(0);
       const replace = prompter.asked.filter((q) => q.message.startsWith('Replace acme.yaml'));
       expect(replace).toMatchObject([{ message: 'Replace acme.yaml with the changes?', default: true }]);
-      expect(prompter.asked.some((q) => q.message.includes('already exists') || q.message.startsWith('Deal id for'))).toBe(false);
+      expect(prompter.asked.some((q) => q.message.includes('already exists') || q.message.startsWith('Which id should the deal have in'))).toBe(false);
       expect(stdout).toContain('Saved acme.yaml');
       // The file's own text with the one answer changed: nothing else moved.
       const original = readFileSync(ACME, 'utf8');
@@ -236,9 +236,9 @@ describe('deal-triage new (scripted answers)', () => {
       const prompter = new EnterPrompter({ ...NEW_PLAN, 'Replace acme.yaml with the changes?': false });
       const { code, stdout } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
       expect(code).toBe(0);
-      expect(prompter.asked.find((q) => q.message === 'File to save to')!.default).toBe('acme-2.yaml');
-      expect(prompter.asked.find((q) => q.message.startsWith('Deal id for'))).toMatchObject({
-        message: 'Deal id for acme-2.yaml: acme-plants stays with acme.yaml',
+      expect(prompter.asked.find((q) => q.message === 'Which file should the answers be saved to?')!.default).toBe('acme-2.yaml');
+      expect(prompter.asked.find((q) => q.message.startsWith('Which id should the deal have in'))).toMatchObject({
+        message: 'Which id should the deal have in acme-2.yaml? acme-plants stays with acme.yaml.',
         default: 'acme-2',
       });
       expect(stdout).toContain('Saved acme-2.yaml');
@@ -277,15 +277,15 @@ describe('deal-triage new (scripted answers)', () => {
       ].join('\n');
       writeFileSync(path.join(cwd, 'acme.yaml'), original);
       const prompter = new EnterPrompter({
-        'Contract value': 250000,
+        'What is the contract value': 250000,
         'Competition:': 'change',
         'Competitors: 2 competitors recorded': 'review',
         'Competitor 2 of 2': 'remove',
         'Open issues: 2 issues recorded': 'add',
-        'Open issue': 'Security review pending',
+        'What is the open issue': 'Security review pending',
         'Add another issue?': false,
         'Add another competitor?': false,
-        Plan: 'CEO joins the call on Dec 3',
+        'What is the plan': 'CEO joins the call on Dec 3',
       });
       const { code } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
       expect(code).toBe(0);
@@ -302,7 +302,7 @@ describe('deal-triage new (scripted answers)', () => {
       const cwd = tempDir();
       const original = '# my notes\nid: acme\nname: &n Acme\nowner: *n\nstage: proposal\naccount:\n  name: Acme\nvalue:\n  amount: 5\nfollow_on:\n  potential: none\n';
       writeFileSync(path.join(cwd, 'acme.yaml'), original);
-      const prompter = new EnterPrompter({ Plan: 'Call them', 'What should happen to the answers?': 'discard', 'Discard all the answers?': true });
+      const prompter = new EnterPrompter({ 'What is the plan': 'Call them', 'What should happen to the answers?': 'discard', 'Discard all the answers?': true });
       const { code, stderr } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml'], { cwd, prompter });
       expect(code).toBe(0);
       expect(stderr).toBe('deal-triage: nothing was written\n');
@@ -329,7 +329,7 @@ describe('deal-triage new (scripted answers)', () => {
         const { code } = await run(['new', '--config', CONFIG, '--from', 'acme.yaml', ...args], { cwd, prompter: new EnterPrompter(answers) });
         expect(code).toBe(0);
         const saved = loadText(readFileSync(path.join(cwd, file), 'utf8'));
-        expect(saved).toStrictEqual({ ...hostile, plan: NEW_PLAN.Plan, ...(file === 'copy.yaml' ? { id: 'copy' } : {}) });
+        expect(saved).toStrictEqual({ ...hostile, plan: NEW_PLAN['What is the plan'], ...(file === 'copy.yaml' ? { id: 'copy' } : {}) });
       }
     });
 
@@ -351,7 +351,7 @@ describe('deal-triage new (scripted answers)', () => {
       expect(code).toBe(0);
       expect(stdout).toContain('Saved copy.yaml');
       expect(filesIn(cwd)).toEqual(['copy.yaml']);
-      expect(prompter.asked.find((q) => q.message.startsWith('Deal id for copy.yaml'))!.default).toBe('copy');
+      expect(prompter.asked.find((q) => q.message.startsWith('Which id should the deal have in copy.yaml'))!.default).toBe('copy');
       expect(loadText(readFileSync(path.join(cwd, 'copy.yaml'), 'utf8')).id).toBe('copy');
     });
 
@@ -442,7 +442,7 @@ describe('deal-triage new (scripted answers)', () => {
   describe('a deal that cannot be written so that it reads back the same', () => {
     it('is refused with one line and exit 2, and nothing is written (a text over the 1 MiB limit)', async () => {
       const cwd = tempDir();
-      const steps = minimalScript().map((step) => (step.message === 'Plan' ? input('Plan', 'x'.repeat(1_100_000)) : step));
+      const steps = minimalScript().map((step) => (step.message === 'What is the plan' ? input('What is the plan', 'x'.repeat(1_100_000)) : step));
       const { code, stdout, stderr } = await runNew([], [...steps, SAVE], cwd);
       expect(code).toBe(2);
       expect(stdout).toBe('');
@@ -528,7 +528,7 @@ const BIN = path.join(ROOT, 'bin/deal-triage.js');
 const SCRIPT = '/usr/bin/script';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g;
-const KEY = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f' };
+const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003', backspace: '\u007f' };
 
 /**
  * The built executable in a pseudo-terminal made by `script`, 200 columns wide so that no prompt
@@ -605,56 +605,61 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
     const term = new Terminal(['new', '--config', CONFIG], cwd);
     try {
       await term.waitFor('Enter accepts the answer in parentheses');
-      await term.answer('Deal name', 'Globex — reference rollout\r');
+      await term.answer('What is the deal called', 'Globex — reference rollout\r');
       // The suggested id from the name: Enter takes it.
-      await term.waitFor('? Deal id: lowercase letters, digits and dashes; it names the file (globex-reference-rollout)');
+      await term.waitFor('? Which id should the deal have? It names the file: lowercase letters, digits and dashes. (globex-reference-rollout)');
       term.type(KEY.enter);
-      await term.waitFor('✔ Deal id');
-      await term.answer('Account owner', 'Priya Shah\r');
-      await term.answer('Type of deal', `${KEY.down}${KEY.enter}`);
-      await term.answer('Account: the prospect company', 'Globex\r');
-      // An invalid answer: the schema's message, and the same question again.
+      await term.waitFor('✔ Which id should the deal have');
+      await term.answer('Who owns the account', 'Priya Shah\r');
+      await term.answer('What type of deal', `${KEY.down}${KEY.enter}`);
+      // The currency before any amount in it.
+      await term.answer('Which currency is the deal in', KEY.enter);
+      // A number as people type it, shown back as it is read.
+      await term.waitFor('? What is the contract value of this sale, in USD?');
+      term.type('300k\r');
+      await term.waitFor('✔ What is the contract value of this sale, in USD? 300,000');
+      await term.answer('How many months does the contract run', KEY.enter);
+      await term.answer('Which company is the prospect', 'Globex\r');
+      // An invalid answer: the deal file's message for the field, and the same question again.
       await term.waitFor('? How many employees');
       term.type('1.5\r');
-      await term.waitFor('account.employees must be a whole number');
-      term.type(`${KEY.backspace.repeat(3)}45000\r`);
-      await term.waitFor('✔ How many employees');
-      await term.answer("Globex's annual revenue", KEY.enter);
-      await term.answer('Industry', 'Logistics\r');
+      await term.waitFor('account.employees must be a whole number, not 1.5');
+      term.type(`${KEY.backspace.repeat(3)}45,000\r`);
+      await term.waitFor('✔ How many employees does Globex have? (optional) 45,000');
+      await term.answer("What is Globex's annual revenue, in USD", KEY.enter);
+      await term.answer('What industry is Globex in', 'Logistics\r');
       await term.answer('Is Globex a strategic logo', 'y\r');
-      await term.answer('Stage', `${KEY.down.repeat(3)}${KEY.enter}`);
-      await term.answer('Expected close date', '2027-03-31\r');
-      await term.answer('Currency of the deal', KEY.enter);
-      await term.answer('Contract value of this sale, in USD', '300000\r');
-      await term.answer('Contract term in months', KEY.enter);
+      await term.answer('What stage is the deal at', `${KEY.down.repeat(3)}${KEY.enter}`);
+      await term.answer('When do you expect the deal to close', '2027-03-31\r');
       // Each choice explained under the list.
-      await term.waitFor('? Follow-on potential');
+      await term.waitFor('? How likely is further business');
       await term.waitFor('This sale is all there is');
       term.type(`${KEY.down.repeat(2)}${KEY.enter}`);
-      await term.waitFor('✔ Follow-on potential');
-      await term.answer('Expected follow-on value', KEY.enter);
-      await term.answer('Follow-on notes', KEY.enter);
+      await term.waitFor('✔ How likely is further business');
+      await term.answer('What could that further business be worth', KEY.enter);
+      await term.answer('What would the further business be', KEY.enter);
       await term.answer('Is another vendor competing', KEY.enter);
-      await term.answer('Days of custom work', KEY.enter);
+      await term.answer('How many person-days of custom work', KEY.enter);
       await term.answer('Is the prospect asking', KEY.enter);
-      await term.answer('Name the stakeholders', 'y\r');
-      await term.answer('Stakeholder name', 'Lee Park\r');
-      await term.answer("Lee Park's title", KEY.enter);
-      await term.answer("Lee Park's role", `${KEY.down}${KEY.enter}`);
+      await term.answer('Do you know the stakeholders', 'y\r');
+      await term.answer("What is the stakeholder's name", 'Lee Park\r');
+      await term.answer("What is Lee Park's title", KEY.enter);
+      await term.answer("What is Lee Park's role", `${KEY.down}${KEY.enter}`);
       await term.answer('Add another stakeholder?', KEY.enter);
-      await term.answer('Record the history', 'y\r');
-      await term.answer('When, YYYY-MM-DD', '2027-01-10\r');
+      await term.answer("Who is the CEO's counterpart", `${KEY.up}${KEY.enter}`);
+      await term.answer('Is there history with the customer', 'y\r');
+      await term.answer('When was it', '2027-01-10\r');
       await term.answer('What happened', 'Pilot signed\r');
       await term.answer('Add another event?', KEY.enter);
       await term.answer('Are there open issues', KEY.enter);
       await term.answer('Are there questions the CEO should expect', 'y\r');
-      await term.answer('Question the CEO should expect', 'Can you support us in Asia?\r');
-      await term.answer('Suggested answer', 'Yes, from Singapore\r');
+      await term.answer('What question should the CEO expect', 'Can you support us in Asia?\r');
+      await term.answer('What answer do we suggest', 'Yes, from Singapore\r');
       await term.answer('Add another question?', KEY.enter);
-      await term.answer('Objective', 'Signature on the rollout\r');
-      await term.answer('Plan', KEY.enter);
+      await term.answer("What should the CEO's involvement achieve", 'Signature on the rollout\r');
+      await term.answer('What is the plan', KEY.enter);
       await term.answer('Is the next meeting', KEY.enter);
-      await term.answer('Does the head of sales ask for the CEO', 'y\r');
+      await term.answer('Are you asking for the CEO', 'y\r');
       await term.waitFor('Before saving: Globex — reference rollout (globex-reference-rollout)');
       await term.waitFor(/JOIN {2}The CEO should join this deal\./);
       await term.answer('What now?', KEY.enter);
@@ -665,6 +670,10 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
     }
     expect(term.output).toMatch(/^JOIN {2}The CEO should join this deal\.$/m);
     expect(filesIn(cwd)).toEqual(['deals/globex-reference-rollout.yaml']);
+    const saved = readFileSync(path.join(cwd, 'deals/globex-reference-rollout.yaml'), 'utf8');
+    expect(saved).toContain('  employees: 45000\n');
+    expect(saved).toContain('  amount: 300000\n');
+    expect(saved).toContain('  - name: Lee Park\n    role: champion\n    counterpart: true\n');
 
     const triage = spawnSync(process.execPath, [BIN, 'triage', '--config', CONFIG, '--format', 'json', 'deals/globex-reference-rollout.yaml'], {
       cwd,
@@ -683,9 +692,9 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
     const cwd = tempDir();
     const term = new Terminal(['new', '--config', CONFIG], cwd);
     try {
-      await term.answer('Deal name', 'Initech\r');
-      await term.answer('Deal id', KEY.enter);
-      await term.waitFor('? Account owner');
+      await term.answer('What is the deal called', 'Initech\r');
+      await term.answer('Which id should the deal have', KEY.enter);
+      await term.waitFor('? Who owns the account');
       term.type(KEY.ctrlC);
       expect(await term.exited).toBe(130);
     } finally {

@@ -189,12 +189,12 @@ describe('--format json', () => {
   });
 });
 
-describe('--format json, version 2', () => {
+describe('--format json, version 3', () => {
   it('gives each object the format version, and the briefing its figures as numbers, ISO dates and enums', async () => {
     const { stdout } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml', 'fixtures/invalid/wrong-type.yaml');
     const [acme, invalid] = JSON.parse(stdout) as [Record<string, unknown> & { briefing: Record<string, unknown> }, Record<string, unknown>];
-    expect(acme.version).toBe(2);
-    expect(invalid).toMatchObject({ version: 2, verdict: null, briefing: null });
+    expect(acme.version).toBe(3);
+    expect(invalid).toMatchObject({ version: 3, verdict: null, briefing: null });
     expect(acme.briefing.glance).toMatchObject({
       account: { name: 'Acme Corp', employees: 12000, annual_revenue: 4200000000, industry: 'Manufacturing' },
       size_ratio: 140,
@@ -207,6 +207,18 @@ describe('--format json, version 2', () => {
       ceo_requested: true,
     });
     expect(acme.briefing.next_meeting).toEqual({ date: '2026-12-03', purpose: 'Negotiation call with Morgan Chu and Lee Park' });
+    // Version 3: issues as {issue, response}; the counterpart first, marked; what a trade asks in exchange.
+    expect(acme.briefing.issues).toEqual([
+      { issue: 'Worried we are too small to support five plants', response: 'Three customers larger than Acme run us in every plant; Dana brings two as references' },
+    ]);
+    expect(acme.briefing.stakeholders).toEqual([
+      { name: 'Morgan Chu', title: 'CFO', role: 'economic-buyer', counterpart: true },
+      { name: 'Lee Park', title: 'VP Operations', role: 'champion', counterpart: false },
+    ]);
+    expect(acme.briefing.asks).toEqual([
+      { request: '90-day payment terms', position: 'no', rationale: 'Our standard is Net-30', exception: false },
+      { request: 'Named support engineer for year one', position: 'trade', exception: true, in_exchange: 'A three-year term instead of one' },
+    ]);
     expect(acme.briefing.sections).toEqual(['signals', 'roles', 'glance', 'objective', 'history', 'stakeholders', 'issues', 'questions', 'asks', 'plan', 'next_meeting', 'notes']);
   });
 
@@ -340,8 +352,22 @@ describe('--explain', () => {
     expect(explanation).toContain('  deal-closed (decline): did not fire\n    stage ("negotiation") in [closed-won, closed-lost] → false');
     expect(explanation).toContain('  large-deal (signal): fired\n    potential_value ($2,040,000) ≥ strategic_value ($250,000) → true');
     // `reassure` is an any-of: the first condition holds, so the second is skipped.
-    expect(explanation).toContain('  reassure (role): fired\n    any of → true\n      size_ratio (140×) ≥ much_larger_ratio (10×) → true\n      issue_count > 0 → not evaluated');
+    expect(explanation).toContain('  reassure (role): fired\n    any of → true\n      prospect_much_larger (yes) = yes → true\n      open_issues is not empty → not evaluated');
     expect(explanation).toContain('  commit (role): fired\n    always applies');
+  });
+
+  it("shows the policy's thresholds in the company's currency, and the deal's amounts in the deal's", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'eur.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml'), 'utf8').replace(/^value:\n/m, 'value:\n  currency: EUR\n'));
+    for (const format of ['text', 'markdown']) {
+      // Markdown's escapes (potential\\_value, \\<) left out, the lines read alike.
+      const stdout = (await run(['triage', '--config', path.join(ROOT, CONFIG), '--explain', '-f', format, 'eur.yaml'], { cwd: dir })).stdout.replaceAll('\\', '');
+      expect(stdout).toContain('potential_value (€70,000) < small_deal_below ($100,000) → true');
+      expect(stdout).toContain('potential_value (€70,000) ≥ strategic_value ($250,000) → false');
+      // The messages too: the threshold is the policy's, never converted.
+      expect(stdout).toContain('is below $100,000');
+      expect(stdout).not.toMatch(/€(100|250),000/);
+    }
   });
 
   it('shows a fired decline rule', async () => {
@@ -359,7 +385,7 @@ describe('--explain', () => {
     const { stdout } = await triage('--format', 'markdown', '--explain', 'fixtures/deals/acme-plants.yaml');
     expect(stdout).toContain('## Explanation: every rule, in order');
     expect(stdout).toContain('- **deal-closed (decline): did not fire**');
-    expect(stdout).toContain('    - issue\\_count \\> 0 → not evaluated');
+    expect(stdout).toContain('    - open\\_issues is not empty → not evaluated');
   });
 });
 

@@ -149,6 +149,9 @@ const MESSAGES = [
   'closes {close_date}, in {days_to_close} days ({close_date_passed}), on {today}',
   'last event {days_since_last_event} days ago; next meeting {next_meeting.date} ({next_meeting_passed})',
   'roles {stakeholder_roles} ({has_economic_buyer}, {has_champion}, {has_blocker}); {ceo_ask_count} asks for the CEO',
+  // Optional parts: shown when every name before the colon is set (a volatile one included).
+  'Go{?objective: for {objective}}{?prospect_much_larger,open_issues:, and} {?open_issues:on {open_issues}}{?signals:, with {signals}}',
+  '{?close_date,small_deal_below: by {close_date}, under {small_deal_below}}{?competition.threat:!}',
 ];
 const FINDING_MESSAGES = [...MESSAGES, 'verdict {verdict} by {decided_by}: {decision_reason}'];
 

@@ -159,9 +159,10 @@ describe('decline and wait rules of the default policy', () => {
     expect(firedRules(evaluation)).toEqual(expect.arrayContaining(['small-deal', 'follow-on-unknown', 'too-early']));
   });
 
-  it('formats money in the deal currency', () => {
+  it("formats the deal's money in its currency, the policy's thresholds in the company's (never converted)", () => {
     const evaluation = evaluateDeal({ value: { amount: 80_000, currency: 'EUR' } });
-    expect(evaluation.reasons[0]!.message).toBe('The potential value, €80,000, is below €100,000: a small sale.');
+    expect(evaluation.reasons[0]!.message).toBe('The potential value, €80,000, is below $100,000: a small sale.');
+    expect(evaluation.changes[0]!.message).toContain('at least $100,000, this sale and its follow-on together; it is €80,000');
   });
 });
 
@@ -342,7 +343,7 @@ describe("the CEO's roles", () => {
     expect(evaluation.verdict).toBe('join');
     expect(evaluation.roles.map((r) => [r.role, r.items])).toEqual([
       ['close', []],
-      ['reassure', []],
+      ['reassure', ['Worried we are too small to support five plants']],
       ['say-no', ['90-day payment terms', 'Unlimited liability']],
       ['grant-exception', ['Named support engineer for year one', 'Unlimited liability']],
       ['commit', []],
@@ -352,8 +353,36 @@ describe("the CEO's roles", () => {
     expect(messages['grant-exception']).toBe(
       'Decide the exceptions only the CEO can grant: Named support engineer for year one, Unlimited liability.',
     );
-    expect(messages.commit).toBe('Commit: show Acme Corp that we are committed to their success.');
-    expect(messages.reassure).toBe('Reassure: answer their doubts about relying on a company our size, and the open issues.');
+    expect(messages.commit).toBe(
+      'Commit: show Acme Corp that we are committed to their success, starting with the objective: Verbal commitment to the rollout.',
+    );
+    expect(messages.reassure).toBe(
+      'Reassure Acme Corp that a company our size can serve them (they are 66.7× our size), and on the open issues: Worried we are too small to support five plants.',
+    );
+  });
+
+  // The message says why the role applies: the prospect's size, the open issues, or both.
+  it.each<[string, Record<string, unknown>, string | undefined]>([
+    ['much larger only', { account: { name: 'Acme Corp', employees: 1800 } }, 'Reassure Acme Corp that a company our size can serve them (they are 10× our size).'],
+    ['open issues only', { issues: ['Data residency', { issue: 'SSO', response: 'We ship it in March' }] }, 'Reassure Acme Corp on the open issues: Data residency, SSO.'],
+    [
+      'both',
+      { account: { name: 'Acme Corp', employees: 12_000 }, issues: ['Data residency'] },
+      'Reassure Acme Corp that a company our size can serve them (they are 66.7× our size), and on the open issues: Data residency.',
+    ],
+    ['neither: 9.9× our size, no issues', { account: { name: 'Acme Corp', employees: 1782 } }, undefined],
+  ])('reassure, %s', (_case, patch, message) => {
+    const roles = evaluateDeal(patch).roles;
+    expect(roles.find((r) => r.role === 'reassure')?.message).toBe(message);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['with an objective', {}, 'Commit: show Acme Corp that we are committed to their success, starting with the objective: Verbal commitment to the rollout.'],
+    ['without one (a join needs it, so the brief-incomplete rule is off)', { objective: undefined }, 'Commit: show Acme Corp that we are committed to their success.'],
+  ])('commit names the account, and the objective where given: %s', (_case, patch, message) => {
+    const config = loadConfig(`${COMPANY_YAML}rules:\n  - { id: brief-incomplete, enabled: false }\n`);
+    const roles = evaluateDeal(patch, config).roles;
+    expect(roles.find((r) => r.role === 'commit')?.message).toBe(message);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -457,7 +486,7 @@ describe('the path to a join (changes)', () => {
 
     it.each<[rule: string, patch: Record<string, unknown>, message: string]>([
       ['large-deal', {}, 'The potential value is $150,000; $250,000 or more would count.'],
-      ['large-deal', { value: { amount: 150_000, currency: 'EUR' } }, 'The potential value is €150,000; €250,000 or more would count.'],
+      ['large-deal', { value: { amount: 150_000, currency: 'EUR' } }, 'The potential value is €150,000; $250,000 or more would count.'],
       ['follow-on-likely', {}, 'The follow-on is possible; likely or committed would count.'],
       ['follow-on-likely', { follow_on: { potential: 'unknown' } }, 'The follow-on is unknown; likely or committed would count.'],
       ['prospect-much-larger', {}, 'The prospect is 5× our size; 10× or more would count.'],
@@ -601,16 +630,16 @@ describe('the trace (the explanation)', () => {
       .condition as Branch;
     expect(condition.kind).toBe('any');
     expect(condition.result).toBe(true);
-    expect(condition.children[0]).toMatchObject({ result: true, fact: 'size_ratio', actual: 10, expected: 10 });
-    // issue_count would be true too, but it is never looked at.
-    expect(condition.children[1]).toMatchObject({ result: 'not-evaluated', fact: 'issue_count', op: 'gt', expected: 0 });
+    expect(condition.children[0]).toMatchObject({ result: true, fact: 'prospect_much_larger', actual: true, expected: true });
+    // open_issues would be true too, but it is never looked at.
+    expect(condition.children[1]).toMatchObject({ result: 'not-evaluated', fact: 'open_issues', op: 'not_empty' });
   });
 
   it('evaluates every child of an `any` while none is true', () => {
     const condition = traceOf(evaluateDeal({ issues: ['x'] }), 'reassure').condition as Branch;
     expect(condition.children.map((c) => c.result)).toEqual([false, true]);
-    expect(condition.children[0]).toMatchObject({ fact: 'size_ratio', actual: 5 });
-    expect(condition.children[1]).toMatchObject({ fact: 'issue_count', actual: 1 });
+    expect(condition.children[0]).toMatchObject({ fact: 'prospect_much_larger', actual: false });
+    expect(condition.children[1]).toMatchObject({ fact: 'open_issues', actual: ['x'] });
 
     const neither = traceOf(evaluateDeal(), 'reassure');
     expect(neither.fired).toBe(false);

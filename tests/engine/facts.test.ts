@@ -229,3 +229,26 @@ describe('stakeholder roles and the asks that need the CEO', () => {
     expect(read({ asks })('ceo_ask_count')).toBe(count);
   });
 });
+
+describe('the facts of the richer brief', () => {
+  const read = (patch: Record<string, unknown>, signals: string[] = []) =>
+    factReader({ deal: makeDeal(patch), company: NORTHWIND, today: TODAY, signals });
+
+  it.each<[string, unknown[], string[]]>([
+    ['none', [], []],
+    ['as text', ['Data residency'], ['Data residency']],
+    ['with our response: the issue alone', [{ issue: 'SSO', response: 'In March' }], ['SSO']],
+    ['both kinds, in order', ['A', { issue: 'B' }], ['A', 'B']],
+  ])('open_issues, %s', (_case, issues, expected) => {
+    expect(read({ issues })('open_issues')).toEqual(expected);
+  });
+
+  it.each([
+    [['prospect-much-larger'], true],
+    [['large-deal', 'prospect-much-larger'], true],
+    [['large-deal'], false],
+    [[], false],
+  ])('prospect_much_larger with the signals %j: %s', (signals, expected) => {
+    expect(read({}, signals)('prospect_much_larger')).toBe(expected);
+  });
+});

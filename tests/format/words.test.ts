@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatters } from '../../src/format/index.js';
 import { plain } from '../../src/format/style.js';
-import { SECTION_TITLES, VERDICT_WORDS } from '../../src/format/words.js';
+import { askPosition, SECTION_TITLES, VERDICT_WORDS } from '../../src/format/words.js';
 import { parseConfig } from '../../src/load/config.js';
 import { triageText } from '../../src/triage/triage.js';
 import { AS_OF } from '../helpers/paths.js';
@@ -58,5 +58,32 @@ describe('the words of the triage formats', () => {
     const quoted = (text: string, phrase: string) => ["'", '"', '`'].some((quote) => text.includes(`${quote}${phrase}`));
     const where = Object.fromEntries(phrases.map((phrase) => [phrase, texts.filter(([, text]) => quoted(text, phrase)).map(([file]) => file)]));
     expect(where).toEqual(Object.fromEntries(phrases.map((phrase) => [phrase, [path.join('format', 'words.ts')]])));
+  });
+});
+
+describe("an ask's position, in the same words in every format", () => {
+  it.each<[string, { position: 'yes' | 'trade' | 'no'; exception: boolean; in_exchange?: string }, { answer: string; exception?: string }]>([
+    ['yes', { position: 'yes', exception: false }, { answer: 'we agree' }],
+    ['no', { position: 'no', exception: false }, { answer: 'the CEO says no' }],
+    ['a trade, with what we want', { position: 'trade', exception: false, in_exchange: 'A three-year term' }, { answer: 'we trade it in exchange for: A three-year term' }],
+    ['a trade, nothing named yet', { position: 'trade', exception: false }, { answer: 'we trade it; what we want in exchange is not named yet' }],
+    ['an exception', { position: 'trade', exception: true, in_exchange: 'A case study' }, { answer: 'we trade it in exchange for: A case study', exception: 'only the CEO can grant this exception' }],
+  ])('%s', (_case, ask, words) => {
+    expect(askPosition(ask)).toEqual(words);
+  });
+
+  it('reads alike in text and in Markdown', () => {
+    const result = triaged('fixtures/deals/acme-plants.yaml');
+    const text = formatters.text([result], { explain: false, style: plain });
+    const markdown = formatters.markdown([result], { explain: false, style: plain });
+    for (const line of [
+      '90-day payment terms: the CEO says no (Our standard is Net-30)',
+      'Named support engineer for year one: we trade it in exchange for: A three-year term instead of one; only the CEO can grant this exception',
+    ]) {
+      expect(text).toContain(`• ${line}`);
+      expect(markdown.replaceAll('**', '')).toContain(`- ${line}`);
+    }
+    expect(text).not.toContain('our position:');
+    expect(markdown).not.toContain('may grant');
   });
 });

@@ -171,6 +171,37 @@ describe('generated bad input', () => {
       `${MINIMAL}stakeholders:\n  - name: Lee Park\n    rol: champion\n`,
       [{ rule: 'unknown-key', line: 13, column: 5, message: 'unknown key "rol" in stakeholders[0]; did you mean "role"?' }],
     ],
+    // The richer brief: in_exchange only on a trade, one counterpart, issues as text or {issue, response}.
+    [
+      'in_exchange on an ask that is not a trade',
+      `${MINIMAL}asks:\n  - request: Net-90\n    position: no\n    in_exchange: A longer term\n`,
+      [
+        {
+          rule: 'in-exchange-without-trade',
+          line: 14,
+          column: 18,
+          message: "asks[0].in_exchange is only for a trade (what we want in return), and this ask's position is no: make it a trade, or remove in_exchange",
+        },
+      ],
+    ],
+    ['an empty in_exchange', `${MINIMAL}asks:\n  - request: Net-90\n    position: trade\n    in_exchange: ' '\n`, [{ rule: 'invalid-value', line: 14, column: 18, message: 'asks[0].in_exchange must not be empty' }]],
+    [
+      'a second counterpart, reported at the second',
+      `${MINIMAL}stakeholders:\n  - name: Lee Park\n    counterpart: true\n  - name: Morgan Chu\n    counterpart: true\n`,
+      [
+        {
+          rule: 'second-counterpart',
+          line: 15,
+          column: 18,
+          message: "stakeholders[1].counterpart is true, but Lee Park (stakeholders[0]) is already the CEO's counterpart: the CEO speaks to one executive, so mark only one",
+        },
+      ],
+    ],
+    ['counterpart: yes', `${MINIMAL}stakeholders:\n  - name: Lee Park\n    counterpart: yes\n`, [{ rule: 'invalid-type', line: 13, column: 18, message: 'stakeholders[0].counterpart must be true or false, not the text "yes"' }]],
+    ['an issue that is a number', `${MINIMAL}issues:\n  - 5\n`, [{ rule: 'invalid-type', line: 12, column: 5, message: 'issues[0] must be text, or a mapping of issue and response, not 5' }]],
+    ['an issue with a misspelled key', `${MINIMAL}issues:\n  - issue: SSO\n    respons: In March\n`, [{ rule: 'unknown-key', line: 13, column: 5, message: 'unknown key "respons" in issues[0]; did you mean "response"?' }]],
+    ['a response without its issue', `${MINIMAL}issues:\n  - response: In March\n`, [{ rule: 'missing-field', line: 12, column: 5, message: 'missing required field "issue" in issues[0]' }]],
+    ['an empty response', `${MINIMAL}issues:\n  - issue: SSO\n    response: ''\n`, [{ rule: 'invalid-value', line: 13, column: 15, message: 'issues[0].response must not be empty' }]],
     ['an unknown key with nothing close', `${MINIMAL}xyzzy: 1\n`, [{ rule: 'unknown-key', line: 11, column: 1, message: 'unknown key "xyzzy"' }]],
     [
       'an unknown key in a flow mapping',
@@ -404,7 +435,7 @@ describe('too many problems', () => {
     const problems = problemsOf(encode(lists(350)));
     expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(problems.slice(0, 100).every((p) => p.rule === 'invalid-type')).toBe(true);
-    expect(problems[99]).toMatchObject({ line: 11, column: itemColumn(99), message: 'issues[99] must be text, not a list' });
+    expect(problems[99]).toMatchObject({ line: 11, column: itemColumn(99), message: 'issues[99] must be text, or a mapping of issue and response, not a list' });
     expect(problems[100]).toEqual({
       file: 'deal.yaml',
       line: 11,
@@ -412,7 +443,7 @@ describe('too many problems', () => {
       rule: 'too-many-problems',
       severity: 'error',
       message:
-        '… and 250 more problems (invalid-type: 250), the first of them here: "issues[100] must be text, not a list"; ' +
+        '… and 250 more problems (invalid-type: 250), the first of them here: "issues[100] must be text, or a mapping of issue and response, not a list"; ' +
         "only a file's first 100 problems are listed",
     });
   });
@@ -424,7 +455,7 @@ describe('too many problems', () => {
   });
 
   it('reports a list where text belongs once, not also as "empty"', () => {
-    expectProblems(problemsOf(encode(lists(1))), [{ rule: 'invalid-type', line: 11, column: 10, message: 'issues[0] must be text, not a list' }]);
+    expectProblems(problemsOf(encode(lists(1))), [{ rule: 'invalid-type', line: 11, column: 10, message: 'issues[0] must be text, or a mapping of issue and response, not a list' }]);
   });
 
   it.each([

@@ -460,6 +460,16 @@ describe('located problems in rules', () => {
       },
     ],
     [
+      'an unknown name in an optional part of a message',
+      lines('rules:', '  - id: commit', '    message: "Commit{?objectiv:, toward {objective}}."'),
+      {
+        line: 3,
+        column: 14,
+        rule: 'unknown-placeholder',
+        message: 'rules[0].message: "{objectiv}" is neither a fact nor a parameter; did you mean "objective"?',
+      },
+    ],
+    [
       'an unknown placeholder in a built-in rule\'s change text',
       lines('rules:', '  - id: small-deal', '    change: "at least {small_deal_belw}"'),
       {

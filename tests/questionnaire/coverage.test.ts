@@ -12,7 +12,7 @@ import type * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
-import type { ConfirmQuestion, InputQuestion, NumberQuestion, Prompter, SelectQuestion } from '../../src/questionnaire/prompter.js';
+import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from '../../src/questionnaire/prompter.js';
 import { applyPatch } from '../../src/questionnaire/section.js';
 import type { Draft } from '../../src/questionnaire/section.js';
 import { SECTIONS } from '../../src/questionnaire/sections/index.js';
@@ -35,6 +35,7 @@ interface Def {
   shape?: Record<string, z.core.$ZodType>;
   element?: z.core.$ZodType;
   entries?: Record<string, string>;
+  options?: z.core.$ZodType[];
 }
 
 const defOf = (schema: z.core.$ZodType): Def => schema._zod.def;
@@ -61,6 +62,14 @@ function schemaFields(schema: z.core.$ZodType, prefix: string): Map<string, Leaf
     } else if (innerDef.type === 'array' && defOf(unwrap(innerDef.element!)).type === 'object') {
       fields.set(at, undefined);
       for (const [sub, leaf] of schemaFields(innerDef.element!, `${at}[]`)) fields.set(sub, leaf);
+    } else if (innerDef.type === 'array' && defOf(unwrap(innerDef.element!)).type === 'union') {
+      // Entries of several kinds (an issue: text, or a mapping with its response): the list is a
+      // leaf of the text kind, and each field of the mapping kind is a field too.
+      const options = defOf(unwrap(innerDef.element!)).options!;
+      fields.set(at, leafOf(options.find((option) => defOf(option).type !== 'object')!, at));
+      for (const option of options.filter((o) => defOf(o).type === 'object')) {
+        for (const [sub, leaf] of schemaFields(option, `${at}[]`)) fields.set(sub, leaf);
+      }
     } else {
       fields.set(at, leafOf(innerDef.type === 'array' ? unwrap(innerDef.element!) : inner, at));
     }
@@ -96,7 +105,9 @@ function pathsIn(data: unknown, prefix = ''): Set<string> {
 describe('the fields of the deal file', () => {
   it('include every field a rule may name, and the fields of list entries', () => {
     expect(PATHS).toEqual(expect.arrayContaining([...DEAL_FIELD_PATHS]));
-    expect(PATHS).toEqual(expect.arrayContaining(['asks[].request', 'stakeholders[].role', 'history[].date', 'issues']));
+    expect(PATHS).toEqual(
+      expect.arrayContaining(['asks[].request', 'asks[].in_exchange', 'stakeholders[].role', 'stakeholders[].counterpart', 'history[].date', 'issues', 'issues[].response']),
+    );
   });
 });
 
@@ -105,7 +116,8 @@ describe('the fields of the deal file', () => {
 
 /**
  * Answers every question so that every optional part is filled in: yes to every yes/no question
- * but "Add another …" (one entry per list), the last choice that is not "not given", and the
+ * but "Add another …" (one entry per list), the last choice that is not "not given" (or "not
+ * assessed yet"), and the
  * first of a few answers that the question accepts.
  */
 /* eslint-disable @typescript-eslint/require-await -- a fake of the async Prompter: async turns a thrown error into a rejection, as from a real prompt. */
@@ -119,21 +131,20 @@ class FillEverything implements Prompter {
 
   async input(q: InputQuestion): Promise<string> {
     this.asked(q.message);
-    const answer = [q.default, 'zq-answer', '2026-01-02'].find((text) => text !== undefined && text !== '' && (q.validate?.(text) ?? true) === true);
+    // A number question echoes its answer grouped (240,000): a number other than 0 fills in more.
+    const candidates = q.echo ? ['7', '1', q.default] : [q.default, 'zq-answer', '2026-01-02'];
+    const answer = candidates.find((text) => text !== undefined && text !== '' && (q.validate?.(text) ?? true) === true);
     if (answer === undefined) throw new Error(`no answer found that "${q.message}" accepts`);
-    return answer;
-  }
-
-  async number(q: NumberQuestion): Promise<number | undefined> {
-    this.asked(q.message);
-    const answer = [7, 1, q.default].find((value) => value !== undefined && (q.validate?.(value) ?? true) === true);
-    if (answer === undefined) throw new Error(`no number found that "${q.message}" accepts`);
     return answer;
   }
 
   async select<T>(q: SelectQuestion<T>): Promise<T> {
     this.asked(q.message);
-    const given = q.choices.filter((choice) => choice.value !== '');
+    // A trade is the one position with a question of its own (what we want in exchange).
+    const trade = q.choices.find((choice) => choice.value === 'trade');
+    if (trade) return trade.value;
+    // "Not assessed yet" (a follow-on potential of unknown) gives nothing more to fill in, as "not given".
+    const given = q.choices.filter((choice) => choice.value !== '' && choice.value !== 'unknown');
     return given[given.length - 1]!.value;
   }
 
@@ -240,8 +251,8 @@ async function render(deal: unknown): Promise<Rendered> {
 const count = (text: string, token: RegExp) => text.match(new RegExp(token.source, 'g'))?.length ?? 0;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A deal like `base` with the field at `field` set to `value` (in the first entry of a list). */
-function withField(base: unknown, field: string, value: unknown): unknown {
+/** A deal like `base` with the field at `field` set to `value` (in entry `entry` of a list). */
+function withField(base: unknown, field: string, value: unknown, entry = 0): unknown {
   const deal = structuredClone(base) as Record<string, unknown>;
   const keys = field.split('.');
   let at: Record<string, unknown> = deal;
@@ -249,7 +260,9 @@ function withField(base: unknown, field: string, value: unknown): unknown {
     const key = segment.replace(/\[\]$/, '');
     if (segment.endsWith('[]')) {
       const list = (at[key] ??= [{}]) as Record<string, unknown>[];
-      at = list[0] ??= {};
+      // An entry written as text (an issue) takes a field in its mapping form.
+      if (typeof list[entry] === 'string') list[entry] = { issue: list[entry] };
+      at = list[entry] ??= {};
     } else {
       at = (at[key] ??= {}) as Record<string, unknown>;
     }
@@ -284,11 +297,11 @@ function trials(leaf: Leaf, current: unknown): { value: unknown; token?: RegExp 
   }
 }
 
-function currentValue(deal: unknown, field: string): unknown {
+function currentValue(deal: unknown, field: string, entry = 0): unknown {
   let at: unknown = deal;
   for (const segment of field.split('.')) {
     const value = (at as Record<string, unknown> | undefined)?.[segment.replace(/\[\]$/, '')];
-    at = segment.endsWith('[]') ? (value as unknown[] | undefined)?.[0] : value;
+    at = segment.endsWith('[]') ? (value as unknown[] | undefined)?.[entry] : value;
   }
   return Array.isArray(at) ? at[0] : at;
 }
@@ -296,8 +309,11 @@ function currentValue(deal: unknown, field: string): unknown {
 /** Whether each format shows the field: some value set in it shows in the briefing, the verdict unchanged. */
 async function shows(base: unknown, baseline: Rendered, field: string, leaf: Leaf): Promise<{ text: boolean; markdown: boolean }> {
   const shown = { text: false, markdown: false };
-  for (const trial of trials(leaf, currentValue(base, field))) {
-    const deal = withField(base, field, trial.value);
+  // A field of list entries is tried in the first two entries: a value may fit only one of them
+  // (in_exchange fits an ask that is a trade).
+  const entries = field.includes('[]') ? [0, 1] : [0];
+  for (const [entry, trial] of entries.flatMap((e) => trials(leaf, currentValue(base, field, e)).map((t) => [e, t] as const))) {
+    const deal = withField(base, field, trial.value, entry);
     if (!DealSchema.safeParse(deal).success) continue;
     const rendered = await render(deal);
     // With another verdict the briefing has other sections: no comparison is fair.

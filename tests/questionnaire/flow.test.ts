@@ -70,34 +70,35 @@ describe('a whole questionnaire', () => {
   it('asks the questions in the order of the deal file, and opens with how to answer', async () => {
     const { prompter } = await run([...minimalScript(), SAVE]);
     expect(prompter.asked.map((q) => q.message)).toEqual([
-      'Deal name (for example "Acme — five-plant rollout")',
-      'Deal id: lowercase letters, digits and dashes; it names the file',
-      'Account owner (the rep who owns the deal)',
-      'Type of deal',
-      'Account: the prospect company',
+      'What is the deal called? (for example "Acme — five-plant rollout")',
+      'Which id should the deal have? It names the file: lowercase letters, digits and dashes.',
+      'Who owns the account (the rep responsible for the deal)?',
+      'What type of deal is it?',
+      // The currency before any amount in it: the value comes before the account's revenue.
+      'Which currency is the deal in (a code such as USD or EUR)?',
+      'What is the contract value of this sale, in USD?',
+      'How many months does the contract run? (optional)',
+      'Which company is the prospect?',
       'How many employees does Stark Industries have? (optional)',
-      "Stark Industries's annual revenue, in the deal's currency (optional)",
-      'Industry (optional)',
+      "What is Stark Industries's annual revenue, in USD? (optional)",
+      'What industry is Stark Industries in? (optional)',
       'Is Stark Industries a strategic logo (it opens a market, or serves as a reference)?',
-      'Stage',
-      'Expected close date, YYYY-MM-DD (optional)',
-      'Currency of the deal (ISO 4217 code)',
-      'Contract value of this sale, in USD',
-      'Contract term in months (optional)',
-      'Follow-on potential: further business this sale could lead to',
-      'Expected follow-on value over the next 18–36 months, in USD (optional)',
-      'Follow-on notes: what the further business would be (optional)',
+      'What stage is the deal at?',
+      'When do you expect the deal to close (YYYY-MM-DD)? (optional)',
+      'How likely is further business after this sale (the follow-on potential)?',
+      'What could that further business be worth over the next 18–36 months, in USD? (optional)',
+      'What would the further business be? (optional)',
       'Is another vendor competing for this deal?',
-      'Days of custom work for the sales/solutions team (person-days)',
+      'How many person-days of custom work does the sales and solutions team have to do?',
       'Is the prospect asking for special terms, a discount or a commitment?',
-      "Name the stakeholders: the people in the prospect's decision?",
-      'Record the history with the customer: meetings, pilots, milestones?',
+      "Do you know the stakeholders: the people in the prospect's decision?",
+      'Is there history with the customer to record: meetings, pilots, milestones?',
       'Are there open issues: doubts or problems the prospect has raised?',
       'Are there questions the CEO should expect, with a suggested answer?',
-      "Objective: what the CEO's involvement should achieve (optional)",
-      'Plan: who does what, and when (optional)',
+      "What should the CEO's involvement achieve (the objective)? (optional)",
+      'What is the plan: who does what, and when? (optional)',
       'Is the next meeting with the prospect scheduled?',
-      'Does the head of sales ask for the CEO on this deal?',
+      'Are you asking for the CEO on this deal?',
       'What now?',
     ]);
     expect(prompter.notes[0]!.split('\n')).toEqual([
@@ -106,15 +107,16 @@ describe('a whole questionnaire', () => {
     ]);
   });
 
-  it('uses selects for choices, number questions for numbers, and sensible defaults', async () => {
+  it('uses selects for choices, text for numbers, and sensible defaults', async () => {
     const { prompter } = await run([...minimalScript(), SAVE]);
     const asked = (part: string) => prompter.asked.find((q) => q.message.includes(part))!;
-    expect(asked('Deal id').default).toBe('stark-dashboard-pilot');
-    expect(asked('Type of deal')).toMatchObject({ kind: 'select', default: 'new' });
-    expect(asked('Currency')).toMatchObject({ kind: 'input', default: 'USD' });
-    expect(asked('Contract value')).toMatchObject({ kind: 'number', default: undefined });
-    expect(asked('Days of custom work')).toMatchObject({ kind: 'number', default: 0 });
-    expect(asked('Stage').choices!.map((c) => c.value)).toEqual([
+    expect(asked('Which id should the deal have').default).toBe('stark-dashboard-pilot');
+    expect(asked('What type of deal')).toMatchObject({ kind: 'select', default: 'new' });
+    expect(asked('Which currency')).toMatchObject({ kind: 'input', default: 'USD' });
+    // Numbers are typed as text (240k), their defaults shown as people write them.
+    expect(asked('contract value of this sale')).toMatchObject({ kind: 'input', default: undefined });
+    expect(asked('person-days of custom work')).toMatchObject({ kind: 'input', default: '0' });
+    expect(asked('What stage').choices!.map((c) => c.value)).toEqual([
       'discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost',
     ]);
     // Skipping a section is one keystroke: Enter on a No.
@@ -125,7 +127,7 @@ describe('a whole questionnaire', () => {
 
   it('explains every follow-on potential in one sentence', async () => {
     const { prompter } = await run([...minimalScript(), SAVE]);
-    const choices = prompter.asked.find((q) => q.message.startsWith('Follow-on potential'))!.choices!;
+    const choices = prompter.asked.find((q) => q.message.startsWith('How likely is further business'))!.choices!;
     expect(choices.map((c) => c.value)).toEqual(['none', 'possible', 'likely', 'committed', 'unknown']);
     for (const choice of choices) {
       expect(choice.description).toMatch(/^[A-Z].*\.$/);
@@ -157,17 +159,26 @@ describe('a whole questionnaire', () => {
   });
 
   it('does not ask for a follow-on value when there is no follow-on, nor for paid days without custom work', async () => {
-    const steps = minimalScript().filter((step) => !/Expected follow-on value|Follow-on notes/.test(String(step.message)));
-    steps[steps.findIndex((step) => step.message === 'Follow-on potential')] = select('Follow-on potential', 'none');
+    const steps = minimalScript().filter((step) => !/What could that further business be worth|What would the further business be/.test(String(step.message)));
+    steps[steps.findIndex((step) => step.message === 'How likely is further business')] = select('How likely is further business', 'none');
     const { prompter, result } = await run([...steps, SAVE]);
     expect(dealOf(result).follow_on).toStrictEqual({ potential: 'none' });
     expect(prompter.asked.some((q) => q.message.includes('customer pay for'))).toBe(false);
     expect(prompter.notes.at(-1)).toMatch(/^DECLINE {2}/m);
   });
 
+  it('does not ask for a follow-on value when nobody has assessed the follow-on yet: its path to a join says to assess it', async () => {
+    const steps = minimalScript().filter((step) => !/What could that further business be worth|What would the further business be/.test(String(step.message)));
+    steps[steps.findIndex((step) => step.message === 'How likely is further business')] = select('How likely is further business', 'unknown');
+    const { prompter, result } = await run([...steps, SAVE]);
+    expect(dealOf(result).follow_on).toStrictEqual({ potential: 'unknown' });
+    expect(prompter.asked.some((q) => q.message.includes('What could that further business be worth'))).toBe(false);
+    expect(prompter.notes.at(-1)).toMatch(/Assess the follow-on potential/);
+  });
+
   it('trims answers as the file loader does, and takes a currency typed in small letters', async () => {
     const steps = minimalScript().map((step) =>
-      step.message === 'Account owner' ? input('Account owner', '  Sam Ortiz  ') : step.message === 'Currency' ? input('Currency', 'eur') : step,
+      step.message === 'Who owns the account' ? input('Who owns the account', '  Sam Ortiz  ') : step.message === 'Which currency' ? input('Which currency', 'eur') : step,
     );
     const deal = dealOf((await run([...steps, SAVE])).result);
     expect(deal.owner).toBe('Sam Ortiz');
@@ -176,21 +187,26 @@ describe('a whole questionnaire', () => {
 });
 
 describe('an invalid answer shows the schema message and asks again', () => {
+  // A number refused reads as the deal file's own message for that field (tests/questionnaire/numbers.test.ts compares them).
   it.each([
-    ['Deal name', '   ', 'name must not be empty'],
-    ['Deal id', 'Stark Pilot', 'id must be lowercase letters, digits and dashes, starting with a letter or digit (for example acme-plants)'],
-    ['How many employees', 1.5, 'account.employees must be a whole number'],
-    ['How many employees', -3, 'account.employees must be 0 or more'],
-    ['annual revenue', -1, 'account.annual_revenue must be 0 or more'],
-    ['Expected close date', '15/12/2026', 'close_date must be a date written YYYY-MM-DD, not "15/12/2026"'],
-    ['Expected close date', '2026-02-30', 'close_date is not a real calendar date (2026-02-30)'],
-    ['Currency', 'dollars', 'value.currency must be a three-letter ISO 4217 currency code in capitals, such as USD or EUR, not "DOLLARS"'],
-    ['Contract value', -5, 'value.amount must be 0 or more'],
-    ['Contract value', ERASE, 'value.amount is required'],
-    ['Contract value', Infinity, 'value.amount must be a finite number'],
-    ['Contract term', 0, 'value.term_months must be at least 1'],
-    ['Contract term', 1.5, 'value.term_months must be a whole number of months'],
-    ['Days of custom work', -2, 'custom_work.days must be 0 or more'],
+    ['What is the deal called', '   ', 'name must not be empty'],
+    ['Which id should the deal have', 'Stark Pilot', 'id must be lowercase letters, digits and dashes, starting with a letter or digit (for example acme-plants)'],
+    ['How many employees', '1.5', 'account.employees must be a whole number, not 1.5'],
+    ['How many employees', '-3', 'account.employees must be 0 or more, not -3'],
+    ['How many employees', 'a few', 'account.employees must be a number, not the text "a few"'],
+    ['annual revenue', '-1', 'account.annual_revenue must be 0 or more, not -1'],
+    ['annual revenue', '4,2bn', 'account.annual_revenue must be a number, not the text "4,2bn"'],
+    ['When do you expect the deal to close', '15/12/2026', 'close_date must be a date written YYYY-MM-DD, not "15/12/2026"'],
+    ['When do you expect the deal to close', '2026-02-30', 'close_date is not a real calendar date (2026-02-30)'],
+    ['Which currency', 'dollars', 'value.currency must be a three-letter ISO 4217 currency code in capitals, such as USD or EUR, not "DOLLARS"'],
+    ['contract value of this sale', '-5', 'value.amount must be 0 or more, not -5'],
+    ['contract value of this sale', ERASE, 'value.amount is required'],
+    ['contract value of this sale', '$240,000', 'value.amount must be a number, not the text "$240,000"'],
+    ['contract value of this sale', '240 thousand', 'value.amount must be a number, not the text "240 thousand"'],
+    ['contract value of this sale', '24,00', 'value.amount must be a number, not the text "24,00"'],
+    ['How many months', '0', 'value.term_months must be at least 1, not 0'],
+    ['How many months', '1.5', 'value.term_months must be a whole number of months, not 1.5'],
+    ['person-days of custom work', '-2', 'custom_work.days must be 0 or more, not -2'],
   ] as const)('%s: %s', async (message, bad, shown) => {
     const { prompter, result } = await run([...withRefusedAnswer(minimalScript(), message, bad), SAVE]);
     expect(prompter.shown).toEqual([shown]);
@@ -201,10 +217,11 @@ describe('an invalid answer shows the schema message and asks again', () => {
 
   it('paid days over the custom days: the cross-field rule of the schema', async () => {
     const steps = minimalScript().flatMap((step) =>
-      step.message === 'Days of custom work'
+      step.message === 'person-days of custom work'
         ? [
-            number('Days of custom work', 3),
+            number('person-days of custom work', 3),
             number('how many does the customer pay for', 5),
+            number('how many does the customer pay for', 'two'),
             number('how many does the customer pay for', 2),
             input('What is the custom work', ENTER),
           ]
@@ -213,6 +230,7 @@ describe('an invalid answer shows the schema message and asks again', () => {
     const { prompter, result } = await run([...steps, SAVE]);
     expect(prompter.shown).toEqual([
       'custom_work.compensated_days must not exceed days (3): the customer cannot pay for more custom work than there is',
+      'custom_work.compensated_days must be a number, not the text "two"',
     ]);
     expect(dealOf(result).custom_work).toStrictEqual({ days: 3, compensated_days: 2 });
   });
@@ -258,7 +276,10 @@ describe('editing a deal (--from)', () => {
     expect(asks.message).toBe('Asks: 2 asks recorded');
     expect(asks.default).toBe('keep');
     expect(asks.choices!.map((c) => c.value)).toEqual(['keep', 'review', 'add', 'clear']);
-    expect(asks.choices![0]!.description).toBe('90-day payment terms (no); Named support engineer for year one (trade)');
+    // Each entry in the briefing's words, shortened to a line.
+    expect(asks.choices![0]!.description).toBe(
+      '90-day payment terms: the CEO says no; Named support engineer for year one: we trade it in exchang…',
+    );
   });
 
   it('changes, removes and adds entries of a list', async () => {
@@ -268,8 +289,8 @@ describe('editing a deal (--from)', () => {
       'Stakeholder 1 of 2: Lee Park': 'change',
       'Stakeholder 2 of 2: Morgan Chu': 'remove',
       // Lee Park's name kept, then the new stakeholder's.
-      'Stakeholder name': [ENTER, 'Ann Lee'],
-      "Lee Park's title": 'COO',
+      "What is the stakeholder's name": [ENTER, 'Ann Lee'],
+      "What is Lee Park's title": 'COO',
       'Add another stakeholder?': [true, false],
     });
     const result = await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal });
@@ -282,7 +303,7 @@ describe('editing a deal (--from)', () => {
 
   it('removes an optional section and a list, and clears an optional answer with Backspace', async () => {
     const deal = fixtureDeal('acme-plants.yaml');
-    const prompter = new EnterPrompter({ 'Competition:': 'remove', 'Open issues:': 'clear', Plan: '' });
+    const prompter = new EnterPrompter({ 'Competition:': 'remove', 'Open issues:': 'clear', 'What is the plan': '' });
     const edited = dealOf(await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal }));
     const { competition: _competition, plan: _plan, ...rest } = deal;
     expect(edited).toStrictEqual({ ...rest, issues: [] });
@@ -295,9 +316,9 @@ describe('before saving', () => {
       ...minimalScript(),
       select('What now?', 'change'),
       select('Which part?', 'follow-on'),
-      select('Follow-on potential', 'committed'),
-      number('Expected follow-on value', 900000),
-      input('Follow-on notes', ENTER),
+      select('How likely is further business', 'committed'),
+      number('What could that further business be worth', 900000),
+      input('What would the further business be', ENTER),
       SAVE,
     ]);
     const [first, second] = prompter.notes.filter((note) => note.includes('Before saving'));
@@ -309,13 +330,13 @@ describe('before saving', () => {
     expect(dealOf(result).follow_on).toStrictEqual({ potential: 'committed', value: 900000 });
     const parts = prompter.asked.find((q) => q.message === 'Which part?')!.choices!.map((c) => c.value);
     expect(parts).toEqual([
-      'deal', 'account', 'stage', 'value', 'follow-on', 'competition', 'custom-work', 'asks', 'stakeholders',
+      'deal', 'value', 'account', 'stage', 'follow-on', 'competition', 'custom-work', 'asks', 'stakeholders',
       'history', 'issues', 'questions', 'brief', 'next-meeting', 'ceo',
     ]);
   });
 
   it('warns when the CEO is requested on a deal the policy declines', async () => {
-    const steps = minimalScript().map((step) => (step.message === 'ask for the CEO' ? confirm('ask for the CEO', true) : step));
+    const steps = minimalScript().map((step) => (step.message === 'asking for the CEO' ? confirm('asking for the CEO', true) : step));
     const { prompter } = await run([...steps, SAVE]);
     expect(prompter.notes.at(-1)).toContain('The CEO is requested, but the policy declines this deal');
   });
@@ -383,11 +404,11 @@ describe('saving without replacing a file unasked', () => {
     const prompter = new ScriptedPrompter([
       confirm('deals/a.yaml already exists', ENTER),
       select('What should happen to the answers?', ENTER),
-      input('File to save to', ENTER),
+      input('Which file should the answers be saved to?', ENTER),
       confirm('deals/a-2.yaml already exists', false),
       select('What should happen to the answers?', 'other'),
-      input('File to save to', 'deals/a.txt'),
-      input('File to save to', 'deals/b.yml'),
+      input('Which file should the answers be saved to?', 'deals/a.txt'),
+      input('Which file should the answers be saved to?', 'deals/b.yml'),
     ]);
     expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'deals/b.yml' });
     expect(attempts.every((attempt) => !attempt.overwrite)).toBe(true);
@@ -416,7 +437,7 @@ describe('saving without replacing a file unasked', () => {
 
   it('a file that cannot be written: says why and offers another, in the deals folder', async () => {
     const { save } = fakeSave([], { 'ro/a.yaml': 'permission denied' });
-    const prompter = new ScriptedPrompter([select('What should happen', 'other'), input('File to save to', ENTER)]);
+    const prompter = new ScriptedPrompter([select('What should happen', 'other'), input('Which file should the answers be saved to?', ENTER)]);
     expect(await saveWithConsent(prompter, options('ro/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'deals/a.yaml' });
     expect(prompter.notes).toEqual(['Could not save ro/a.yaml: permission denied']);
   });
@@ -425,12 +446,12 @@ describe('saving without replacing a file unasked', () => {
     const { save } = fakeSave([], { 'deals/a.yaml': 'permission denied', 'a.yaml': 'permission denied' });
     const prompter = new ScriptedPrompter([
       select('What should happen', 'other'),
-      input('File to save to', ENTER),
+      input('Which file should the answers be saved to?', ENTER),
       select('What should happen', 'other'),
-      input('File to save to', 'elsewhere/a.yaml'),
+      input('Which file should the answers be saved to?', 'elsewhere/a.yaml'),
     ]);
     expect(await saveWithConsent(prompter, options('deals/a.yaml', save))).toMatchObject({ kind: 'saved', file: 'elsewhere/a.yaml' });
-    const suggested = prompter.asked.filter((q) => q.message === 'File to save to').map((q) => q.default);
+    const suggested = prompter.asked.filter((q) => q.message === 'Which file should the answers be saved to?').map((q) => q.default);
     expect(suggested).toEqual(['a.yaml', undefined]);
   });
 
@@ -469,9 +490,9 @@ describe('saving without replacing a file unasked', () => {
       const prompter = new ScriptedPrompter([
         confirm('Replace deals/stark.yaml with the changes?', false),
         select('What should happen', 'other'),
-        input('File to save to', 'deals/stark-west.yaml'),
-        input(`Deal id for deals/stark-west.yaml: ${DEAL.id} stays with deals/stark.yaml`, DEAL.id),
-        input('Deal id for deals/stark-west.yaml', ENTER),
+        input('Which file should the answers be saved to?', 'deals/stark-west.yaml'),
+        input(`Which id should the deal have in deals/stark-west.yaml? ${DEAL.id} stays with deals/stark.yaml.`, DEAL.id),
+        input('Which id should the deal have in deals/stark-west.yaml', ENTER),
       ]);
       const result = await saveWithConsent(prompter, options('deals/stark.yaml', save, { edited: edited() }));
       expect(result).toEqual({ kind: 'saved', file: 'deals/stark-west.yaml', deal: { ...DEAL, id: 'stark-west' } });
@@ -483,7 +504,7 @@ describe('saving without replacing a file unasked', () => {
     it('named another file on the command line, it asks for the new id at once, and warns when that id is taken', async () => {
       const { attempts, save } = fakeSave([]);
       const ids = new Map([['copy', ['deals/copy-old.yaml']]]);
-      const prompter = new ScriptedPrompter([input('Deal id for copy.yaml', ENTER)]);
+      const prompter = new ScriptedPrompter([input('Which id should the deal have in copy.yaml', ENTER)]);
       const result = await saveWithConsent(prompter, options('copy.yaml', save, { edited: edited(), ids }));
       // "copy" is taken: the old id numbered.
       expect(result).toMatchObject({ kind: 'saved', file: 'copy.yaml', deal: { id: `${DEAL.id}-2` } });
@@ -510,7 +531,7 @@ describe('a taken id', () => {
       'Note: deals/old.yaml already uses the id stark-dashboard-pilot; deal-triage check reports two deals with one id (duplicate-id).',
     );
     // Right after the id question.
-    expect(prompter.asked.findIndex((q) => q.message.startsWith('Deal id'))).toBe(1);
+    expect(prompter.asked.findIndex((q) => q.message.startsWith('Which id should the deal have'))).toBe(1);
     expect(prompter.notes.indexOf(prompter.notes.find((n) => n.startsWith('Note:'))!)).toBe(1);
   });
 
@@ -530,5 +551,131 @@ describe('slugify', () => {
     ['a'.repeat(30) + ' ' + 'b'.repeat(40), 'a'.repeat(30)],
   ])('%j → %j', (name, slug) => {
     expect(slugify(name)).toBe(slug);
+  });
+});
+
+describe('the richer brief: what we want in exchange, our responses, the counterpart', () => {
+  /** The minimal script with `steps` in place of the step whose message is `at`. */
+  const replacing = (at: string, steps: Step[]) => minimalScript().flatMap((step) => (step.message === at ? steps : [step]));
+
+  it('asks what we want in exchange only for a trade, and words the ask as the briefing does', async () => {
+    const { prompter, result } = await run([
+      ...replacing('special terms', [
+        confirm('special terms', true),
+        input('What do they ask for', 'Named engineer'),
+        select('What is our position', 'trade'),
+        input('What do we want in exchange', 'A three-year term'),
+        input('Why do we take that position', ENTER),
+        confirm('exception only the CEO can grant', true),
+        confirm('Add another ask', true),
+        input('What do they ask for', 'Net-90'),
+        select('What is our position', 'no'),
+        input('Why do we take that position', ENTER),
+        confirm('exception only the CEO can grant', ENTER),
+        confirm('Add another ask', false),
+      ]),
+      SAVE,
+    ]);
+    expect(dealOf(result).asks).toStrictEqual([
+      { request: 'Named engineer', position: 'trade', exception: true, in_exchange: 'A three-year term' },
+      { request: 'Net-90', position: 'no' },
+    ]);
+    expect(prompter.asked.filter((q) => q.message.includes('in exchange'))).toHaveLength(1);
+  });
+
+  it('drops what we wanted in exchange when a trade becomes a no (the file would refuse it)', async () => {
+    const deal = fixtureDeal('acme-plants.yaml');
+    const prompter = new EnterPrompter({
+      'Asks: 2 asks recorded': 'review',
+      'Ask 2 of 2': 'change',
+      'What is our position': ['no'],
+    });
+    const edited = dealOf(await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal }));
+    expect(edited.asks[1]).toStrictEqual({ request: 'Named support engineer for year one', position: 'no', exception: true });
+    // Reviewed in the briefing's words (a line, shortened); changed, it offers what we wanted in exchange.
+    expect(prompter.asked.find((q) => q.message.startsWith('Ask 2 of 2'))!.message).toBe('Ask 2 of 2: Named support engineer for year one: we trade it in exchang…');
+    expect(prompter.asked.find((q) => q.message.startsWith('What do we want in exchange'))).toBeUndefined();
+  });
+
+  it('takes an issue with or without our response: without, it is written as plain text', async () => {
+    const { result } = await run([
+      ...replacing('open issues', [
+        confirm('open issues', true),
+        input('What is the open issue', 'Data residency'),
+        input('What response do we suggest', ENTER),
+        confirm('Add another issue', true),
+        input('What is the open issue', 'SSO'),
+        input('What response do we suggest', '  Shipped in March  '),
+        confirm('Add another issue', false),
+      ]),
+      SAVE,
+    ]);
+    expect(dealOf(result).issues).toStrictEqual(['Data residency', { issue: 'SSO', response: 'Shipped in March' }]);
+  });
+
+  it("asks who the CEO's counterpart is once the stakeholders are named: one at most, no one by default", async () => {
+    const stakeholders = (counterpart: string | typeof ENTER) =>
+      replacing('stakeholders', [
+        confirm('stakeholders', true),
+        input("What is the stakeholder's name", 'Lee Park'),
+        input("What is Lee Park's title", ENTER),
+        select("What is Lee Park's role", ENTER),
+        confirm('Add another stakeholder', true),
+        input("What is the stakeholder's name", 'Morgan Chu'),
+        input("What is Morgan Chu's title", 'CFO'),
+        select("What is Morgan Chu's role", 'economic-buyer'),
+        confirm('Add another stakeholder', false),
+        select("Who is the CEO's counterpart", counterpart),
+      ]);
+    const chosen = await run([...stakeholders('1'), SAVE]);
+    expect(dealOf(chosen.result).stakeholders).toStrictEqual([
+      { name: 'Lee Park', role: 'economic-buyer' },
+      { name: 'Morgan Chu', title: 'CFO', role: 'economic-buyer', counterpart: true },
+    ]);
+    const question = chosen.prompter.asked.find((q) => q.message.startsWith("Who is the CEO's counterpart"))!;
+    expect(question.choices!.map((c) => c.name)).toEqual(['Lee Park (economic-buyer)', 'Morgan Chu, CFO (economic-buyer)', 'No one yet']);
+    expect(question.default).toBe('');
+    const none = await run([...stakeholders(ENTER), SAVE]);
+    expect(dealOf(none.result).stakeholders.some((s) => s.counterpart)).toBe(false);
+  });
+
+  it('keeps the counterpart of a deal being edited with Enter, and moves it when another is chosen', async () => {
+    const deal = fixtureDeal('acme-plants.yaml');
+    const kept = new EnterPrompter();
+    expect(dealOf(await runQuestionnaire(kept, { config, today: TODAY, style: plain, defaults: deal })).stakeholders).toStrictEqual(deal.stakeholders);
+    expect(kept.asked.find((q) => q.message.startsWith("Who is the CEO's counterpart"))!.default).toBe('1');
+    const moved = new EnterPrompter({ "Who is the CEO's counterpart": '0' });
+    expect(dealOf(await runQuestionnaire(moved, { config, today: TODAY, style: plain, defaults: deal })).stakeholders).toStrictEqual([
+      { name: 'Lee Park', title: 'VP Operations', role: 'champion', counterpart: true },
+      { name: 'Morgan Chu', title: 'CFO', role: 'economic-buyer' },
+    ]);
+  });
+});
+
+describe('numbers as people type them', () => {
+  it('takes 240,000, 4.2bn and 1.8m, and shows each back grouped', async () => {
+    const { prompter, result } = await run([...acmeScript(), SAVE]);
+    const deal = dealOf(result);
+    expect([deal.value.amount, deal.account.annual_revenue, deal.follow_on.value]).toEqual([240_000, 4_200_000_000, 1_800_000]);
+    expect(prompter.echoed).toEqual(expect.arrayContaining(['240,000', '4,200,000,000', '1,800,000', '12,000']));
+  });
+
+  it("offers a deal's numbers as defaults written as people write them, which Enter keeps", async () => {
+    const deal = fixtureDeal('acme-plants.yaml');
+    const prompter = new EnterPrompter();
+    expect(dealOf(await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal }))).toStrictEqual(deal);
+    const defaultOf = (part: string) => prompter.asked.find((q) => q.message.includes(part))!.default;
+    expect([defaultOf('annual revenue'), defaultOf('contract value'), defaultOf('further business be worth')]).toEqual(['4,200,000,000', '240,000', '1,800,000']);
+  });
+
+  it('asks the currency before any amount in it, and names it in each amount question', async () => {
+    const deal = { ...fixtureDeal('acme-plants.yaml'), value: { ...fixtureDeal('acme-plants.yaml').value, currency: 'EUR' } };
+    const prompter = new EnterPrompter();
+    await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal });
+    const messages = prompter.asked.map((q) => q.message);
+    const currency = messages.findIndex((m) => m.startsWith('Which currency'));
+    for (const amount of ['contract value of this sale, in EUR?', "Acme Corp's annual revenue, in EUR?", 'next 18–36 months, in EUR?']) {
+      expect(messages.findIndex((m) => m.includes(amount))).toBeGreaterThan(currency);
+    }
   });
 });

@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/require-await -- these fakes implement the async Prompter; being async turns a
    refused script step (a throw) into a rejection, as a real prompt's failure is. */
 
-import type { ConfirmQuestion, InputQuestion, NumberQuestion, Prompter, SelectQuestion } from '../../src/questionnaire/prompter.js';
+import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from '../../src/questionnaire/prompter.js';
 
 /** Enter on an empty line: the default. */
 export const ENTER = Symbol('Enter');
@@ -25,7 +25,7 @@ export function eioError(): Error {
   return Object.assign(new Error('setRawMode EIO'), { code: 'EIO', errno: -5, syscall: 'setRawMode' });
 }
 
-type Kind = 'input' | 'number' | 'select' | 'confirm';
+type Kind = 'input' | 'select' | 'confirm';
 type Answer = string | number | boolean | typeof ENTER | typeof ERASE | typeof CTRL_C | Failure;
 
 export interface Step {
@@ -39,7 +39,12 @@ type Keys = typeof ENTER | typeof ERASE | typeof CTRL_C | Failure;
 type Message = string | RegExp;
 
 export const input = (message: Message, answer: string | Keys = ENTER): Step => ({ kind: 'input', message, answer });
-export const number = (message: Message, answer: number | Keys = ENTER): Step => ({ kind: 'number', message, answer });
+/** A number question: text typed as people write it (`240k`), or a number typed plainly. */
+export const number = (message: Message, answer: number | string | Keys = ENTER): Step => ({
+  kind: 'input',
+  message,
+  answer: typeof answer === 'number' ? String(answer) : answer,
+});
 export const select = (message: Message, answer: string | Exclude<Keys, typeof ERASE> = ENTER): Step => ({ kind: 'select', message, answer });
 export const confirm = (message: Message, answer: boolean | Exclude<Keys, typeof ERASE> = ENTER): Step => ({ kind: 'confirm', message, answer });
 
@@ -61,6 +66,8 @@ export class ScriptedPrompter implements Prompter {
   /** The messages `validate` showed, in order. */
   readonly shown: string[] = [];
   readonly notes: string[] = [];
+  /** How the accepted answers of questions that echo them (numbers) were shown back. */
+  readonly echoed: string[] = [];
   private readonly steps: Step[];
 
   constructor(steps: readonly Step[]) {
@@ -93,18 +100,10 @@ export class ScriptedPrompter implements Prompter {
       const typed = answer === ENTER || answer === ERASE ? '' : answer;
       const value = typed === '' && answer !== ERASE ? (question.default ?? '') : typed;
       const verdict = question.validate ? question.validate(value) : true;
-      if (verdict === true) return value;
-      this.shown.push(verdict);
-    }
-  }
-
-  async number(question: NumberQuestion): Promise<number | undefined> {
-    for (;;) {
-      const answer = this.next('number', question.message, { default: question.default });
-      if (typeof answer !== 'number' && answer !== ENTER && answer !== ERASE) throw new Error(`a number question needs a number, not ${String(answer)}`);
-      const value = answer === ENTER ? question.default : answer === ERASE ? undefined : answer;
-      const verdict = question.validate ? question.validate(value) : true;
-      if (verdict === true) return value;
+      if (verdict === true) {
+        if (question.echo) this.echoed.push(question.echo(value));
+        return value;
+      }
       this.shown.push(verdict);
     }
   }
@@ -157,17 +156,9 @@ export class EnterPrompter extends ScriptedPrompter {
 
   override async input(question: InputQuestion): Promise<string> {
     const answer = this.answer('input', question.message, { default: question.default });
-    const value = answer === ENTER ? (question.default ?? '') : String(answer);
+    const value = answer === ENTER ? (question.default ?? '') : answer === ERASE ? '' : String(answer);
     const verdict = question.validate ? question.validate(value) : true;
     if (verdict !== true) throw new Error(`"${value}" at "${question.message}" was refused: ${verdict}`);
-    return value;
-  }
-
-  override async number(question: NumberQuestion): Promise<number | undefined> {
-    const answer = this.answer('number', question.message, { default: question.default });
-    const value = answer === ENTER ? question.default : (answer as number | undefined);
-    const verdict = question.validate ? question.validate(value) : true;
-    if (verdict !== true) throw new Error(`${String(value)} at "${question.message}" was refused: ${verdict}`);
     return value;
   }
 

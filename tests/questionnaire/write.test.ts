@@ -54,7 +54,7 @@ describe('dealToYaml', () => {
   it('reads like the README example: block lists under their key, names of competitors on one line', () => {
     const text = dealToYaml(FULL);
     expect(text).toContain('competition:\n  threat: high\n  competitors: [Globex]\n');
-    expect(text).toContain('issues:\n  - Worried we are too small to support five plants\n');
+    expect(text).toContain('issues:\n  - issue: Worried we are too small to support five plants\n    response: Three customers');
   });
 
   it('starts with a header saying what the file is and how to check it, and no timestamp', () => {

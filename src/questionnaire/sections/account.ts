@@ -10,18 +10,19 @@ export const account = defineSection({
   keys: ['account', 'strategic_logo'],
   async ask(p, draft) {
     const current: Partial<Deal['account']> = draft.account ?? {};
-    const name = await askText(p, { message: 'Account: the prospect company', field: 'account.name', current: current.name });
+    const name = await askText(p, { message: 'Which company is the prospect?', field: 'account.name', current: current.name });
     const employees = await askNumber(p, {
       message: `How many employees does ${name} have?`,
       field: 'account.employees',
       current: current.employees,
     });
+    const currency = draft.value?.currency;
     const revenue = await askNumber(p, {
-      message: `${name}'s annual revenue, in the deal's currency`,
+      message: `What is ${name}'s annual revenue${currency ? `, in ${currency}` : ''}?`,
       field: 'account.annual_revenue',
       current: current.annual_revenue,
     });
-    const industry = await askText(p, { message: 'Industry', field: 'account.industry', current: current.industry });
+    const industry = await askText(p, { message: `What industry is ${name} in?`, field: 'account.industry', current: current.industry });
     const logo = await p.confirm({
       message: `Is ${name} a strategic logo (it opens a market, or serves as a reference)?`,
       default: draft.strategic_logo ?? false,

@@ -9,11 +9,11 @@ export const brief = defineSection({
   keys: ['objective', 'plan'],
   async ask(p, draft) {
     const objective = await askText(p, {
-      message: "Objective: what the CEO's involvement should achieve",
+      message: "What should the CEO's involvement achieve (the objective)?",
       field: 'objective',
       current: draft.objective,
     });
-    const plan = await askText(p, { message: 'Plan: who does what, and when', field: 'plan', current: draft.plan });
+    const plan = await askText(p, { message: 'What is the plan: who does what, and when?', field: 'plan', current: draft.plan });
     return { objective, plan };
   },
 });

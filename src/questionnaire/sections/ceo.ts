@@ -8,7 +8,7 @@ export const ceo = defineSection({
   keys: ['ceo'],
   async ask(p, draft) {
     const requested = await p.confirm({
-      message: 'Does the head of sales ask for the CEO on this deal?',
+      message: 'Are you asking for the CEO on this deal?',
       default: draft.ceo?.requested ?? false,
     });
     return { ceo: { requested } };

@@ -32,10 +32,10 @@ export const competition = defineSection({
               title: 'Competitors',
               noun: 'competitor',
               plural: 'competitors',
-              add: 'Name the competitors?',
+              add: 'Do you know who the competitors are?',
               summary: (name) => name,
               ask: (prompter, name, index) =>
-                askText(prompter, { message: 'Competitor', field: 'competition.competitors[]', index, current: name }),
+                askText(prompter, { message: "What is the competitor's name?", field: 'competition.competitors[]', index, current: name }),
             },
             current?.competitors ?? [],
           );

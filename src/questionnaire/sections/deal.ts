@@ -10,17 +10,17 @@ export const deal = defineSection({
   title: 'The deal: name, id, owner, type',
   keys: ['name', 'id', 'owner', 'type'],
   async ask(p, draft, context) {
-    const name = await askText(p, { message: 'Deal name (for example "Acme — five-plant rollout")', field: 'name', current: draft.name });
+    const name = await askText(p, { message: 'What is the deal called? (for example "Acme — five-plant rollout")', field: 'name', current: draft.name });
     const suggested = draft.id ?? slugify(name);
     const id = await askText(p, {
-      message: 'Deal id: lowercase letters, digits and dashes; it names the file',
+      message: 'Which id should the deal have? It names the file: lowercase letters, digits and dashes.',
       field: 'id',
       current: suggested === '' ? undefined : suggested,
     });
     const warning = takenIdWarning(id, await context.ids);
     if (warning) p.note(warning);
-    const owner = await askText(p, { message: 'Account owner (the rep who owns the deal)', field: 'owner', current: draft.owner });
-    const type = await p.select({ message: 'Type of deal', choices: TYPE_CHOICES, default: draft.type ?? 'new' });
+    const owner = await askText(p, { message: 'Who owns the account (the rep responsible for the deal)?', field: 'owner', current: draft.owner });
+    const type = await p.select({ message: 'What type of deal is it?', choices: TYPE_CHOICES, default: draft.type ?? 'new' });
     return { name, id, owner, type };
   },
 });

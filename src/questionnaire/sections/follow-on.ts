@@ -12,21 +12,22 @@ export const followOn = defineSection({
   async ask(p, draft) {
     const current: Partial<Deal['follow_on']> = draft.follow_on ?? {};
     const potential = await p.select({
-      message: 'Follow-on potential: further business this sale could lead to',
+      message: 'How likely is further business after this sale (the follow-on potential)?',
       choices: FOLLOW_ON_CHOICES,
       ...(current.potential === undefined ? {} : { default: current.potential }),
     });
     let followValue = current.value;
     let notes = current.notes;
-    // With no follow-on expected there is nothing to value, unless the deal already records it.
-    if (potential !== 'none' || followValue !== undefined || notes !== undefined) {
+    // With no follow-on expected, or none assessed yet, there is nothing to value, unless the deal
+    // already records it.
+    if ((potential !== 'none' && potential !== 'unknown') || followValue !== undefined || notes !== undefined) {
       const currency = draft.value?.currency;
       followValue = await askNumber(p, {
-        message: `Expected follow-on value over the next 18–36 months${currency ? `, in ${currency}` : ''}`,
+        message: `What could that further business be worth over the next 18–36 months${currency ? `, in ${currency}` : ''}?`,
         field: 'follow_on.value',
         current: followValue,
       });
-      notes = await askText(p, { message: 'Follow-on notes: what the further business would be', field: 'follow_on.notes', current: notes });
+      notes = await askText(p, { message: 'What would the further business be?', field: 'follow_on.notes', current: notes });
     }
     return {
       follow_on: { potential, ...(followValue === undefined ? {} : { value: followValue }), ...(notes === undefined ? {} : { notes }) },

@@ -18,11 +18,11 @@ export const history = defineSection({
         title: 'History',
         noun: 'event',
         plural: 'events',
-        add: 'Record the history with the customer: meetings, pilots, milestones?',
+        add: 'Is there history with the customer to record: meetings, pilots, milestones?',
         summary: (h) => `${h.date} ${h.event}`,
         ask: async (prompter, current, index) => {
-          const date = await askText(prompter, { message: 'When, YYYY-MM-DD', field: 'history[].date', index, current: current?.date });
-          const event = await askText(prompter, { message: 'What happened', field: 'history[].event', index, current: current?.event });
+          const date = await askText(prompter, { message: 'When was it (YYYY-MM-DD)?', field: 'history[].date', index, current: current?.date });
+          const event = await askText(prompter, { message: 'What happened?', field: 'history[].event', index, current: current?.event });
           return { date, event };
         },
       },

@@ -1,6 +1,6 @@
 // The registry of the questionnaire's sections: every section, in the order asked, which is the
-// order of the deal file's keys. Explicit rather than discovered, so the order is written down;
-// checked at compile time, so a key added to the deal schema fails to compile until a section
+// order of the deal file's keys but for the value, asked before the account. Explicit rather than
+// discovered, so the order is written down; checked at compile time, so a key added to the deal schema fails to compile until a section
 // sets it (tests/questionnaire/coverage.test.ts checks the fields inside the keys, by asking).
 
 import type { Deal } from '../../schema/deal.js';
@@ -23,9 +23,10 @@ import { value } from './value.js';
 
 export const SECTIONS = [
   deal,
+  // The currency before any amount in it: the account's revenue is in the deal's currency.
+  value,
   account,
   stage,
-  value,
   followOn,
   competition,
   customWork,

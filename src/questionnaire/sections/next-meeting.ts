@@ -19,8 +19,8 @@ export const nextMeeting = defineSection({
         title: 'Next meeting',
         summary: (m) => (m.purpose ? `${m.date}, ${m.purpose}` : m.date),
         fill: async (current) => {
-          const date = await askText(p, { message: 'Date of the next meeting, YYYY-MM-DD', field: 'next_meeting.date', current: current?.date });
-          const purpose = await askText(p, { message: 'Its purpose', field: 'next_meeting.purpose', current: current?.purpose });
+          const date = await askText(p, { message: 'When is the next meeting (YYYY-MM-DD)?', field: 'next_meeting.date', current: current?.date });
+          const purpose = await askText(p, { message: 'What is the meeting for?', field: 'next_meeting.purpose', current: current?.purpose });
           return { date, ...(purpose === undefined ? {} : { purpose }) };
         },
       },

@@ -22,12 +22,12 @@ export const questions = defineSection({
         summary: (q) => q.question,
         ask: async (prompter, current, index) => {
           const question = await askText(prompter, {
-            message: 'Question the CEO should expect',
+            message: 'What question should the CEO expect?',
             field: 'questions[].question',
             index,
             current: current?.question,
           });
-          const answer = await askText(prompter, { message: 'Suggested answer', field: 'questions[].answer', index, current: current?.answer });
+          const answer = await askText(prompter, { message: 'What answer do we suggest?', field: 'questions[].answer', index, current: current?.answer });
           return { question, ...(answer === undefined ? {} : { answer }) };
         },
       },

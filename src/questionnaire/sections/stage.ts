@@ -10,11 +10,11 @@ export const stage = defineSection({
   keys: ['stage', 'close_date'],
   async ask(p, draft) {
     const stage = await p.select({
-      message: 'Stage',
+      message: 'What stage is the deal at?',
       choices: STAGE_CHOICES,
       ...(draft.stage === undefined ? {} : { default: draft.stage }),
     });
-    const close = await askText(p, { message: 'Expected close date, YYYY-MM-DD', field: 'close_date', current: draft.close_date });
+    const close = await askText(p, { message: 'When do you expect the deal to close (YYYY-MM-DD)?', field: 'close_date', current: draft.close_date });
     return { stage, close_date: close };
   },
 });

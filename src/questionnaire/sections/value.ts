@@ -17,13 +17,13 @@ export const value = defineSection({
     const current: Partial<Deal['value']> = draft.value ?? {};
     // Asked as required although the file may leave it out: the question's default is the config's.
     const currency = await requiredText(p, {
-      message: 'Currency of the deal (ISO 4217 code)',
+      message: 'Which currency is the deal in (a code such as USD or EUR)?',
       field: 'value.currency',
       schema: CURRENCY,
       current: current.currency ?? context.currency,
     });
-    const amount = await askNumber(p, { message: `Contract value of this sale, in ${currency}`, field: 'value.amount', current: current.amount });
-    const term = await askNumber(p, { message: 'Contract term in months', field: 'value.term_months', current: current.term_months });
+    const amount = await askNumber(p, { message: `What is the contract value of this sale, in ${currency}?`, field: 'value.amount', current: current.amount });
+    const term = await askNumber(p, { message: 'How many months does the contract run?', field: 'value.term_months', current: current.term_months });
     return { value: { amount, currency, ...(term === undefined ? {} : { term_months: term }) } };
   },
 });
