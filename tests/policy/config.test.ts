@@ -469,6 +469,40 @@ describe('located problems in rules', () => {
         message: 'rules[0].message: "{objectiv}" is neither a fact nor a parameter; did you mean "objective"?',
       },
     ],
+    // An optional part the template language cannot read would reach the output as written.
+    [
+      'an optional part that is not closed',
+      lines('rules:', '  - id: commit', '    message: "Commit{?objective:, toward {objective}."'),
+      {
+        line: 3,
+        column: 14,
+        rule: 'invalid-template',
+        message:
+          'rules[0].message: "{?objective:, toward {objective}." is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside',
+      },
+    ],
+    [
+      'an optional part inside another',
+      lines('rules:', '  - id: commit', '    message: "Commit{?objective: toward {?stage: {stage}}}."'),
+      {
+        line: 3,
+        column: 14,
+        rule: 'invalid-template',
+        message:
+          'rules[0].message: "{?objective: toward {?stage: {stage}}}." is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside',
+      },
+    ],
+    [
+      'an optional part whose name is capitalised',
+      lines('rules:', '  - id: commit', '    change: "Commit{?Objective: toward it}."'),
+      {
+        line: 3,
+        column: 13,
+        rule: 'invalid-template',
+        message:
+          'rules[0].change: "{?Objective: toward it}." is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside',
+      },
+    ],
     [
       'an unknown placeholder in a built-in rule\'s change text',
       lines('rules:', '  - id: small-deal', '    change: "at least {small_deal_belw}"'),
