@@ -154,10 +154,12 @@ function wrongDate(value: string): string | undefined {
   return undefined;
 }
 
-/** A value outside an enum fact's values, with the one it most likely meant. */
-function wrongValue(fact: FactName, value: string, values: readonly string[], what: string = fact): string | undefined {
+/** A value outside an enum fact's values (or, for a list fact, its items'), with the one it most likely meant. */
+function wrongValue(fact: FactName, value: string, values: readonly string[], of: 'value' | 'item' = 'value'): string | undefined {
   if (values.includes(value)) return undefined;
-  return `${JSON.stringify(value)} is not a value of ${what}, which is one of ${values.join(', ')}${didYouMean(value, values)}`;
+  const given = JSON.stringify(value);
+  const allowed = `${values.join(', ')}${didYouMean(value, values)}`;
+  return of === 'item' ? `${given} cannot be an item of ${fact}, whose items are ${allowed}` : `${given} is not a value of ${fact}, which is one of ${allowed}`;
 }
 
 /**
@@ -198,7 +200,7 @@ export function wrongExpected(op: OperatorName, fact: FactName, expected: { lite
       return undefined;
     case 'item':
       if (got !== 'text') return say(`the operator "${op}" looks for one text item in the list, not ${gotWords}`);
-      return values && typeof literal === 'string' ? say(wrongValue(fact, literal, values, `the items of ${fact}`)) : undefined;
+      return values && typeof literal === 'string' ? say(wrongValue(fact, literal, values, 'item')) : undefined;
     case 'same':
       // eq null tests for an unknown value; numbers of any kind compare with each other.
       if (got === 'null' || (isNumeric(kind) && isNumeric(got))) return undefined;
@@ -207,7 +209,7 @@ export function wrongExpected(op: OperatorName, fact: FactName, expected: { lite
       if (values && typeof literal === 'string') return say(wrongValue(fact, literal, values));
       if (values && Array.isArray(literal)) {
         for (const [i, item] of (literal as readonly string[]).entries()) {
-          const wrong = wrongValue(fact, item, values, `the items of ${fact}`);
+          const wrong = wrongValue(fact, item, values, 'item');
           if (wrong) return say(wrong, i);
         }
       }

@@ -659,9 +659,15 @@ describe('typed rules: a fact, an operator and a value that do not fit are locat
       'a misspelled stakeholder role',
       '{ fact: stakeholder_roles, op: contains, value: champoin }',
       'champoin',
-      'rules[0].when.value: "champoin" is not a value of the items of stakeholder_roles, which is one of economic-buyer, champion, decision-maker, influencer, user, blocker; did you mean "champion"?',
+      'rules[0].when.value: "champoin" cannot be an item of stakeholder_roles, whose items are economic-buyer, champion, decision-maker, influencer, user, blocker; did you mean "champion"?',
     ],
-    ['a misspelled part of the brief', '{ fact: brief_missing, op: contains, value: histroy }', 'histroy', 'rules[0].when.value: "histroy" is not a value of the items of brief_missing, which is one of history, stakeholders, questions, objective; did you mean "history"?'],
+    ['a misspelled part of the brief', '{ fact: brief_missing, op: contains, value: histroy }', 'histroy', 'rules[0].when.value: "histroy" cannot be an item of brief_missing, whose items are history, stakeholders, questions, objective; did you mean "history"?'],
+    [
+      'a misspelled part of the brief in a list compared whole',
+      '{ fact: brief_missing, op: eq, value: [history, objectve] }',
+      'objectve',
+      'rules[0].when.value[1]: "objectve" cannot be an item of brief_missing, whose items are history, stakeholders, questions, objective; did you mean "objective"?',
+    ],
   ])('%s', (_name, when, at, message) => {
     expect(problemsOf(rule(when))).toEqual([{ file: FILE, severity: 'error', line: 4, column: column(when, at), rule: 'operator-kind', message }]);
   });
