@@ -146,6 +146,9 @@ function literalKind(value: FactValue): FactKind | 'null' {
   return 'text';
 }
 
+/** Words people write for true or false, which YAML 1.2 reads as text. */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, yes: true, y: true, on: true, false: false, no: false, n: false, off: false };
+
 /** What is wrong with a date written in a rule, or undefined: a real YYYY-MM-DD day, or the word today. */
 function wrongDate(value: string): string | undefined {
   if (value === TODAY) return undefined;
@@ -205,7 +208,11 @@ export function wrongExpected(op: OperatorName, fact: FactName, expected: { lite
       // eq null tests for an unknown value; numbers of any kind compare with each other.
       if (got === 'null' || (isNumeric(kind) && isNumeric(got))) return undefined;
       if (kind === 'date' && got === 'text' && typeof literal === 'string') return say(wrongDate(literal));
-      if (got !== kind) return say(`"${op}" compares ${KIND_WORDS[kind]} with ${gotWords}: the rule would never fire`);
+      if (got !== kind) {
+        // "yes" in quotes, or no unquoted (YAML 1.2 reads it as text), for a true/false fact.
+        const meant = kind === 'boolean' && typeof literal === 'string' ? BOOLEAN_WORDS[literal.trim().toLowerCase()] : undefined;
+        return say(`"${op}" compares ${KIND_WORDS[kind]} with ${gotWords}: ${meant === undefined ? 'the rule would never fire' : `write ${String(meant)}, without quotes`}`);
+      }
       if (values && typeof literal === 'string') return say(wrongValue(fact, literal, values));
       if (values && Array.isArray(literal)) {
         for (const [i, item] of (literal as readonly string[]).entries()) {

@@ -568,6 +568,17 @@ describe('located problems in rules', () => {
     [
       'eq between true/false and text',
       lines('rules:', '  - id: logo', '    effect: signal', '    when: { fact: strategic_logo, op: eq, value: "yes" }'),
+      { line: 4, column: 50, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: write true, without quotes' },
+    ],
+    [
+      // YAML 1.2 reads an unquoted no as text, not false.
+      'eq between true/false and the word no',
+      lines('rules:', '  - id: no-blocker', '    effect: signal', '    when: { fact: has_blocker, op: eq, value: no }'),
+      { line: 4, column: 47, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: write false, without quotes' },
+    ],
+    [
+      'eq between true/false and other text',
+      lines('rules:', '  - id: logo', '    effect: signal', '    when: { fact: strategic_logo, op: eq, value: maybe }'),
       { line: 4, column: 50, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: the rule would never fire' },
     ],
     [
