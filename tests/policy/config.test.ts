@@ -749,6 +749,11 @@ describe("located problems in a rule's params", () => {
       { line: 4, column: 25, rule: 'invalid-type', message: "rules[0].params.small_deal_below must be a number, like the policy's small_deal_below" },
     ],
     [
+      'a parameter name that is not lowercase with underscores',
+      lines('rules:', '  - id: not-strategic', '    params: { Min-Signals: 3 }'),
+      { line: 3, column: 15, rule: 'invalid-format', message: 'rules[0].params.Min-Signals: a parameter name is lowercase with underscores' },
+    ],
+    [
       'a misspelled stage in join_stages',
       lines('rules:', '  - id: too-early', '    params: { join_stages: [proposal, negotation] }'),
       { line: 3, column: 28, rule: 'invalid-value', message: expect.stringContaining('not "negotation"; did you mean "negotiation"?') as string },
