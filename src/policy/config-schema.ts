@@ -137,11 +137,14 @@ function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<string,
       if (stray !== undefined) {
         fail(at(key), `${JSON.stringify(stray)} is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside`, 'invalid-template');
       }
-      for (const name of placeholders(template)) {
+      // placeholders() lists the names optional parts depend on first, then the {placeholders}.
+      const conditions = [...template.matchAll(OPTIONAL_PART)].reduce((sum, match) => sum + match[1]!.split(',').length, 0);
+      placeholders(template).forEach((name, i) => {
         if (!params.has(name) && !isFactName(name)) {
-          fail(at(key), `"{${name}}" is neither a fact nor a parameter${didYouMean(name, [...FACT_NAMES, ...known])}`, 'unknown-placeholder');
+          const written = i < conditions ? `"${name}" in "{?${name}: …}"` : `"{${name}}"`;
+          fail(at(key), `${written} is neither a fact nor a parameter${didYouMean(name, [...FACT_NAMES, ...known])}`, 'unknown-placeholder');
         }
-      }
+      });
     }
     checkParams(entry, base, at, ctx);
     if (entry.items !== undefined) {

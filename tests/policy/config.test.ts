@@ -466,7 +466,7 @@ describe('located problems in rules', () => {
         line: 3,
         column: 14,
         rule: 'unknown-placeholder',
-        message: 'rules[0].message: "{objectiv}" is neither a fact nor a parameter; did you mean "objective"?',
+        message: 'rules[0].message: "objectiv" in "{?objectiv: …}" is neither a fact nor a parameter; did you mean "objective"?',
       },
     ],
     // An optional part the template language cannot read would reach the output as written.
