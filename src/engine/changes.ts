@@ -164,11 +164,14 @@ export function signalPhrase(need: Need, currency: { deal: string; company: stri
       ? `The prospect's size is not recorded; ${wanted} ours or more would count.`
       : `The prospect is ${show(actual)} our size; ${wanted} or more would count.`;
   }
-  if (at === 'follow_on.potential in' || at === 'follow_on.potential eq') return `The follow-on is ${show(actual)}; ${wanted} would count.`;
+  if (at === 'follow_on.potential in' || at === 'follow_on.potential eq') {
+    // unknown is a follow-on nobody has assessed (a deal from a CRM), not a potential of its own.
+    return `The follow-on is ${actual === 'unknown' ? 'not assessed yet' : show(actual)}; ${wanted} would count.`;
+  }
   if (at === 'competition.threat in' || at === 'competition.threat eq') {
     return `The competitive threat is ${actual === null ? 'not recorded' : show(actual)}; ${wanted} would count.`;
   }
-  if (at === 'strategic_logo eq' && value === true) return 'The account is not marked as a strategic logo.';
+  if (at === 'strategic_logo eq' && value === true) return 'The account is not marked as a strategic logo; a name that opens a market or serves as a reference would count.';
   const symbol = (OPERATORS as Record<string, OperatorDefinition>)[op]?.symbol ?? op;
   return `${fact} ${symbol}${value === undefined ? '' : ` ${wanted}`} would count (it is ${show(actual)}).`;
 }

@@ -97,7 +97,7 @@ export function noteText(note: BriefingNote): string {
 
 /**
  * An ask's position in words, the same in every format and in the questionnaire: what we answer
- * ("we agree", "we trade it in exchange for: …", "the CEO says no"), and, apart so a terminal can colour it,
+ * ("we agree", "we agree only in exchange for: …", "the CEO says no"), and, apart so a terminal can colour it,
  * whether only the CEO can grant it. Deal text unsanitised: the formatter's job.
  */
 export function askPosition(ask: Pick<BriefingAsk, 'position' | 'exception' | 'in_exchange'>): { answer: string; exception?: string } {
@@ -107,7 +107,7 @@ export function askPosition(ask: Pick<BriefingAsk, 'position' | 'exception' | 'i
       : ask.position === 'no'
         ? 'the CEO says no'
         : ask.in_exchange
-          ? `we trade it in exchange for: ${ask.in_exchange}`
+          ? `we agree only in exchange for: ${ask.in_exchange}`
           : 'we trade it; what we want in exchange is not named yet';
   return ask.exception ? { answer, exception: ASK_EXCEPTION } : { answer };
 }

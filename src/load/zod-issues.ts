@@ -169,6 +169,12 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, schema
         }
         break;
       }
+      case 'invalid_key': {
+        // A record's key of the wrong form (a rule's params): its own check's words, at the key.
+        const inner = issue.issues.map((e) => e.message).find((message) => !message.startsWith('Invalid'));
+        problems.push(problem(file, locator.at(path, 'key'), 'invalid-format', `${field}: ${inner ?? 'this key is not valid here'}`));
+        break;
+      }
       case 'custom': {
         const rule = typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid-value';
         const message = /^(must|is) /.test(issue.message) ? `${field} ${issue.message}` : `${field ? `${field}: ` : ''}${issue.message}`;

@@ -214,7 +214,7 @@ export const BUILT_IN_RULES = [
       ],
     },
     at: 'close_date',
-    message: 'The close date, {close_date}, has passed and the deal is still open at {stage}: set a new close date, or close the deal as won or lost.',
+    message: 'The close date, {close_date}, has passed and the deal is still open, at the {stage} stage: set a new close date, or close the deal as won or lost.',
   },
   {
     id: 'next-meeting-past',

@@ -146,6 +146,9 @@ function literalKind(value: FactValue): FactKind | 'null' {
   return 'text';
 }
 
+/** Words people write for true or false, which YAML 1.2 reads as text. */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, yes: true, y: true, on: true, false: false, no: false, n: false, off: false };
+
 /** What is wrong with a date written in a rule, or undefined: a real YYYY-MM-DD day, or the word today. */
 function wrongDate(value: string): string | undefined {
   if (value === TODAY) return undefined;
@@ -154,10 +157,12 @@ function wrongDate(value: string): string | undefined {
   return undefined;
 }
 
-/** A value outside an enum fact's values, with the one it most likely meant. */
-function wrongValue(fact: FactName, value: string, values: readonly string[], what: string = fact): string | undefined {
+/** A value outside an enum fact's values (or, for a list fact, its items'), with the one it most likely meant. */
+function wrongValue(fact: FactName, value: string, values: readonly string[], of: 'value' | 'item' = 'value'): string | undefined {
   if (values.includes(value)) return undefined;
-  return `${JSON.stringify(value)} is not a value of ${what}, which is one of ${values.join(', ')}${didYouMean(value, values)}`;
+  const given = JSON.stringify(value);
+  const allowed = `${values.join(', ')}${didYouMean(value, values)}`;
+  return of === 'item' ? `${given} cannot be an item of ${fact}, whose items are ${allowed}` : `${given} is not a value of ${fact}, which is one of ${allowed}`;
 }
 
 /**
@@ -198,16 +203,20 @@ export function wrongExpected(op: OperatorName, fact: FactName, expected: { lite
       return undefined;
     case 'item':
       if (got !== 'text') return say(`the operator "${op}" looks for one text item in the list, not ${gotWords}`);
-      return values && typeof literal === 'string' ? say(wrongValue(fact, literal, values, `the items of ${fact}`)) : undefined;
+      return values && typeof literal === 'string' ? say(wrongValue(fact, literal, values, 'item')) : undefined;
     case 'same':
       // eq null tests for an unknown value; numbers of any kind compare with each other.
       if (got === 'null' || (isNumeric(kind) && isNumeric(got))) return undefined;
       if (kind === 'date' && got === 'text' && typeof literal === 'string') return say(wrongDate(literal));
-      if (got !== kind) return say(`"${op}" compares ${KIND_WORDS[kind]} with ${gotWords}: the rule would never fire`);
+      if (got !== kind) {
+        // "yes" in quotes, or no unquoted (YAML 1.2 reads it as text), for a true/false fact.
+        const meant = kind === 'boolean' && typeof literal === 'string' ? BOOLEAN_WORDS[literal.trim().toLowerCase()] : undefined;
+        return say(`"${op}" compares ${KIND_WORDS[kind]} with ${gotWords}: ${meant === undefined ? 'the rule would never fire' : `write ${String(meant)}, without quotes`}`);
+      }
       if (values && typeof literal === 'string') return say(wrongValue(fact, literal, values));
       if (values && Array.isArray(literal)) {
         for (const [i, item] of (literal as readonly string[]).entries()) {
-          const wrong = wrongValue(fact, item, values, `the items of ${fact}`);
+          const wrong = wrongValue(fact, item, values, 'item');
           if (wrong) return say(wrong, i);
         }
       }

@@ -8,7 +8,7 @@ import { FACT_NAMES, FACTS, isFactName } from '../engine/facts.js';
 import type { FactDefinition } from '../engine/facts.js';
 import { EFFECTS, FINDING_SEVERITIES, RuleSchema } from '../schema/rule.js';
 import type { Condition, FactValue } from '../schema/rule.js';
-import { placeholders } from '../engine/values.js';
+import { OPTIONAL_PART, placeholders } from '../engine/values.js';
 import { didYouMean } from '../schema/suggest.js';
 import { BUILT_IN_RULES, BUILT_IN_RULE_IDS } from './built-in.js';
 import { FOLDER_RULE_IDS, isFolderRule } from './folder-rules.js';
@@ -133,11 +133,18 @@ function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<string,
     for (const key of ['message', 'change'] as const) {
       const template = entry[key];
       if (template === undefined) continue;
-      for (const name of placeholders(template)) {
-        if (!params.has(name) && !isFactName(name)) {
-          fail(at(key), `"{${name}}" is neither a fact nor a parameter${didYouMean(name, [...FACT_NAMES, ...known])}`, 'unknown-placeholder');
-        }
+      const stray = strayOptionalPart(template);
+      if (stray !== undefined) {
+        fail(at(key), `${JSON.stringify(stray)} is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside`, 'invalid-template');
       }
+      // placeholders() lists the names optional parts depend on first, then the {placeholders}.
+      const conditions = [...template.matchAll(OPTIONAL_PART)].reduce((sum, match) => sum + match[1]!.split(',').length, 0);
+      placeholders(template).forEach((name, i) => {
+        if (!params.has(name) && !isFactName(name)) {
+          const written = i < conditions ? `"${name}" in "{?${name}: …}"` : `"{${name}}"`;
+          fail(at(key), `${written} is neither a fact nor a parameter${didYouMean(name, [...FACT_NAMES, ...known])}`, 'unknown-placeholder');
+        }
+      });
     }
     checkParams(entry, base, at, ctx);
     if (entry.items !== undefined) {
@@ -190,4 +197,21 @@ function checkParams(
       if (bad !== undefined) fail(`must list stages (${STAGES.join(', ')}), not "${bad}"${didYouMean(bad, STAGES)}`, 'invalid-value', 'value');
     }
   }
+}
+
+/**
+ * The text from the first `{?` that does not open an optional part the template language reads (not
+ * closed, nested, a name in capitals), or undefined: such a part would be printed as written.
+ */
+function strayOptionalPart(template: string): string | undefined {
+  // The parts found, in order and apart: one pass over them and the `{?`s keeps it linear.
+  const parts = [...template.matchAll(OPTIONAL_PART)].map((match) => [match.index, match.index + match[0].length] as const);
+  let part = 0;
+  for (let at = template.indexOf('{?'); at !== -1; at = template.indexOf('{?', at + 2)) {
+    while (part < parts.length && parts[part]![1] <= at) part += 1;
+    if (part < parts.length && at >= parts[part]![0]) continue;
+    const rest = template.slice(at);
+    return rest.length > 60 ? `${rest.slice(0, 59)}…` : rest;
+  }
+  return undefined;
 }

@@ -261,7 +261,7 @@ describe('findings about dates, checked on TODAY (2026-12-01)', () => {
   it('close-date-passed says when the date was, in days, and the stage', () => {
     const [finding] = fileReport('d.yaml', dealYaml({ stage: 'negotiation', close_date: '2026-11-20' }), config).problems;
     expect(finding?.message).toBe(
-      'The close date, 2026-11-20 (11 days ago), has passed and the deal is still open at negotiation: set a new close date, or close the deal as won or lost.',
+      'The close date, 2026-11-20 (11 days ago), has passed and the deal is still open, at the negotiation stage: set a new close date, or close the deal as won or lost.',
     );
   });
 

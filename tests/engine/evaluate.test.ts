@@ -488,11 +488,11 @@ describe('the path to a join (changes)', () => {
       ['large-deal', {}, 'The potential value is $150,000; $250,000 or more would count.'],
       ['large-deal', { value: { amount: 150_000, currency: 'EUR' } }, 'The potential value is €150,000; $250,000 or more would count.'],
       ['follow-on-likely', {}, 'The follow-on is possible; likely or committed would count.'],
-      ['follow-on-likely', { follow_on: { potential: 'unknown' } }, 'The follow-on is unknown; likely or committed would count.'],
+      ['follow-on-likely', { follow_on: { potential: 'unknown' } }, 'The follow-on is not assessed yet; likely or committed would count.'],
       ['prospect-much-larger', {}, 'The prospect is 5× our size; 10× or more would count.'],
       ['prospect-much-larger', { account: { name: 'Acme Corp', employees: 1_199 } }, 'The prospect is 6.7× our size; 10× or more would count.'],
       ['prospect-much-larger', { account: { name: 'Acme Corp', employees: undefined } }, "The prospect's size is not recorded; 10× ours or more would count."],
-      ['strategic-logo', {}, 'The account is not marked as a strategic logo.'],
+      ['strategic-logo', {}, 'The account is not marked as a strategic logo; a name that opens a market or serves as a reference would count.'],
       ['competitive-threat', {}, 'The competitive threat is not recorded; high would count.'],
       ['competitive-threat', { competition: { threat: 'medium' } }, 'The competitive threat is medium; high would count.'],
     ])('%s with %j: %s', (rule, patch, message) => {

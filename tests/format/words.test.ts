@@ -65,9 +65,9 @@ describe("an ask's position, in the same words in every format", () => {
   it.each<[string, { position: 'yes' | 'trade' | 'no'; exception: boolean; in_exchange?: string }, { answer: string; exception?: string }]>([
     ['yes', { position: 'yes', exception: false }, { answer: 'we agree' }],
     ['no', { position: 'no', exception: false }, { answer: 'the CEO says no' }],
-    ['a trade, with what we want', { position: 'trade', exception: false, in_exchange: 'A three-year term' }, { answer: 'we trade it in exchange for: A three-year term' }],
+    ['a trade, with what we want', { position: 'trade', exception: false, in_exchange: 'A three-year term' }, { answer: 'we agree only in exchange for: A three-year term' }],
     ['a trade, nothing named yet', { position: 'trade', exception: false }, { answer: 'we trade it; what we want in exchange is not named yet' }],
-    ['an exception', { position: 'trade', exception: true, in_exchange: 'A case study' }, { answer: 'we trade it in exchange for: A case study', exception: 'only the CEO can grant this exception' }],
+    ['an exception', { position: 'trade', exception: true, in_exchange: 'A case study' }, { answer: 'we agree only in exchange for: A case study', exception: 'only the CEO can grant this exception' }],
   ])('%s', (_case, ask, words) => {
     expect(askPosition(ask)).toEqual(words);
   });
@@ -78,7 +78,7 @@ describe("an ask's position, in the same words in every format", () => {
     const markdown = formatters.markdown([result], { explain: false, style: plain });
     for (const line of [
       '90-day payment terms: the CEO says no (Our standard is Net-30)',
-      'Named support engineer for year one: we trade it in exchange for: A three-year term instead of one; only the CEO can grant this exception',
+      'Named support engineer for year one: we agree only in exchange for: A three-year term instead of one; only the CEO can grant this exception',
     ]) {
       expect(text).toContain(`• ${line}`);
       expect(markdown.replaceAll('**', '')).toContain(`- ${line}`);

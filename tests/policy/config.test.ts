@@ -466,7 +466,41 @@ describe('located problems in rules', () => {
         line: 3,
         column: 14,
         rule: 'unknown-placeholder',
-        message: 'rules[0].message: "{objectiv}" is neither a fact nor a parameter; did you mean "objective"?',
+        message: 'rules[0].message: "objectiv" in "{?objectiv: …}" is neither a fact nor a parameter; did you mean "objective"?',
+      },
+    ],
+    // An optional part the template language cannot read would reach the output as written.
+    [
+      'an optional part that is not closed',
+      lines('rules:', '  - id: commit', '    message: "Commit{?objective:, toward {objective}."'),
+      {
+        line: 3,
+        column: 14,
+        rule: 'invalid-template',
+        message:
+          'rules[0].message: "{?objective:, toward {objective}." is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside',
+      },
+    ],
+    [
+      'an optional part inside another',
+      lines('rules:', '  - id: commit', '    message: "Commit{?objective: toward {?stage: {stage}}}."'),
+      {
+        line: 3,
+        column: 14,
+        rule: 'invalid-template',
+        message:
+          'rules[0].message: "{?objective: toward {?stage: {stage}}}." is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside',
+      },
+    ],
+    [
+      'an optional part whose name is capitalised',
+      lines('rules:', '  - id: commit', '    change: "Commit{?Objective: toward it}."'),
+      {
+        line: 3,
+        column: 13,
+        rule: 'invalid-template',
+        message:
+          'rules[0].change: "{?Objective: toward it}." is not an optional part: write {?name: text}, closed with "}", with names in lower case and only {placeholders} inside',
       },
     ],
     [
@@ -534,6 +568,17 @@ describe('located problems in rules', () => {
     [
       'eq between true/false and text',
       lines('rules:', '  - id: logo', '    effect: signal', '    when: { fact: strategic_logo, op: eq, value: "yes" }'),
+      { line: 4, column: 50, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: write true, without quotes' },
+    ],
+    [
+      // YAML 1.2 reads an unquoted no as text, not false.
+      'eq between true/false and the word no',
+      lines('rules:', '  - id: no-blocker', '    effect: signal', '    when: { fact: has_blocker, op: eq, value: no }'),
+      { line: 4, column: 47, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: write false, without quotes' },
+    ],
+    [
+      'eq between true/false and other text',
+      lines('rules:', '  - id: logo', '    effect: signal', '    when: { fact: strategic_logo, op: eq, value: maybe }'),
       { line: 4, column: 50, rule: 'operator-kind', message: 'rules[0].when.value: "eq" compares true or false with text: the rule would never fire' },
     ],
     [
@@ -625,9 +670,15 @@ describe('typed rules: a fact, an operator and a value that do not fit are locat
       'a misspelled stakeholder role',
       '{ fact: stakeholder_roles, op: contains, value: champoin }',
       'champoin',
-      'rules[0].when.value: "champoin" is not a value of the items of stakeholder_roles, which is one of economic-buyer, champion, decision-maker, influencer, user, blocker; did you mean "champion"?',
+      'rules[0].when.value: "champoin" cannot be an item of stakeholder_roles, whose items are economic-buyer, champion, decision-maker, influencer, user, blocker; did you mean "champion"?',
     ],
-    ['a misspelled part of the brief', '{ fact: brief_missing, op: contains, value: histroy }', 'histroy', 'rules[0].when.value: "histroy" is not a value of the items of brief_missing, which is one of history, stakeholders, questions, objective; did you mean "history"?'],
+    ['a misspelled part of the brief', '{ fact: brief_missing, op: contains, value: histroy }', 'histroy', 'rules[0].when.value: "histroy" cannot be an item of brief_missing, whose items are history, stakeholders, questions, objective; did you mean "history"?'],
+    [
+      'a misspelled part of the brief in a list compared whole',
+      '{ fact: brief_missing, op: eq, value: [history, objectve] }',
+      'objectve',
+      'rules[0].when.value[1]: "objectve" cannot be an item of brief_missing, whose items are history, stakeholders, questions, objective; did you mean "objective"?',
+    ],
   ])('%s', (_name, when, at, message) => {
     expect(problemsOf(rule(when))).toEqual([{ file: FILE, severity: 'error', line: 4, column: column(when, at), rule: 'operator-kind', message }]);
   });
@@ -696,6 +747,11 @@ describe("located problems in a rule's params", () => {
       'text where the policy has a number',
       lines('rules:', '  - id: small-deal', '    params:', '      small_deal_below: lots'),
       { line: 4, column: 25, rule: 'invalid-type', message: "rules[0].params.small_deal_below must be a number, like the policy's small_deal_below" },
+    ],
+    [
+      'a parameter name that is not lowercase with underscores',
+      lines('rules:', '  - id: not-strategic', '    params: { Min-Signals: 3 }'),
+      { line: 3, column: 15, rule: 'invalid-format', message: 'rules[0].params.Min-Signals: a parameter name is lowercase with underscores' },
     ],
     [
       'a misspelled stage in join_stages',

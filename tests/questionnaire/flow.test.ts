@@ -278,7 +278,7 @@ describe('editing a deal (--from)', () => {
     expect(asks.choices!.map((c) => c.value)).toEqual(['keep', 'review', 'add', 'clear']);
     // Each entry in the briefing's words, shortened to a line.
     expect(asks.choices![0]!.description).toBe(
-      '90-day payment terms: the CEO says no; Named support engineer for year one: we trade it in exchang…',
+      '90-day payment terms: the CEO says no; Named support engineer for year one: we agree only in excha…',
     );
   });
 
@@ -593,7 +593,7 @@ describe('the richer brief: what we want in exchange, our responses, the counter
     const edited = dealOf(await runQuestionnaire(prompter, { config, today: TODAY, style: plain, defaults: deal }));
     expect(edited.asks[1]).toStrictEqual({ request: 'Named support engineer for year one', position: 'no', exception: true });
     // Reviewed in the briefing's words (a line, shortened); changed, it offers what we wanted in exchange.
-    expect(prompter.asked.find((q) => q.message.startsWith('Ask 2 of 2'))!.message).toBe('Ask 2 of 2: Named support engineer for year one: we trade it in exchang…');
+    expect(prompter.asked.find((q) => q.message.startsWith('Ask 2 of 2'))!.message).toBe('Ask 2 of 2: Named support engineer for year one: we agree only in excha…');
     expect(prompter.asked.find((q) => q.message.startsWith('What do we want in exchange'))).toBeUndefined();
   });
 
