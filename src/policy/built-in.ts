@@ -233,7 +233,7 @@ export const BUILT_IN_RULES = [
       ],
     },
     at: 'next_meeting.date',
-    message: 'The CEO joins this deal, but its next meeting is {next_meeting.date}: agree the next one with {account.name} and record it under next_meeting.',
+    message: 'The CEO joins this deal, but its next meeting is {next_meeting.date}: agree a meeting with {account.name} and record it under next_meeting.',
   },
 ] as const satisfies readonly BuiltInRule[];
 

@@ -280,9 +280,9 @@ describe('findings about dates, checked on TODAY (2026-12-01)', () => {
   });
 
   it.each([
-    [{ next_meeting: { date: '2026-11-25' } }, 'The CEO joins this deal, but its next meeting is 2026-11-25 (6 days ago): agree the next one with Acme Corp and record it under next_meeting.'],
-    [{ next_meeting: { date: '2026-11-30' } }, 'The CEO joins this deal, but its next meeting is 2026-11-30 (yesterday): agree the next one with Acme Corp and record it under next_meeting.'],
-    [{ next_meeting: undefined }, 'The CEO joins this deal, but its next meeting is not set: agree the next one with Acme Corp and record it under next_meeting.'],
+    [{ next_meeting: { date: '2026-11-25' } }, 'The CEO joins this deal, but its next meeting is 2026-11-25 (6 days ago): agree a meeting with Acme Corp and record it under next_meeting.'],
+    [{ next_meeting: { date: '2026-11-30' } }, 'The CEO joins this deal, but its next meeting is 2026-11-30 (yesterday): agree a meeting with Acme Corp and record it under next_meeting.'],
+    [{ next_meeting: undefined }, 'The CEO joins this deal, but its next meeting is not set: agree a meeting with Acme Corp and record it under next_meeting.'],
   ])('next-meeting-past says when the meeting was, or that there is none: %j', (patch, message) => {
     expect(fileReport('d.yaml', dealYaml(patch), config).problems.map((p) => p.message)).toEqual([message]);
   });
