@@ -12,7 +12,7 @@ import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
-import type { CheckFormat } from '../../format/check/index.js';
+import type { CheckFormat, CheckFormatter } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
 import { cacheFileFor, DEFAULT_CACHE_LOCATION, openCheckCache } from '../../io/check-cache.js';
 import { checkFiles } from '../../io/check-files.js';
@@ -84,7 +84,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     io.stderr.write(NO_CONFIG_NOTE);
   }
 
-  const formatter = checkFormatters[options.format];
+  const formatter: CheckFormatter = checkFormatters[options.format];
   // Each deal's reasons only for a format that prints them; the cache keeps them only then, and a
   // kept report without them is made anew for such a format.
   const cache = cacheFile === undefined ? undefined : { file: cacheFile, kept: await openCheckCache(cacheFile, loaded.config, files.length, formatter.reasons, context.today) };
@@ -98,12 +98,12 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
-  const rendered = formatter(report, { style, warningsFail });
+  const formatOptions = { style, warningsFail };
 
   if (output === undefined) {
-    io.stdout.write(rendered);
+    writeParts(io, formatter.parts ? formatter.parts(report, formatOptions) : [formatter(report, formatOptions)]);
   } else {
-    const written = await writeFileAtomic(output, rendered, { overwrite: true, noFollow: true });
+    const written = await writeFileAtomic(output, formatter(report, formatOptions), { overwrite: true, noFollow: true });
     if (written.kind !== 'written') {
       throw new UsageError(`cannot write the report to ${safeChars(options.output ?? '')}: ${written.kind === 'failed' ? written.reason : 'it exists'}`);
     }
@@ -124,6 +124,19 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Writes a report's parts to stdout in writes of about 64 KiB: few writes, and never the whole report as one string. */
+function writeParts(io: CommandContext['io'], parts: Iterable<string>): void {
+  let pending = '';
+  for (const part of parts) {
+    pending += part;
+    if (pending.length >= 65_536) {
+      io.stdout.write(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') io.stdout.write(pending);
 }
 
 /**

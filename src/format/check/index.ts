@@ -5,14 +5,14 @@ import { withCapabilities } from '../types.js';
 import { formatCheckJson } from './json.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
-import { formatStylish } from './stylish.js';
+import { formatStylish, stylishParts } from './stylish.js';
 import type { CheckFormatter } from './types.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkFormatters = {
-  stylish: withCapabilities(formatStylish, { coloured: true, stepSummary: false, reasons: false }),
+  stylish: withCapabilities(formatStylish, { coloured: true, stepSummary: false, reasons: false, parts: stylishParts }),
   json: withCapabilities(formatCheckJson, { coloured: false, stepSummary: false, reasons: true }),
   github: withCapabilities(formatGithub, { coloured: false, stepSummary: true, reasons: false }),
   junit: withCapabilities(formatJunit, { coloured: false, stepSummary: false, reasons: false }),

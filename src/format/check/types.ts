@@ -22,4 +22,10 @@ export type CheckRender = (report: CheckReport, options: CheckFormatOptions) => 
  * `reasons` when it prints each deal's reasons (the others get none: rendering them for every deal
  * of a large folder cost time and memory for nothing).
  */
-export type CheckFormatter = CheckRender & { readonly coloured: boolean; readonly stepSummary: boolean; readonly reasons: boolean };
+export type CheckFormatter = CheckRender & {
+  readonly coloured: boolean;
+  readonly stepSummary: boolean;
+  readonly reasons: boolean;
+  /** The same text in parts, in order, for writing as they come (a large folder's report is never one string). */
+  readonly parts?: (report: CheckReport, options: CheckFormatOptions) => Iterable<string>;
+};
