@@ -6,7 +6,7 @@
 // needs against what the deal has. Pure: the evaluator passes in how to read facts and test a
 // condition (./evaluate.ts), so this module knows nothing of traces.
 
-import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, STAGES, THREATS } from '../schema/deal.js';
+import { factValues } from './fact-values.js';
 import { FACTS } from './facts.js';
 import type { FactDefinition } from './facts.js';
 import { OPERATORS } from './operators.js';
@@ -55,14 +55,6 @@ const OPPOSITE: Readonly<Record<string, string>> = {
   not_empty: 'empty',
   exists: 'missing',
   missing: 'exists',
-};
-
-/** The fields whose values are a fixed list: a need on one names the values that meet it. */
-const VALUES: Readonly<Record<string, readonly string[]>> = {
-  stage: STAGES,
-  type: DEAL_TYPES,
-  'follow_on.potential': FOLLOW_ON_POTENTIALS,
-  'competition.threat': THREATS,
 };
 
 /** null: what would meet it cannot be told from the condition. */
@@ -137,7 +129,8 @@ function need(comparison: Comparison, op: string, scope: ChangeScope): Need {
  * (`unknown` would wait for an assessment). An `eq` stays as it is.
  */
 function settle(need: Need, input: PathInput): Need {
-  const values = Object.hasOwn(VALUES, need.fact) ? VALUES[need.fact]! : undefined;
+  // A text fact whose values are a fixed list (stage): a need on one names the values that meet it.
+  const values = Object.hasOwn(FACTS, need.fact) && (FACTS as Record<string, FactDefinition>)[need.fact]!.kind === 'text' ? factValues(need.fact) : undefined;
   if (!values || !['ne', 'in', 'not_in'].includes(need.op)) return need;
   const operator = (OPERATORS as Record<string, OperatorDefinition>)[need.op]!;
   const meeting = values.filter((value) => operator.test(value, need.value ?? null, input.today));

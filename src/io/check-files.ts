@@ -149,13 +149,13 @@ export async function checkFiles(
   const known = kept.map((entry) => entry?.hash);
   // Read now, a file changed within STAMP_SETTLED_MS keeps no stamp: it is read again next time.
   const settled = Date.now() - STAMP_SETTLED_MS;
-  const unread = files.filter((_entry, i) => !same[i]);
-  const read = parallel
-    ? await checkInWorkers(unread, config, options, threads, worker, { known: known.filter((_hash, i) => !same[i]), settled })
-    : files.flatMap((entry, i) => (same[i] ? [] : [checkOneHashed(entry, config, known[i], settled, options)]));
+  // Workers get only the files to read, and give their results back in that order.
+  const fromWorkers = parallel
+    ? await checkInWorkers(files.filter((_entry, i) => !same[i]), config, options, threads, worker, { known: known.filter((_hash, i) => !same[i]), settled })
+    : undefined;
   let next = 0;
   return files.map((entry, i) => {
-    const { hash, report, stamp }: Hashed = same[i] ? kept[i]! : read[next++]!;
+    const { hash, report, stamp }: Hashed = same[i] ? kept[i]! : fromWorkers ? fromWorkers[next++]! : checkOneHashed(entry, config, known[i], settled, options);
     const settledReport = report ?? kept[i]!.report;
     if (hash !== undefined) cache.set(entry.file, hash, settledReport, stamp);
     return settledReport;
@@ -171,6 +171,12 @@ export interface BatchResult {
   reports: string;
 }
 
+/** Under --cache, what the workers get with the files: each one's kept hash, and the stamps' cut-off (HashedRead). */
+interface HashedBatch {
+  known: (string | undefined)[];
+  settled: number;
+}
+
 function checkInWorkers(files: readonly DiscoveredFile[], config: ResolvedConfig, options: CheckFileOptions, threads: number, script: URL): Promise<FileReport[]>;
 function checkInWorkers(
   files: readonly DiscoveredFile[],
@@ -178,7 +184,7 @@ function checkInWorkers(
   options: CheckFileOptions,
   threads: number,
   script: URL,
-  hashed: { known: (string | undefined)[]; settled: number },
+  hashed: HashedBatch,
 ): Promise<Hashed[]>;
 function checkInWorkers(
   files: readonly DiscoveredFile[],
@@ -186,7 +192,7 @@ function checkInWorkers(
   options: CheckFileOptions,
   threads: number,
   script: URL,
-  hashed?: { known: (string | undefined)[]; settled: number },
+  hashed?: HashedBatch,
 ): Promise<(FileReport | Hashed)[]> {
   return new Promise((resolve, reject) => {
     const reports = new Array<FileReport | Hashed>(files.length);

@@ -14,7 +14,7 @@ import type { Condition, FactValue, Operand } from '../schema/rule.js';
 import { TODAY } from '../engine/dates.js';
 import { DATE_WRITTEN, isCalendarDate } from '../schema/checks.js';
 import { didYouMean } from '../schema/suggest.js';
-import { factValues } from './fact-values.js';
+import { factValues } from '../engine/fact-values.js';
 
 type Path = (string | number)[];
 

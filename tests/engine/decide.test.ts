@@ -20,7 +20,7 @@ import { OPERATORS } from '../../src/engine/operators.js';
 import type { OperatorDefinition } from '../../src/engine/operators.js';
 import { parseConfig } from '../../src/load/config.js';
 import { parseDeal } from '../../src/load/deal.js';
-import { factValues } from '../../src/policy/fact-values.js';
+import { factValues } from '../../src/engine/fact-values.js';
 import type { ResolvedConfig } from '../../src/policy/resolve.js';
 import type { Deal } from '../../src/schema/deal.js';
 import { AS_OF, ROOT } from '../helpers/paths.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACT_NAMES } from '../../src/engine/facts.js';
 import { VERDICTS } from '../../src/engine/types.js';
-import { factValues, fieldValues } from '../../src/policy/fact-values.js';
+import { factValues, fieldValues } from '../../src/engine/fact-values.js';
 import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from '../../src/schema/deal.js';
 
 describe('factValues', () => {

@@ -1,11 +1,12 @@
 // The values an enum fact can take, so a rule that compares `stage` with "negotiaton" is a config
-// error with a suggestion, never a rule that silently never fires (PRODUCT.md §6, §10). A fact that
+// error with a suggestion, never a rule that silently never fires (PRODUCT.md §6, §10), and the path
+// to a join names the values that meet a need (./changes.ts). A fact that
 // is a field of the deal file takes its values from the deal schema itself (src/schema/deal.ts), so
 // the two cannot drift apart: a value added to an enum there is one a rule may use. Other facts
 // declare theirs (verdict, brief_missing, stakeholder_roles).
 
-import { FACTS } from '../engine/facts.js';
-import type { FactDefinition } from '../engine/facts.js';
+import { FACTS } from './facts.js';
+import type { FactDefinition } from './facts.js';
 import { DealSchema } from '../schema/deal.js';
 
 interface SchemaDef {
