@@ -14,7 +14,8 @@ import { parseDeal, parseDealBytes } from './load/deal.js';
 import type { LoadResult } from './load/input.js';
 import type { ResolvedConfig } from './policy/resolve.js';
 import type { Deal } from './schema/deal.js';
-import { triageBytes, triageLoaded, triageText } from './triage/triage.js';
+import { triageLoaded } from './triage/triage.js';
+import { triageBytes, triageText } from './triage/text.js';
 
 export { evaluate } from './engine/evaluate.js';
 export { buildBriefing } from './briefing/briefing.js';

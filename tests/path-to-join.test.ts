@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import type { Change, Need } from '../src/engine/types.js';
 import { parseConfig } from '../src/load/config.js';
 import type { ResolvedConfig } from '../src/policy/resolve.js';
-import { triageText } from '../src/triage/triage.js';
+import { triageText } from '../src/triage/text.js';
 import type { TriageResult } from '../src/triage/triage.js';
 import { AS_OF, ROOT } from './helpers/paths.js';
 

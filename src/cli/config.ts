@@ -1,7 +1,7 @@
 // Finds and loads the config for a command: --config, else deal-triage.config.yaml in the working
 // folder or its nearest parent, else the built-in defaults.
 
-import { defaultConfig } from '../load/config.js';
+import { defaultConfig } from '../load/config-quick.js';
 import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import { findConfigFile, linksOutOfItsFolder } from '../io/files.js';

@@ -1,7 +1,7 @@
 // Facts: the named values a rule's conditions can test. Each is a small function of the deal and
 // the company profile. Derived facts (PRODUCT.md §3) are computed here and never stored in a file.
 
-import { STAKEHOLDER_ROLES } from '../schema/deal.js';
+import { STAKEHOLDER_ROLES } from '../schema/enums.js';
 import type { Deal } from '../schema/deal.js';
 import { dayNumber, isBefore } from './dates.js';
 import { exactDifference, exactRatio, exactSum, toHundredth } from './exact.js';

@@ -2,10 +2,12 @@
 // (the config's `rules:` and the built-in policy alike); facts and operators are code, named in
 // `facts.ts` and `operators.ts`.
 
-import type { Effect, FactValue } from '../schema/rule.js';
+import type { Effect } from '../schema/enums.js';
+import type { FactValue } from '../schema/rule.js';
 
-export type { Condition, Effect, FactValue, Operand, ParamValue, Params, Rule, Scalar } from '../schema/rule.js';
-export { EFFECTS } from '../schema/rule.js';
+export type { Condition, FactValue, Operand, ParamValue, Params, Rule, Scalar } from '../schema/rule.js';
+export type { Effect } from '../schema/enums.js';
+export { EFFECTS } from '../schema/enums.js';
 
 /**
  * When a deal is evaluated: `today`, YYYY-MM-DD (PRODUCT.md §10). An input like the deal, so the

@@ -22,6 +22,7 @@ import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
 import { readInputFileSync, stampOf } from './files.js';
 import { fromRead } from './load-file.js';
+import { ZOD_FALLBACK } from './load-file-zod.js';
 import type { NotReadWording } from './load-file.js';
 
 /** Below this many files, `auto` checks on this thread: workers cost more than they save (bench/check.js). */
@@ -59,7 +60,7 @@ function checkRead(entry: DiscoveredFile, config: ResolvedConfig, options: Check
   const hash = cache && read.kind === 'ok' ? contentHash(read.bytes) : undefined;
   const stamp = cache && read.kind === 'ok' && read.stamp && read.stamp[3] <= cache.settled && read.stamp[4] <= cache.settled ? { stamp: read.stamp } : {};
   if (hash !== undefined && hash === cache?.known) return { hash, ...stamp };
-  const loaded = fromRead(read, entry.file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency });
+  const loaded = fromRead(read, entry.file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency }, ZOD_FALLBACK);
   const report: FileReport = loaded.read
     ? checkLoaded(loaded, entry.file, config, options)
     : { file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] };

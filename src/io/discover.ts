@@ -12,7 +12,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES } from '../load/config.js';
+import { CONFIG_FILE_NAMES } from '../load/config-quick.js';
 import { displayPath, isInside } from './files.js';
 import { describeFsError, isMissing, kindOf } from './fs-errors.js';
 

@@ -8,7 +8,7 @@ import type { Stats } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stamp } from '../check/cache.js';
-import { CONFIG_FILE_NAMES } from '../load/config.js';
+import { CONFIG_FILE_NAMES } from '../load/config-quick.js';
 import { MAX_FILE_BYTES } from '../load/limits.js';
 import { describeOpenError, errorCode, isMissing, kindOf } from './fs-errors.js';
 

@@ -2,16 +2,22 @@
 // then the pure pipeline of load/ on text decoded once, as a deal or as the config. The result keeps
 // that text for code frames; a path that is not a file to read gives a message in the words of the
 // command that named it (each says "no such file" its own way, and check makes a problem of it).
+// A file is loaded by the quick loaders, which need no zod; one they refuse goes through zod for its
+// problems (./load-file-zod.ts), which an async caller loads only then: `triage` of valid files never
+// loads it, and that is a third of its start-up.
 
 import path from 'node:path';
-import { parseConfig } from '../load/config.js';
-import { parseDeal } from '../load/deal.js';
+import { parseConfigQuick } from '../load/config-quick.js';
+import type { RefusedConfig } from '../load/config-quick.js';
+import { parseDealQuick } from '../load/deal-quick.js';
+import type { RefusedDeal } from '../load/deal-quick.js';
 import { decodeText, tooLarge } from '../load/input.js';
 import type { LoadResult } from '../load/input.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { Deal } from '../schema/deal.js';
 import { displayPath, readInputFile, readInputFileSync } from './files.js';
 import type { ReadOutcome } from './files.js';
+import type { SchemaFallback } from './load-file-zod.js';
 
 /** Where to read a file (`path`) and how it is shown to the user, which its problems are located by (`file`). */
 export interface InputPath {
@@ -57,22 +63,49 @@ export type LoadedFile<T> = { read: true; file: string } & (
 
 export type InputFile<T> = LoadedFile<T> | { read: false; file: string; message: string; notAFile: boolean };
 
-const PARSE: { [K in InputKind]: (text: string, file: string, options: LoadFileOptions) => LoadResult<Kinds[K]> } = {
-  deal: (text, file, { defaultCurrency }) => parseDeal(text, file, defaultCurrency === undefined ? {} : { defaultCurrency }),
-  config: (text, file) => parseConfig(text, file),
-};
-
-export async function loadInputFile<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions): Promise<InputFile<Kinds[K]>> {
-  return fromRead(await readInputFile(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
+interface Refused {
+  read: true;
+  file: string;
+  text: string;
+  refused: RefusedDeal | RefusedConfig;
 }
 
-/** The same, blocking. (`check` reads with readInputFileSync and loads with fromRead, as it also hashes the bytes.) */
-export function loadInputFileSync<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {
-  return fromRead(readInputFileSync(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
+const QUICK: { [K in InputKind]: (text: string, file: string, options: LoadFileOptions) => LoadResult<Kinds[K]> | RefusedDeal | RefusedConfig } = {
+  deal: (text, file, { defaultCurrency }) => parseDealQuick(text, file, defaultCurrency === undefined ? {} : { defaultCurrency }),
+  config: (text, file) => parseConfigQuick(text, file),
+};
+
+let zod: Promise<SchemaFallback> | undefined;
+
+/** zod and the schemas, loaded the first time a file needs them. */
+function zodFallback(): Promise<SchemaFallback> {
+  zod ??= import('./load-file-zod.js').then((module) => module.ZOD_FALLBACK);
+  return zod;
+}
+
+export async function loadInputFile<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions): Promise<InputFile<Kinds[K]>> {
+  const quick = loadRead(await readInputFile(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
+  return 'refused' in quick ? finish(quick, kind, await zodFallback()) : quick;
+}
+
+/** The same, blocking, with the fallback the caller has loaded. */
+export function loadInputFileSync<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions, fallback: SchemaFallback): InputFile<Kinds[K]> {
+  return fromRead(readInputFileSync(at.path, { noFollow: options.noFollow === true }), at.file, kind, options, fallback);
 }
 
 /** What was read by the readers of files.ts, loaded: for a caller that also needs the bytes (check hashes them for --cache). */
-export function fromRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> {
+export function fromRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions, fallback: SchemaFallback): InputFile<Kinds[K]> {
+  const quick = loadRead(read, file, kind, options);
+  return 'refused' in quick ? finish(quick, kind, fallback) : quick;
+}
+
+function finish<K extends InputKind>(quick: Refused, kind: K, fallback: SchemaFallback): InputFile<Kinds[K]> {
+  const { refused, ...read } = quick;
+  const word = fallback[kind] as (refused: RefusedDeal | RefusedConfig) => LoadResult<Kinds[K]>;
+  return { ...read, ...word(refused) };
+}
+
+function loadRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions): InputFile<Kinds[K]> | Refused {
   const { wording } = options;
   switch (read.kind) {
     case 'missing':
@@ -87,8 +120,9 @@ export function fromRead<K extends InputKind>(read: ReadOutcome, file: string, k
       const text = decodeText(read.bytes, file);
       // The frame of a bad byte shows the line around it, decoded leniently.
       if (typeof text !== 'string') return { read: true, file, ...text, text: new TextDecoder().decode(read.bytes) };
-      const parse = PARSE[kind] as (text: string, file: string, options: LoadFileOptions) => LoadResult<Kinds[K]>;
-      return { read: true, file, text, ...parse(text, file, options) };
+      const loaded = QUICK[kind](text, file, options);
+      if ('refused' in loaded) return { read: true, file, text, refused: loaded };
+      return { read: true, file, text, ...loaded };
     }
   }
 }

@@ -1,41 +1,31 @@
-// The loading pipeline for the config file, pure: the same located problems as a deal file.
+// The loading pipeline for the config file, pure: the same located problems as a deal file. A valid
+// config loads without zod (./config-quick.ts); zod words the problems of one that is not.
 
 import { ConfigSchema } from '../policy/config-schema.js';
 import { resolveConfig } from '../policy/resolve.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
+import { parseConfigQuick } from './config-quick.js';
+import type { RefusedConfig } from './config-quick.js';
 import { decodeText } from './input.js';
 import type { LoadResult } from './input.js';
 import { listProblems } from './problem.js';
-import { parseYaml } from './yaml-source.js';
 import { issuesToProblems } from './zod-issues.js';
 
-export const CONFIG_FILE_NAMES = ['deal-triage.config.yaml', 'deal-triage.config.yml'] as const;
-
-/** The built-in defaults (PRODUCT.md §4), used when there is no config file. */
-export function defaultConfig(): ResolvedConfig {
-  return resolveConfig(ConfigSchema.parse({}));
-}
+export { CONFIG_FILE_NAMES, defaultConfig } from './config-quick.js';
+export type { RefusedConfig } from './config-quick.js';
 
 export function parseConfig(text: string, file: string): LoadResult<ResolvedConfig> {
-  const yaml = parseYaml(text, file);
-  if (!yaml.ok) {
-    // An empty config file means "all defaults", not an error.
-    if (yaml.problems.length === 1 && yaml.problems[0]!.rule === 'empty-file') {
-      return { ok: true, value: defaultConfig(), locator: yaml.locator };
-    }
-    return { ok: false, problems: listProblems(yaml.problems) };
-  }
-  const parsed = ConfigSchema.safeParse(withoutEmptySections(yaml.value), { reportInput: true });
-  if (!parsed.success) {
-    return { ok: false, problems: listProblems(issuesToProblems(parsed.error.issues, yaml.value, ConfigSchema, yaml.locator, file)) };
-  }
-  return { ok: true, value: resolveConfig(parsed.data), locator: yaml.locator };
+  const quick = parseConfigQuick(text, file);
+  return 'refused' in quick ? wordConfigProblems(quick) : quick;
 }
 
-/** `policy:` with nothing under it means the defaults, as if the key were absent. */
-function withoutEmptySections(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key, section]) => !(section === null && (key === 'company' || key === 'policy' || key === 'rules'))));
+/** A config the fast validator refused, through zod: its problems, located. */
+export function wordConfigProblems(refused: RefusedConfig): LoadResult<ResolvedConfig> {
+  const parsed = ConfigSchema.safeParse(refused.value, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false, problems: listProblems(issuesToProblems(parsed.error.issues, refused.value, ConfigSchema, refused.locator, refused.file)) };
+  }
+  return { ok: true, value: resolveConfig(parsed.data), locator: refused.locator };
 }
 
 export function parseConfigBytes(bytes: Uint8Array, file: string): LoadResult<ResolvedConfig> {

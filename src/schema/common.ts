@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { DATE_WRITTEN, isCalendarDate, isCurrencyCode } from './checks.js';
 import type * as checks from './checks.js';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export { ID_PATTERN } from './enums.js';
 
 export const text = () => z.string().trim().min(1, { error: 'must not be empty' });
 

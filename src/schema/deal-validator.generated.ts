@@ -1946,6 +1946,23 @@ function object0(v) {
   return o;
 }
 
+/**
+ * The values of each enum field of the deal file, by dotted path (into mappings and list items:
+ * `asks.position`), as the schema lists them: what rules may compare an enum fact with, known
+ * without loading zod (src/engine/fact-values.ts).
+ */
+export const DEAL_FIELD_VALUES: Readonly<Record<string, readonly string[]>> = {
+  "type": ["new","expansion","renewal"],
+  "stage": ["discovery","qualification","proposal","negotiation","closed-won","closed-lost"],
+  "follow_on.potential": ["none","possible","likely","committed","unknown"],
+  "competition.threat": ["low","medium","high"],
+  "asks.position": ["yes","trade","no"],
+  "stakeholders.role": ["economic-buyer","champion","decision-maker","influencer","user","blocker"],
+};
+
+/** Every field of the deal file as a dotted path, into mappings but not into lists: what a finding rule's `at` may name. */
+export const DEAL_FIELD_PATHS: readonly string[] = ["id","name","owner","type","stage","close_date","account","account.name","account.employees","account.annual_revenue","account.industry","value","value.amount","value.currency","value.term_months","follow_on","follow_on.potential","follow_on.value","follow_on.notes","strategic_logo","competition","competition.threat","competition.competitors","custom_work","custom_work.days","custom_work.compensated_days","custom_work.description","asks","stakeholders","history","issues","questions","objective","plan","next_meeting","next_meeting.date","next_meeting.purpose","ceo","ceo.requested"];
+
 /** The deal as DealSchema.parse returns it, or undefined where zod would refuse it. */
 export function parseDealFast(value: unknown): ParsedDeal | undefined {
   return matchesDealSchema(value) ? object0(value) : undefined;

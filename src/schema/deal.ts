@@ -3,17 +3,13 @@
 
 import * as z from 'zod';
 import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade } from './checks.js';
-import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, refinements, text } from './common.js';
+import { count, currency, days, exactNumber, isoDate, money, refinements, text } from './common.js';
+import { ID_PATTERN } from './enums.js';
 
-export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
-export const STAGES = ['discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost'] as const;
-// `unknown`: not assessed yet (a deal imported from a CRM); the policy waits for the assessment.
-export const FOLLOW_ON_POTENTIALS = ['none', 'possible', 'likely', 'committed', 'unknown'] as const;
-export const THREATS = ['low', 'medium', 'high'] as const;
-export const POSITIONS = ['yes', 'trade', 'no'] as const;
-export const STAKEHOLDER_ROLES = ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'user', 'blocker'] as const;
+import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from './enums.js';
 
-export type Stage = (typeof STAGES)[number];
+export { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from './enums.js';
+export type { Stage } from './enums.js';
 
 export const AccountSchema = z.strictObject({
   name: text(),

@@ -5,7 +5,8 @@
 // which knows them, for built-in rules and a user's rules alike.
 
 import * as z from 'zod';
-import { ID_PATTERN, text } from './common.js';
+import { text } from './common.js';
+import { ID_PATTERN } from './enums.js';
 
 export type Scalar = number | string | boolean | null;
 export type FactValue = Scalar | readonly string[];
@@ -19,10 +20,10 @@ export type Condition =
   | { not: Condition }
   | { fact: string; op: string; value?: Operand };
 
-export const EFFECTS = ['decline', 'wait', 'signal', 'role', 'finding'] as const;
-export type Effect = (typeof EFFECTS)[number];
+import { EFFECTS, FINDING_SEVERITIES } from './enums.js';
 
-export const FINDING_SEVERITIES = ['error', 'warning'] as const;
+export { EFFECTS, FINDING_SEVERITIES } from './enums.js';
+export type { Effect } from './enums.js';
 
 export type ParamValue = number | string | boolean | readonly string[];
 export type Params = Readonly<Record<string, ParamValue>>;

@@ -1,9 +1,8 @@
-// The whole pipeline for one deal, pure: text or bytes in, a triage result out (what the triage
-// formatters take).
+// The whole pipeline for one deal, pure: a loaded deal in, a triage result out (what the triage
+// formatters take). From text or bytes: ./text.ts.
 
 import { buildBriefing } from '../briefing/briefing.js';
 import { evaluate } from '../engine/evaluate.js';
-import { parseDeal, parseDealBytes } from '../load/deal.js';
 import type { LoadResult } from '../load/input.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { Briefing } from '../briefing/briefing.js';
@@ -35,12 +34,4 @@ export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: Res
 export function triageDeal(deal: Deal, file: string, config: ResolvedConfig, asOf: AsOf): Extract<TriageResult, { ok: true }> {
   const evaluation = evaluate(deal, config, asOf);
   return { file, ok: true, deal, evaluation, briefing: buildBriefing(deal, evaluation, config.company), companyCurrency: config.company.currency };
-}
-
-export function triageText(text: string, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {
-  return triageLoaded(parseDeal(text, file, { defaultCurrency: config.company.currency }), file, config, asOf);
-}
-
-export function triageBytes(bytes: Uint8Array, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {
-  return triageLoaded(parseDealBytes(bytes, file, { defaultCurrency: config.company.currency }), file, config, asOf);
 }

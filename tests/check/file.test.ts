@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFileBytes } from '../../src/check/file.js';
-import { triageBytes } from '../../src/triage/triage.js';
+import { triageBytes } from '../../src/triage/text.js';
 import { COMPANY_YAML, dealYaml, fileReport, loadConfig, valueAt } from './helpers.js';
 import { AS_OF, TODAY } from '../helpers/paths.js';
 

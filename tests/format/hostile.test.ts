@@ -14,7 +14,7 @@ import { CHECK_FORMATS, checkFormatters, formatStepSummary } from '../../src/for
 import { formatters, TRIAGE_FORMATS } from '../../src/format/index.js';
 import { plain } from '../../src/format/style.js';
 import type { Problem } from '../../src/load/problem.js';
-import { triageText } from '../../src/triage/triage.js';
+import { triageText } from '../../src/triage/text.js';
 import { baseDeal, loadConfig, merge } from '../engine/helpers.js';
 import { run } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';

@@ -4,7 +4,7 @@ import { formatMarkdown } from '../../src/format/markdown.js';
 import { markdownCode, markdownText } from '../../src/format/markdown-escape.js';
 import { plain } from '../../src/format/style.js';
 import { parseConfig } from '../../src/load/config.js';
-import { triageText } from '../../src/triage/triage.js';
+import { triageText } from '../../src/triage/text.js';
 import { AS_OF } from '../helpers/paths.js';
 
 const configFile = 'fixtures/deal-triage.config.yaml';

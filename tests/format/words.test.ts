@@ -10,7 +10,7 @@ import { formatters } from '../../src/format/index.js';
 import { plain } from '../../src/format/style.js';
 import { askPosition, SECTION_TITLES, VERDICT_WORDS } from '../../src/format/words.js';
 import { parseConfig } from '../../src/load/config.js';
-import { triageText } from '../../src/triage/triage.js';
+import { triageText } from '../../src/triage/text.js';
 import { AS_OF } from '../helpers/paths.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInputFile, loadInputFileSync } from '../../src/io/load-file.js';
+import { ZOD_FALLBACK } from '../../src/io/load-file-zod.js';
 import type { NotReadWording } from '../../src/io/load-file.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'deal-triage-load-file-'));
@@ -30,7 +31,7 @@ const ACME = new URL('../../fixtures/deals/acme-plants.yaml', import.meta.url);
 
 describe.each([
   ['loadInputFile', loadInputFile],
-  ['loadInputFileSync', (...args: Parameters<typeof loadInputFileSync>) => Promise.resolve(loadInputFileSync(...args))],
+  ['loadInputFileSync', (...args: Parameters<typeof loadInputFile>) => Promise.resolve(loadInputFileSync(...args, ZOD_FALLBACK))],
 ] as const)('%s', (_name, load) => {
   it('gives an invalid deal its problems and its text, as decoded (a byte-order mark dropped)', async () => {
     const loaded = await load(at('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(DEAL)])), 'deal', { wording });

@@ -401,6 +401,16 @@ describe('located problems in rules', () => {
       { line: 5, column: 7, rule: 'missing-field', message: 'rules[0].when: the operator "lt" compares with a value: add "value"' },
     ],
     [
+      'a condition that is not a mapping, in a rule whose other checks read it',
+      lines('rules:', '  - id: tiny-deal', '    effect: decline', '    message: m', '    when: 1'),
+      { line: 5, column: 11, rule: 'invalid-condition', message: 'rules[0].when: a condition must be a mapping: { all: [...] }, { any: [...] }, { not: ... } or { fact, op, value }' },
+    ],
+    [
+      'a list where a condition belongs, in a rule with its own parameters',
+      lines('rules:', '  - id: small-deal', '    params: { small_deal_below: 5 }', '    when: [1]'),
+      { line: 4, column: 11, rule: 'invalid-condition', message: 'rules[0].when: a condition must be a mapping: { all: [...] }, { any: [...] }, { not: ... } or { fact, op, value }' },
+    ],
+    [
       'a value for an operator that takes none',
       lines('rules:', '  - id: no-issues', '    effect: signal', '    when: { fact: issue_count, op: empty, value: 0 }'),
       { line: 4, column: 50, rule: 'invalid-condition', message: 'rules[0].when.value: the operator "empty" takes no value' },
