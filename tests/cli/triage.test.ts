@@ -189,12 +189,12 @@ describe('--format json', () => {
   });
 });
 
-describe('--format json, version 3', () => {
+describe('--format json, version 4', () => {
   it('gives each object the format version, and the briefing its figures as numbers, ISO dates and enums', async () => {
     const { stdout } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml', 'fixtures/invalid/wrong-type.yaml');
     const [acme, invalid] = JSON.parse(stdout) as [Record<string, unknown> & { briefing: Record<string, unknown> }, Record<string, unknown>];
-    expect(acme.version).toBe(3);
-    expect(invalid).toMatchObject({ version: 3, verdict: null, briefing: null });
+    expect(acme.version).toBe(4);
+    expect(invalid).toMatchObject({ version: 4, verdict: null, policy_verdict: null, override: null, briefing: null });
     expect(acme.briefing.glance).toMatchObject({
       account: { name: 'Acme Corp', employees: 12000, annual_revenue: 4200000000, industry: 'Manufacturing' },
       size_ratio: 140,
