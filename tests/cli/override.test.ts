@@ -80,10 +80,10 @@ describe('triage with an override in force', () => {
   it('holds on its until day, and not the day after: the policy verdict stands again', async () => {
     const dir = folderWith(JOIN_UNTIL_END_OF_YEAR);
     const on = await run(['triage', '-f', 'json', 'umbrella.yaml', '--today', '2026-12-31'], { cwd: dir });
-    expect(JSON.parse(on.stdout)[0]).toMatchObject({ verdict: 'join', policy_verdict: 'decline' });
+    expect((JSON.parse(on.stdout) as unknown[])[0]).toMatchObject({ verdict: 'join', policy_verdict: 'decline' });
     const after = await run(['triage', '-f', 'json', 'umbrella.yaml', '--today', '2027-01-01'], { cwd: dir });
     expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout)[0]).toMatchObject({ verdict: 'decline', policy_verdict: 'decline', override: null });
+    expect((JSON.parse(after.stdout) as unknown[])[0]).toMatchObject({ verdict: 'decline', policy_verdict: 'decline', override: null });
   });
 });
 
@@ -139,7 +139,7 @@ describe('check', () => {
     // Overridden to join, the requested CEO is not "requested on a declined deal".
     expect(stylish.stdout).not.toContain('ceo-requested-on-declined');
     const json = await run(['check', '.', '-f', 'json'], { cwd: dir });
-    expect(JSON.parse(json.stdout).summary).toMatchObject({ overrides: 1, verdicts: { join: 1, wait: 0, decline: 0 } });
+    expect((JSON.parse(json.stdout) as { summary: unknown }).summary).toMatchObject({ overrides: 1, verdicts: { join: 1, wait: 0, decline: 0 } });
     const junit = await run(['check', '.', '-f', 'junit'], { cwd: dir });
     expect(junit.stdout).toContain('<property name="overrides" value="1"/>');
     const summary = path.join(tempDir(), 'summary.md');

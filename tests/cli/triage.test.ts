@@ -634,16 +634,17 @@ describe('config', () => {
 
 describe('usage', () => {
   it.each([
-    ['an unknown command', ['bogus'], "error: unknown command 'bogus'"],
-    ['an unknown option', ['triage', '--bogus', 'fixtures/deals/acme-plants.yaml'], "error: unknown option '--bogus'"],
-    ['a bad --format', ['triage', '--format', 'xml', 'fixtures/deals/acme-plants.yaml'], "argument 'xml' is invalid. Allowed choices are text, markdown, json."],
-    ['triage without files', ['triage'], "error: missing required argument 'file'"],
-    ['--config without a value', ['triage', 'fixtures/deals/acme-plants.yaml', '--config'], "error: option '-c, --config <file>' argument missing"],
-  ])('exits 2 for %s', async (_name, argv, message) => {
+    ['an unknown command', ['bogus'], "deal-triage: unknown command 'bogus'"],
+    ['an unknown option', ['triage', '--bogus', 'fixtures/deals/acme-plants.yaml'], "deal-triage: unknown option '--bogus'"],
+    ['a bad --format', ['triage', '--format', 'xml', 'fixtures/deals/acme-plants.yaml'], "deal-triage: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, markdown (or md), json."],
+    ['a bad check --format', ['check', '--format', 'md', 'fixtures/deals'], "deal-triage: option '-f, --format <format>' argument 'md' is invalid. Allowed choices are stylish, json, github, junit."],
+    ['triage without files', ['triage'], "deal-triage: missing required argument 'file'"],
+    ['--config without a value', ['triage', 'fixtures/deals/acme-plants.yaml', '--config'], "deal-triage: option '-c, --config <file>' argument missing"],
+  ])('exits 2 for %s, with the one prefix', async (_name, argv, message) => {
     const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(message);
+    expect(stderr.startsWith(message)).toBe(true);
     expect(stderr).toContain('(run with --help for usage)');
   });
 
