@@ -471,11 +471,19 @@ describe('invalid deal files', () => {
 });
 
 describe('paths', () => {
-  it('exits 2 for a missing file, before any output', async () => {
-    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', 'fixtures/deals/nope.yaml');
+  it('triages the other files when one is missing, reports it last and exits 2', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', 'fixtures/deals/nope.yaml', 'fixtures/deals/hooli-expansion.yaml');
+    expect(code).toBe(2);
+    expect(stdout).toContain('(acme-plants, fixtures/deals/acme-plants.yaml)');
+    expect(stdout).toContain('(hooli-expansion, fixtures/deals/hooli-expansion.yaml)');
+    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\n');
+  });
+
+  it('exits 2 for a missing file, with nothing else when it is the only one', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/nope.yaml', 'fixtures/deals/gone.yaml');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\n');
+    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\ndeal-triage: no such file: fixtures/deals/gone.yaml\n');
   });
 
   it('exits 2 for a directory, with a hint', async () => {
