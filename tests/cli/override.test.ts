@@ -87,6 +87,18 @@ describe('triage with an override in force', () => {
   });
 });
 
+describe('hostile text in an override', () => {
+  it('is shown as text: no terminal control in text, no markup in Markdown', async () => {
+    const dir = folderWith({ ...JOIN_UNTIL_END_OF_YEAR, reason: '"Board call \\u001b]52;c;cHduZWQ=\\u0007 [click](https://evil.example)"', by: '"Alex\\u202eKim"' });
+    const text = await run(['triage', 'umbrella.yaml'], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Overridden: join (the policy says decline) — Board call �]52;c;cHduZWQ=� [click](https://evil.example). By Alex�Kim, until 2026-12-31.');
+    const markdown = await run(['triage', '-f', 'md', 'umbrella.yaml'], { cwd: dir });
+    expect(markdown.stdout).toContain('\\[click\\]');
+    expect(markdown.stdout).not.toContain('[click](https://evil.example)');
+  });
+});
+
 describe('a broken override is a located error', () => {
   it.each(['verdict', 'reason', 'by', 'until'])('without %s: missing-field at the override', async (missing) => {
     const fields: Record<string, string> = { ...JOIN_UNTIL_END_OF_YEAR };
