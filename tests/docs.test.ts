@@ -3,6 +3,7 @@
 // set-up command must be the one CI runs.
 
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FACT_NAMES, FACTS } from '../src/engine/facts.js';
@@ -124,5 +125,35 @@ describe('README', () => {
     const ci = readFileSync('.ci/run', 'utf8');
     expect(ci).toContain(block[0]!.replace('npm ci && ', ''));
     expect(ci).toContain('npm test');
+  });
+});
+
+// The README's examples, run as written: each `console` block that starts with `$ deal-triage …`
+// (but `new`, which needs a terminal) is run in fixtures/, where the README says they run, and every
+// line it shows (but an elided "…") must be a line of what the command prints. The first block's
+// command is run from the clone's root, as written there.
+describe("the README's examples run as written", () => {
+  const blocks = [...readme.matchAll(/^```console\n\$ (deal-triage [^\n]*)\n([\s\S]*?)^```$/gm)]
+    .map((match) => ({ command: match[1]!, shown: match[2]!.split('\n').filter((line) => line !== '' && !/^\s*(…|\.\.\.)\s*$/.test(line)) }))
+    .filter((block) => !block.command.startsWith('deal-triage new'));
+
+  it('finds the examples (the triage and check ones at least)', () => {
+    expect(blocks.map((block) => block.command.split(' ')[1])).toEqual(expect.arrayContaining(['triage', 'check']));
+  });
+
+  it.each(blocks.map((block) => [block.command, block] as const))('$ %s, in fixtures/', async (_command, block) => {
+    const { run, ROOT } = await import('./helpers/cli.js');
+    const { stdout, stderr } = await run(block.command.split(' ').slice(1), { cwd: path.join(ROOT, 'fixtures') });
+    const printed = new Set(`${stdout}\n${stderr}`.split('\n').map((line) => line.trimEnd()));
+    expect(block.shown.filter((line) => !printed.has(line.trimEnd()))).toEqual([]);
+  });
+
+  it('the set-up line triages the example deal from the root of the clone', async () => {
+    const { run, ROOT } = await import('./helpers/cli.js');
+    const command = /^```sh\nnpm ci && node bin\/deal-triage\.js (triage [^\n]*)$/m.exec(readme)?.[1];
+    expect(command).toBeDefined();
+    const { code, stdout } = await run(command!.split(' '), { cwd: ROOT });
+    expect(code).toBe(0);
+    expect(stdout).toContain('JOIN  The CEO should join this deal.');
   });
 });

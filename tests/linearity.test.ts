@@ -118,6 +118,7 @@ describe('output bounded by the problem cap', () => {
           potentialValue: 1000 + i,
           currency: 'USD',
           ceoRequested: false,
+          overridden: false,
           idAt: { line: 1, column: 5 },
           requestedAt: { line: 1, column: 5 },
         },

@@ -13,9 +13,11 @@ import type { Deal } from '../schema/deal.js';
  * A briefing's sections. `signals`, `why_not_yet` and `why_declined` show the evaluation's
  * reasons, `strategic_signals` its signals (a wait's: why the deal will be worth the CEO's time),
  * `roles` its roles, `must_happen_first` and `would_change` its changes; every other section shows
- * the briefing's field of the same name.
+ * the briefing's field of the same name. `override` shows the CEO's override in force and the
+ * policy's own verdict and reasons beside it.
  */
 export const SECTION_IDS = [
+  'override',
   'signals',
   'roles',
   'glance',
@@ -98,7 +100,7 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
   }
   // In the order of the sections, so the JSON reads as the briefing does.
   return {
-    sections: [...SECTIONS[evaluation.verdict]],
+    sections: sectionsOf(evaluation),
     glance: glance(deal, company),
     ...(deal.objective ? { objective: deal.objective } : {}),
     history: [...deal.history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
@@ -119,6 +121,18 @@ export function buildBriefing(deal: Deal, evaluation: Evaluation, company: Compa
     notes,
   };
 }
+
+/** The sections of the evaluation's briefing: under an override in force, first the override. */
+export function sectionsOf(evaluation: Pick<Evaluation, 'verdict' | 'policyVerdict' | 'override'>): SectionId[] {
+  const sections = SECTIONS[evaluation.verdict];
+  if (evaluation.override === undefined) return [...sections];
+  // The override's section lists the policy's reasons; a verdict they do not explain does not list them again as its own.
+  if (evaluation.verdict === evaluation.policyVerdict) return ['override', ...sections];
+  return ['override', ...sections.filter((id) => !REASON_SECTIONS.has(id))];
+}
+
+/** The sections that show the evaluation's reasons, which are the policy's. */
+const REASON_SECTIONS: ReadonlySet<SectionId> = new Set(['signals', 'why_not_yet', 'why_declined']);
 
 /** An open issue as the briefing shows it, written in the file as text or as {issue, response}. */
 export function openIssue(issue: Deal['issues'][number]): { issue: string; response?: string } {

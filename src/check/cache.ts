@@ -21,8 +21,8 @@ import type { ResolvedConfig } from '../policy/resolve.js';
 import { ID_PATTERN } from '../schema/common.js';
 import type { DealSummary, FileReport } from './file.js';
 
-/** The layout of the cache file; a cache of another layout is ignored and rewritten. */
-export const CACHE_FORMAT = 2;
+/** The layout of the cache file; a cache of another layout is ignored and rewritten. 3: a deal says whether an override is in force. */
+export const CACHE_FORMAT = 3;
 const TOOL = 'deal-triage';
 /**
  * How every cache file this tool writes begins (serializeCache). A file at the cache's place that
@@ -192,19 +192,20 @@ function decodeProblem(value: unknown, file: string): Problem | undefined {
 function encodeDeal(deal: DealSummary, withReasons: boolean): unknown[] {
   const reasons = withReasons ? deal.reasons.map(({ rule, message }) => [rule, message]) : null;
   const { idAt, requestedAt } = deal;
-  return [deal.id, deal.name, deal.verdict, reasons, deal.potentialValue, deal.currency, deal.ceoRequested, idAt.line, idAt.column, requestedAt.line, requestedAt.column];
+  return [deal.id, deal.name, deal.verdict, reasons, deal.potentialValue, deal.currency, deal.ceoRequested, idAt.line, idAt.column, requestedAt.line, requestedAt.column, deal.overridden];
 }
 
 function decodeDeal(value: unknown, withReasons: boolean): DealSummary | undefined {
-  if (!Array.isArray(value) || value.length !== 11) return undefined;
-  const [id, name, verdict, reasons, potentialValue, currency, ceoRequested, idLine, idColumn, requestedLine, requestedColumn] = value as unknown[];
+  if (!Array.isArray(value) || value.length !== 12) return undefined;
+  const [id, name, verdict, reasons, potentialValue, currency, ceoRequested, idLine, idColumn, requestedLine, requestedColumn, overridden] = value as unknown[];
+  if (typeof overridden !== 'boolean') return undefined;
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof name !== 'string' || !isVerdict(verdict)) return undefined;
   if (typeof potentialValue !== 'number' || !Number.isFinite(potentialValue) || potentialValue < 0) return undefined;
   if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency) || typeof ceoRequested !== 'boolean') return undefined;
   if (!isPlace(idLine) || !isPlace(idColumn) || !isPlace(requestedLine) || !isPlace(requestedColumn)) return undefined;
   const idAt: Position = { line: idLine, column: idColumn };
   const requestedAt: Position = { line: requestedLine, column: requestedColumn };
-  if (!withReasons) return reasons === null || Array.isArray(reasons) ? { id, name, verdict, reasons: [], potentialValue, currency, ceoRequested, idAt, requestedAt } : undefined;
+  if (!withReasons) return reasons === null || Array.isArray(reasons) ? { id, name, verdict, reasons: [], potentialValue, currency, ceoRequested, overridden, idAt, requestedAt } : undefined;
   if (!Array.isArray(reasons) || reasons.length > MAX_PROBLEMS_PER_FILE + 1) return undefined;
   const decoded: DealSummary['reasons'] = [];
   for (const reason of reasons as unknown[]) {
@@ -213,7 +214,7 @@ function decodeDeal(value: unknown, withReasons: boolean): DealSummary | undefin
     if (!isRuleId(rule) || typeof message !== 'string') return undefined;
     decoded.push({ rule, message });
   }
-  return { id, name, verdict, reasons: decoded, potentialValue, currency, ceoRequested, idAt, requestedAt };
+  return { id, name, verdict, reasons: decoded, potentialValue, currency, ceoRequested, overridden, idAt, requestedAt };
 }
 
 const isStamp = (value: unknown): value is Stamp =>

@@ -9,6 +9,7 @@ import type { AsOf, Verdict } from '../engine/types.js';
 import { parseDealBytes } from '../load/deal.js';
 import type { LoadResult } from '../load/input.js';
 import { MAX_PROBLEMS_PER_FILE } from '../load/limits.js';
+import { overrideProblems } from '../load/override.js';
 import { listProblems, problem } from '../load/problem.js';
 import type { Position, Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
@@ -23,6 +24,8 @@ export interface DealSummary {
   potentialValue: number;
   currency: string;
   ceoRequested: boolean;
+  /** Whether a CEO's override is in force: `verdict` is then the override's. */
+  overridden: boolean;
   /** Where the `id` value is, and the `ceo.requested` value (the id when the file has none). */
   idAt: Position;
   requestedAt: Position;
@@ -58,6 +61,7 @@ export function checkLoaded(loaded: LoadResult<Deal>, file: string, config: Reso
     const at = path === undefined ? { line: 1, column: 1 } : has(deal, path) ? loaded.locator.at(path) : idAt;
     return problem(file, at, finding.rule, detached(finding.message), finding.severity);
   });
+  problems.push(...overrideProblems(deal, loaded.locator, file, options.today));
   return {
     file,
     problems: listProblems(problems),
@@ -69,6 +73,7 @@ export function checkLoaded(loaded: LoadResult<Deal>, file: string, config: Reso
       potentialValue: potentialValue(deal),
       currency: detached(deal.value.currency),
       ceoRequested: deal.ceo.requested,
+      overridden: decision.overridden,
       idAt,
       requestedAt,
     },

@@ -26,6 +26,11 @@ export interface CheckSummary {
   errors: number;
   warnings: number;
   verdicts: Record<Verdict, number>;
+  /**
+   * Deals whose verdict is a CEO's override in force, not the policy's: counted like ESLint's and
+   * Trivy's suppressions, so a folder that overrides its policy everywhere shows it.
+   */
+  overrides: number;
 }
 
 export interface CheckReport {
@@ -45,6 +50,7 @@ export function buildReport(reports: readonly FileReport[], config: ResolvedConf
 
   const verdicts: Record<Verdict, number> = { join: 0, wait: 0, decline: 0 };
   let invalid = 0;
+  let overrides = 0;
   let filesWithProblems = 0;
   let errors = 0;
   let warnings = 0;
@@ -52,6 +58,7 @@ export function buildReport(reports: readonly FileReport[], config: ResolvedConf
     const added = folder.get(report.file);
     // A list of one or none is in order as it is (and most files have none).
     const problems = added ? sortProblems([...report.problems, ...added]) : report.problems.length < 2 ? report.problems : sortProblems(report.problems);
+    if (report.deal?.overridden) overrides += 1;
     if (report.deal) verdicts[report.deal.verdict] += 1;
     else invalid += 1;
     if (problems.length > 0) filesWithProblems += 1;
@@ -68,5 +75,5 @@ export function buildReport(reports: readonly FileReport[], config: ResolvedConf
       problems,
     };
   });
-  return { files, summary: { files: files.length, invalid, filesWithProblems, errors, warnings, verdicts } };
+  return { files, summary: { files: files.length, invalid, filesWithProblems, errors, warnings, verdicts, overrides } };
 }

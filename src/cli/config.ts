@@ -1,9 +1,11 @@
 // Finds and loads the config for a command: --config, else deal-triage.config.yaml in the working
-// folder or its nearest parent, else the built-in defaults.
+// folder or its nearest parent (for `check`, from the checked paths' folders upward first), else the
+// built-in defaults.
 
 import { defaultConfig } from '../load/config-quick.js';
 import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
+import { findConfigForPaths } from '../io/config-lookup.js';
 import { findConfigFile, linksOutOfItsFolder } from '../io/files.js';
 import { inputPath, loadInputFile } from '../io/load-file.js';
 import type { NotReadWording } from '../io/load-file.js';
@@ -31,8 +33,12 @@ const FOUND: NotReadWording = {
   unreadable: GIVEN.unreadable,
 };
 
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<ConfigOutcome> {
-  const found = explicit ?? (await findConfigFile(cwd));
+/**
+ * `from`: the paths the command works on, whose config is looked for from their folders upward
+ * (src/io/config-lookup.ts); absent, from the working folder upward.
+ */
+export async function loadConfig(explicit: string | undefined, cwd: string, from?: readonly string[]): Promise<ConfigOutcome> {
+  const found = explicit ?? (from === undefined ? await findConfigFile(cwd) : await configForPaths(from, cwd));
   if (found === undefined) return { ok: true, config: defaultConfig(), file: undefined };
   if (explicit === undefined && (await linksOutOfItsFolder(found))) {
     throw new UsageError(
@@ -45,6 +51,13 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   if (!loaded.read) throw new UsageError(loaded.message);
   if (loaded.ok) return { ok: true, config: loaded.value, file: loaded.file };
   return { ok: false, problems: loaded.problems, file: loaded.file, text: loaded.text };
+}
+
+async function configForPaths(paths: readonly string[], cwd: string): Promise<string | undefined> {
+  const lookup = await findConfigForPaths(paths, cwd);
+  if (lookup.ok) return lookup.file;
+  const each = lookup.configs.map(({ config, path }) => `${safeChars(config)} for ${safeChars(path)}`).join(', ');
+  throw new UsageError(`the paths are under different configs (${each}): check them one at a time, or name the config with --config`);
 }
 
 /** What a command says when no config file was found (once its arguments are known to be good). */
@@ -60,8 +73,8 @@ export interface CommandConfig {
  * The config for a command. An invalid one has its problems printed on stderr, located, and gives
  * undefined: the command then exits 2.
  */
-export async function commandConfig(explicit: string | undefined, io: Io, stderrStyle: Style): Promise<CommandConfig | undefined> {
-  const loaded = await loadConfig(explicit, io.cwd);
+export async function commandConfig(explicit: string | undefined, io: Io, stderrStyle: Style, from?: readonly string[]): Promise<CommandConfig | undefined> {
+  const loaded = await loadConfig(explicit, io.cwd, from);
   if (loaded.ok) return { config: loaded.config, file: loaded.file };
   const sources = new Map(loaded.text === undefined ? [] : [[loaded.file, loaded.text]]);
   io.stderr.write(formatDiagnostics(loaded.problems, sources, stderrStyle));

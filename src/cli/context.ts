@@ -18,9 +18,10 @@ export interface CommandContext {
   today: string;
   /**
    * The config, loaded once. Undefined when it is invalid: its problems are on stderr then, located,
-   * and the command exits 2. A config that cannot be read at all is a UsageError.
+   * and the command exits 2. A config that cannot be read at all is a UsageError. With `from`, the
+   * config is the one for those paths (src/io/config-lookup.ts), else the working folder's.
    */
-  config(): Promise<CommandConfig | undefined>;
+  config(from?: readonly string[]): Promise<CommandConfig | undefined>;
 }
 
 export async function commandContext(io: Io, options: CommonOptions): Promise<CommandContext> {
@@ -34,6 +35,7 @@ export async function commandContext(io: Io, options: CommonOptions): Promise<Co
     io,
     styles: { stdout, stderr },
     today,
-    config: () => (config ??= commandConfig(options.config, io, stderr)),
+    // `from`: the paths whose folders the config is looked for from (check); the first call decides.
+    config: (from) => (config ??= commandConfig(options.config, io, stderr, from)),
   };
 }

@@ -14,7 +14,7 @@ import { toolVersion } from '../io/version.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
-import { parseConcurrency, parseMaxWarnings } from './options.js';
+import { formatOption, parseConcurrency, parseMaxWarnings } from './options.js';
 import type { CommonOptions } from './options.js';
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -37,6 +37,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       writeOut: (text) => io.stdout.write(text),
       // Its messages may quote an argument, such as a file name from a shell glob.
       writeErr: (text) => io.stderr.write(safeLines(text)),
+      // One prefix for every error the tool prints, commander's own included ("error: unknown option").
+      outputError: (text, write) => write(text.replace(/^error: /, 'deal-triage: ')),
     })
     .showSuggestionAfterError()
     .showHelpAfterError('(run with --help for usage)');
@@ -52,7 +54,7 @@ Docs and the deal file format: see the README.`,
     .command('triage')
     .description('decide, for each deal file, whether the CEO should join, explain why, and print the briefing')
     .argument('<file...>', 'deal files (.yaml or .yml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(TRIAGE_FORMATS).default('text'))
+    .addOption(formatOption(TRIAGE_FORMATS, 'text'))
     .option('--explain', 'show how every rule was evaluated')
     .action(async (files: string[], _options: unknown, command: Command) => {
       const { runTriage } = await import('./commands/triage.js');
@@ -81,7 +83,7 @@ Needs an interactive terminal. Ctrl-C at any question stops with exit 130 and wr
     .command('check')
     .description('CI gate: validate every deal file under the paths, apply the policy, check the folder as a whole')
     .argument('[path...]', 'deal files or folders, searched recursively for .yaml and .yml files (default: deals)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
+    .addOption(formatOption(CHECK_FORMATS, 'stylish'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .addOption(
       new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)').argParser(parseMaxWarnings).default(-1, 'no limit'),

@@ -12,17 +12,22 @@
 // reads there.
 
 import type { Deal } from '../schema/deal.js';
-import { checkToday, isTodayFor } from './evaluate.js';
+import { checkToday, decidedBy, isTodayFor } from './evaluate.js';
 import type { EngineConfig } from './evaluate.js';
 import { FACTS } from './facts.js';
 import type { FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
+import { activeOverride } from './override.js';
 import type { OperatorName } from './operators.js';
 import type { AsOf, Condition, FactValue, FindingOutcome, Operand, ParamValue, Rule, Verdict } from './types.js';
 import { fillTemplate, formatValue, hasOptionalParts, kindOf, PLACEHOLDER, placeholders } from './values.js';
 
 export interface Decision {
+  /** As Evaluation.verdict: the override's while one is in force. */
   verdict: Verdict;
+  policyVerdict: Verdict;
+  /** Whether a CEO's override is in force (it gave the verdict). */
+  overridden: boolean;
   /** As Evaluation.reasons: the deciding rules for a decline or a wait, the signals for a join. */
   reasons: { rule: string; message: string }[];
   findings: FindingOutcome[];
@@ -85,18 +90,23 @@ export function decide(deal: Deal, config: EngineConfig, options: DecideOptions)
   context.signals = signals.map((signal) => signal.rule.rule.id);
   const declines = compiled.declines.filter((rule) => !rule.test || rule.test(state));
   const waits = compiled.waits.filter((rule) => !rule.test || rule.test(state));
-  const verdict: Verdict = declines.length > 0 ? 'decline' : waits.length > 0 ? 'wait' : 'join';
+  const policyVerdict: Verdict = declines.length > 0 ? 'decline' : waits.length > 0 ? 'wait' : 'join';
+  const override = activeOverride(deal, options.today);
+  const verdict = override?.verdict ?? policyVerdict;
 
   // The reasons' messages read the facts as they stand before the verdict is known.
-  const deciding = verdict === 'decline' ? declines : waits;
+  const deciding = policyVerdict === 'decline' ? declines : waits;
   const reasons =
     options.reasons === false
       ? []
-      : verdict === 'join'
+      : policyVerdict === 'join'
         ? signals.map(({ rule, message }) => ({ rule: rule.rule.id, message: message ?? rule.render(state) }))
         : deciding.map((rule) => ({ rule: rule.rule.id, message: rule.render(state) }));
-  if (verdict !== 'join') context.decidedBy = reasons[0] ?? { rule: deciding[0]!.rule.id, message: deciding[0]!.render(state) };
+  const policyDecider = policyVerdict === 'join' ? undefined : (reasons[0] ?? { rule: deciding[0]!.rule.id, message: deciding[0]!.render(state) });
+  const decider = decidedBy(verdict, policyVerdict, override, policyDecider);
+  if (decider) context.decidedBy = decider;
   context.verdict = verdict;
+  context.policyVerdict = policyVerdict;
 
   const findings: FindingOutcome[] = [];
   for (const rule of compiled.findings) {
@@ -104,7 +114,7 @@ export function decide(deal: Deal, config: EngineConfig, options: DecideOptions)
     const { id, effect, severity, at } = rule.rule;
     findings.push({ rule: id, effect, message: rule.render(state), severity: severity ?? 'error', ...(at === undefined ? {} : { at }) });
   }
-  return { verdict, reasons, findings };
+  return { verdict, policyVerdict, overridden: override !== undefined, reasons, findings };
 }
 
 function compile(config: EngineConfig): Compiled {

@@ -4,13 +4,14 @@
 // on a join, then findings, which may test the verdict.
 
 import { isIsoDate } from '../schema/checks.js';
-import type { Deal } from '../schema/deal.js';
+import type { Deal, Override } from '../schema/deal.js';
 import { pathToJoin } from './changes.js';
 import type { ChangeScope } from './changes.js';
 import { TODAY } from './dates.js';
 import { FACTS, factReader } from './facts.js';
 import type { Company, FactContext, FactDefinition, FactKind } from './facts.js';
 import { OPERATORS } from './operators.js';
+import { activeOverride, OVERRIDE_RULE } from './override.js';
 import type { OperatorName } from './operators.js';
 import type {
   AsOf,
@@ -77,10 +78,14 @@ export function evaluate(deal: Deal, config: EngineConfig, { today }: AsOf): Eva
 
   const declines = enabled('decline').filter(run);
   const waits = enabled('wait').filter(run);
-  const verdict: Verdict = declines.length > 0 ? 'decline' : waits.length > 0 ? 'wait' : 'join';
+  const policyVerdict: Verdict = declines.length > 0 ? 'decline' : waits.length > 0 ? 'wait' : 'join';
+  // The CEO's override, while in force, is the verdict; the policy's is kept beside it (./override.ts).
+  const override = activeOverride(deal, today);
+  const verdict = override?.verdict ?? policyVerdict;
   context.verdict = verdict;
+  context.policyVerdict = policyVerdict;
   const decider = declines[0] ?? waits[0];
-  if (decider) context.decidedBy = { rule: decider.id, message: traces.get(decider)!.message! };
+  context.decidedBy = decidedBy(verdict, policyVerdict, override, decider && { rule: decider.id, message: traces.get(decider)!.message! });
 
   const roles: RoleOutcome[] = [];
   for (const rule of enabled('role')) {
@@ -99,7 +104,7 @@ export function evaluate(deal: Deal, config: EngineConfig, { today }: AsOf): Eva
   // closed deal), so nothing is listed.
   const blockers = [...declines, ...waits];
   const changes =
-    verdict === 'join' || blockers.some((rule) => rule.change === undefined)
+    verdict === 'join' || policyVerdict === 'join' || blockers.some((rule) => rule.change === undefined)
       ? []
       : pathToJoin({
           blockers,
@@ -113,7 +118,9 @@ export function evaluate(deal: Deal, config: EngineConfig, { today }: AsOf): Eva
 
   return {
     verdict,
-    reasons: (verdict === 'join' ? signals : verdict === 'decline' ? declines : waits).map(outcome),
+    policyVerdict,
+    ...(override === undefined ? {} : { override }),
+    reasons: (policyVerdict === 'join' ? signals : policyVerdict === 'decline' ? declines : waits).map(outcome),
     signals: signals.map(outcome),
     roles,
     changes,
@@ -123,6 +130,21 @@ export function evaluate(deal: Deal, config: EngineConfig, { today }: AsOf): Eva
         traces.get(rule) ?? { rule: rule.id, effect: rule.effect, enabled: false, fired: false, origin: rule.origin, condition: null },
     ),
   };
+}
+
+/**
+ * What the finding rules read as the deciding rule: the policy's, unless an override in force gives
+ * another verdict, which then decided it (and a join has none).
+ */
+export function decidedBy(
+  verdict: Verdict,
+  policyVerdict: Verdict,
+  override: Override | undefined,
+  policyDecider: { rule: string; message: string } | undefined,
+): { rule: string; message: string } | undefined {
+  if (override === undefined || verdict === policyVerdict) return policyDecider;
+  if (verdict === 'join') return undefined;
+  return { rule: OVERRIDE_RULE, message: `${override.by} overrode the policy until ${override.until}: ${override.reason}` };
 }
 
 /** A programming error, not a user's: the command line and the API check the day they are given. */

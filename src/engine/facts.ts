@@ -22,8 +22,10 @@ export interface FactContext {
   today: string;
   /** The strategic signals found so far (signal rules run first). */
   signals: readonly string[];
-  /** Known only once the verdict is decided, for finding rules. */
+  /** Known only once the verdict is decided, for finding rules: the override's, when one is in force. */
   verdict?: Verdict;
+  /** The policy's own verdict, whatever an override says; for finding rules. */
+  policyVerdict?: Verdict;
   /** The rule that decided a decline or a wait, and what it said; for finding rules. */
   decidedBy?: { rule: string; message: string };
 }
@@ -131,9 +133,17 @@ export const FACTS = {
     kind: 'text',
     volatile: true,
     findingOnly: true,
-    description: 'the verdict (join, wait or decline); only for finding rules',
+    description: "the verdict (join, wait or decline): the CEO's override's while one is in force; only for finding rules",
     values: VERDICTS,
     get: ({ verdict }) => verdict ?? null,
+  },
+  policy_verdict: {
+    kind: 'text',
+    volatile: true,
+    findingOnly: true,
+    description: "the policy's own verdict, whatever an override says; only for finding rules",
+    values: VERDICTS,
+    get: ({ policyVerdict }) => policyVerdict ?? null,
   },
   decided_by: {
     kind: 'text',
@@ -173,6 +183,9 @@ export const FACTS = {
   objective: field('text', "the CEO's objective in the deal", (d) => d.objective),
   plan: field('text', 'the plan for the CEO', (d) => d.plan),
   'ceo.requested': field('boolean', 'whether the head of sales asks for the CEO', (d) => d.ceo.requested),
+  'ceo.override.verdict': field('text', "the verdict of the CEO's override (join, wait or decline), in force or not", (d) => d.ceo.override?.verdict),
+  'ceo.override.until': field('date', "the last day the CEO's override is in force", (d) => d.ceo.override?.until),
+  'ceo.override.by': field('text', "who decided the CEO's override", (d) => d.ceo.override?.by),
   'next_meeting.date': field('date', 'the date of the next meeting with the customer', (d) => d.next_meeting?.date),
   // Dates against today (PRODUCT.md §10).
   today: { kind: 'date', description: 'the day of the evaluation (--today, or the system date)', get: ({ today }) => today },

@@ -2,6 +2,7 @@
 // (the config's `rules:` and the built-in policy alike); facts and operators are code, named in
 // `facts.ts` and `operators.ts`.
 
+import type { Override } from '../schema/deal.js';
 import type { Effect } from '../schema/enums.js';
 import type { FactValue } from '../schema/rule.js';
 
@@ -101,8 +102,13 @@ export interface Change {
 }
 
 export interface Evaluation {
+  /** The verdict: the CEO's override's while one is in force (src/engine/override.ts), else the policy's. */
   verdict: Verdict;
-  /** Why: for decline and wait, the rules that fired with that effect (the deciding one first);
+  /** The policy's own verdict, which `reasons` explain, whatever an override says. */
+  policyVerdict: Verdict;
+  /** The CEO's override, when one is in force today. */
+  override?: Override;
+  /** Why the policy says what it says: for decline and wait, the rules that fired with that effect (the deciding one first);
    * for join, the strategic signals. */
   reasons: Outcome[];
   signals: Outcome[];

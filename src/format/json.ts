@@ -16,7 +16,10 @@
 import { safeJson } from './sanitize.js';
 import type { TriageResult } from './types.js';
 
-export const TRIAGE_JSON_VERSION = 3;
+// Version 4: `verdict` is the CEO's override's while one is in force (`override`: {verdict, reason,
+// by, until}, else null), and `policy_verdict` the policy's own, which `reasons` explain; the
+// briefing's sections may begin with `override`.
+export const TRIAGE_JSON_VERSION = 4;
 
 export function formatJson(results: readonly TriageResult[]): string {
   const out = results.map((result) =>
@@ -27,6 +30,8 @@ export function formatJson(results: readonly TriageResult[]): string {
           id: result.deal.id,
           name: result.deal.name,
           verdict: result.evaluation.verdict,
+          policy_verdict: result.evaluation.policyVerdict,
+          override: result.evaluation.override ?? null,
           reasons: result.evaluation.reasons,
           signals: result.evaluation.signals,
           roles: result.evaluation.roles,
@@ -41,6 +46,8 @@ export function formatJson(results: readonly TriageResult[]): string {
           id: null,
           name: null,
           verdict: null,
+          policy_verdict: null,
+          override: null,
           reasons: [],
           signals: [],
           roles: [],

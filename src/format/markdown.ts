@@ -5,7 +5,7 @@ import type { SectionId } from '../briefing/briefing.js';
 import { explainRule } from './explain.js';
 import { markdownCode as code, markdownText as e } from './markdown-escape.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { askPosition, COUNTERPART, EXPLANATION_TITLE, glanceRows, ISSUE_RESPONSE, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
+import { askPosition, COUNTERPART, EXPLANATION_TITLE, glanceRows, ISSUE_RESPONSE, nextMeetingText, noteText, overrideLine, POLICY_REASONS_TITLE, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -18,6 +18,14 @@ const bullets = (items: string[]) => items.map((item) => `- ${item}`);
 
 /** Each section's Markdown under its heading; a section without lines is left out. */
 const BODIES = {
+  override: ({ evaluation }) =>
+    evaluation.override
+      ? [
+          `**${overrideLine(evaluation.override, evaluation.policyVerdict, e)}**`,
+          ...(evaluation.reasons.length > 0 ? ['', POLICY_REASONS_TITLE[evaluation.policyVerdict], ''] : []),
+          ...bullets(evaluation.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`)),
+        ]
+      : [],
   signals: ({ evaluation }) => bullets(evaluation.reasons.map((r) => `${e(r.message)} ${code(r.rule)}`)),
   roles: ({ evaluation }) => bullets(evaluation.roles.map((r) => `${e(r.message)} ${code(r.role)}`)),
   glance: ({ briefing }) => ['| | |', '| --- | --- |', ...glanceRows(briefing.glance).map((row) => `| ${row.label} | ${e(row.value)} |`)],

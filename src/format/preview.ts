@@ -9,7 +9,7 @@ import { safeLine as t } from './sanitize.js';
 import { verdictColour } from './style.js';
 import type { Style } from './style.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
+import { noteText, overrideLine, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -22,6 +22,13 @@ export function formatPreview(results: readonly TriageResult[], options: FormatO
 
 /** The preview's lines for each section; the brief's own sections wait for the triage after saving. */
 const BODIES = {
+  override: ({ evaluation }, s) =>
+    evaluation.override
+      ? [
+          `  ${s.bold(overrideLine(evaluation.override, evaluation.policyVerdict, t))}`,
+          ...evaluation.reasons.map((r) => `    ${evaluation.policyVerdict === 'join' ? s.green('✓') : verdictColour(evaluation.policyVerdict, s)('✗')} ${t(r.message)} ${s.dim(r.rule)}`),
+        ]
+      : [],
   signals: ({ evaluation }, s) => evaluation.reasons.map((r) => `  ${s.green('✓')} ${t(r.message)} ${s.dim(r.rule)}`),
   roles: ({ evaluation }) => [`  ${SECTION_TITLES.roles}:`, ...evaluation.roles.map((r) => `    • ${t(r.message)}`)],
   glance: () => [],

@@ -8,7 +8,7 @@ import { safeChars, safeLines as para, safeLine as t } from './sanitize.js';
 import { verdictColour } from './style.js';
 import type { Style } from './style.js';
 import type { FormatOptions, TriageResult } from './types.js';
-import { askPosition, COUNTERPART, EXPLANATION_TITLE, glanceRows, ISSUE_RESPONSE, nextMeetingText, noteText, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
+import { askPosition, COUNTERPART, EXPLANATION_TITLE, glanceRows, ISSUE_RESPONSE, nextMeetingText, noteText, overrideLine, POLICY_REASONS_TITLE, SECTION_TITLES, signalOptionsIntro, VERDICT_WORDS } from './words.js';
 
 type Triaged = Extract<TriageResult, { ok: true }>;
 
@@ -19,6 +19,15 @@ export function formatText(results: readonly TriageResult[], options: FormatOpti
 
 /** Each section's lines, before indenting; a section without lines is left out. */
 const BODIES = {
+  override: ({ evaluation }, s) => {
+    if (!evaluation.override) return [];
+    const mark = evaluation.policyVerdict === 'join' ? s.green('✓') : verdictColour(evaluation.policyVerdict, s)('✗');
+    return [
+      s.bold(overrideLine(evaluation.override, evaluation.policyVerdict, t)),
+      ...(evaluation.reasons.length > 0 ? [POLICY_REASONS_TITLE[evaluation.policyVerdict]] : []),
+      ...evaluation.reasons.map((r) => `  ${mark} ${t(r.message)} ${s.dim(t(r.rule))}`),
+    ];
+  },
   signals: ({ evaluation }, s) => evaluation.reasons.map((r) => `${s.green('✓')} ${t(r.message)} ${s.dim(t(r.rule))}`),
   roles: ({ evaluation }, s) => evaluation.roles.map((r) => `• ${t(r.message)} ${s.dim(r.role)}`),
   glance: ({ briefing }, s) => table(glanceRows(briefing.glance), s),

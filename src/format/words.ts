@@ -14,6 +14,7 @@ export const VERDICT_WORDS: Readonly<Record<Verdict, { label: string; word: stri
 };
 
 export const SECTION_TITLES = {
+  override: "The CEO's override",
   signals: 'Why: the strategic signals',
   roles: "The CEO's role",
   glance: 'At a glance',
@@ -32,6 +33,22 @@ export const SECTION_TITLES = {
   would_change: 'What it would take for the CEO to join',
   notes: 'Note',
 } as const satisfies Record<SectionId, string>;
+
+/**
+ * The override's line, "Overridden: join (the policy says decline) — reason. By Alex Kim, until
+ * 2026-12-31.", with the deal's text passed through `text` (each format's escaping).
+ */
+export function overrideLine(override: { verdict: Verdict; reason: string; by: string; until: string }, policyVerdict: Verdict, text: (value: string) => string): string {
+  const policy = override.verdict === policyVerdict ? `the policy says ${policyVerdict} too` : `the policy says ${policyVerdict}`;
+  return `Overridden: ${override.verdict} (${policy}) — ${text(override.reason)}. By ${text(override.by)}, until ${override.until}.`;
+}
+
+/** What the policy's reasons are titled under an override. */
+export const POLICY_REASONS_TITLE: Readonly<Record<Verdict, string>> = {
+  join: "The policy's strategic signals:",
+  wait: 'Why the policy says wait:',
+  decline: 'Why the policy says decline:',
+};
 
 /** Not a briefing section: `--explain` adds it after them. */
 export const EXPLANATION_TITLE = 'Explanation: every rule, in order';

@@ -27,7 +27,8 @@ export interface DiscoveredFile {
 
 export type Discovery =
   | { ok: true; files: DiscoveredFile[] }
-  | { ok: false; missing: string[]; unreadable: { path: string; reason: string }[] };
+  /** Some paths could not be read: `files` are those found under the others. */
+  | { ok: false; missing: string[]; unreadable: { path: string; reason: string }[]; files: DiscoveredFile[] };
 
 const DEAL_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -130,9 +131,9 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
     else if (info.isFile()) add(real, absolute);
     else add(real, absolute, { rule: 'not-a-file', message: `this is ${kindOf(info)}, not a deal file; it is not read` });
   }
-  if (missing.length > 0 || unreadable.length > 0) return { ok: false, missing, unreadable };
   // Sorted by the path shown, code unit by code unit: the same on every machine and locale.
   const files = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (missing.length > 0 || unreadable.length > 0) return { ok: false, missing, unreadable, files };
   return { ok: true, files };
 }
 

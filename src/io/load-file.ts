@@ -84,7 +84,12 @@ function zodFallback(): Promise<SchemaFallback> {
 }
 
 export async function loadInputFile<K extends InputKind>(at: InputPath, kind: K, options: LoadFileOptions): Promise<InputFile<Kinds[K]>> {
-  const quick = loadRead(await readInputFile(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
+  return loadFromRead(await readInputFile(at.path, { noFollow: options.noFollow === true }), at.file, kind, options);
+}
+
+/** What was read (standard input, say), loaded; zod is loaded only if the quick loaders refuse it. */
+export async function loadFromRead<K extends InputKind>(read: ReadOutcome, file: string, kind: K, options: LoadFileOptions): Promise<InputFile<Kinds[K]>> {
+  const quick = loadRead(read, file, kind, options);
   return 'refused' in quick ? finish(quick, kind, await zodFallback()) : quick;
 }
 

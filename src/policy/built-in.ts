@@ -235,6 +235,17 @@ export const BUILT_IN_RULES = [
     at: 'next_meeting.date',
     message: 'The CEO joins this deal, but its next meeting is {next_meeting.date}: agree a meeting with {account.name} and record it under next_meeting.',
   },
+  // The CEO's override (PRODUCT.md §14): once past its until day it no longer applies, and says so.
+  {
+    id: 'override-expired',
+    effect: 'finding',
+    severity: 'error',
+    description: "The CEO's override (ceo.override) ended before today: the policy's verdict applies again.",
+    when: { fact: 'ceo.override.until', op: 'before', value: 'today' },
+    at: 'ceo.override.until',
+    message:
+      "The override by {ceo.override.by} ({ceo.override.verdict}) ended on {ceo.override.until}, so the policy's verdict, {verdict}, applies again: decide again and set a new until date, or remove the override.",
+  },
 ] as const satisfies readonly BuiltInRule[];
 
 export type BuiltInRuleId = (typeof BUILT_IN_RULES)[number]['id'];

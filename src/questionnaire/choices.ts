@@ -2,13 +2,14 @@
 // order come from the schema's lists (schema/deal.ts); the descriptions are checked with
 // `satisfies Record<…>`, so a value added to the schema does not compile until it is explained here.
 
-import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from '../schema/deal.js';
+import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, OVERRIDE_VERDICTS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from '../schema/deal.js';
 import type { Stage } from '../schema/deal.js';
 import type { Choice } from './prompter.js';
 
 type DealType = (typeof DEAL_TYPES)[number];
 type FollowOnPotential = (typeof FOLLOW_ON_POTENTIALS)[number];
 type Threat = (typeof THREATS)[number];
+type OverrideVerdict = (typeof OVERRIDE_VERDICTS)[number];
 type Position = (typeof POSITIONS)[number];
 type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];
 
@@ -69,3 +70,9 @@ export const ROLE_CHOICES: Choice<StakeholderRole | typeof NOT_GIVEN>[] = [
   } satisfies Record<StakeholderRole, string>),
   { value: NOT_GIVEN, name: 'not given', description: 'Leave the role out.' },
 ];
+
+export const OVERRIDE_VERDICT_CHOICES = choicesOf(OVERRIDE_VERDICTS, {
+  join: 'The CEO joins this deal, whatever the policy says.',
+  wait: 'The CEO does not join yet, whatever the policy says.',
+  decline: 'The CEO stays out of this deal, whatever the policy says.',
+} satisfies Record<OverrideVerdict, string>);

@@ -120,6 +120,27 @@ export const NextMeetingSchema = z.strictObject({
   purpose: text().optional(),
 });
 
+/** The verdicts an override may give: the policy's own three (the engine's VERDICTS). */
+export const OVERRIDE_VERDICTS = ['join', 'wait', 'decline'] as const;
+
+/**
+ * A human decision against the policy, made openly (PRODUCT.md §14): what, why, who and until when.
+ * All four are required: an override nobody signed or that never ends is the policy quietly
+ * switched off. How far ahead `until` may be depends on today, so that is checked where today is
+ * known (src/engine/override.ts), not here.
+ */
+export const OverrideSchema = z.strictObject({
+  verdict: z.enum(OVERRIDE_VERDICTS),
+  reason: text(),
+  by: text(),
+  until: isoDate(),
+});
+
+export const CeoSchema = z.strictObject({
+  requested: z.boolean().default(false),
+  override: OverrideSchema.optional(),
+});
+
 export const DealSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN, {
     error: 'must be lowercase letters, digits and dashes, starting with a letter or digit (for example acme-plants)',
@@ -143,7 +164,7 @@ export const DealSchema = z.strictObject({
   objective: text().optional(),
   plan: text().optional(),
   next_meeting: NextMeetingSchema.optional(),
-  ceo: z.strictObject({ requested: z.boolean().default(false) }).default({ requested: false }),
+  ceo: CeoSchema.default({ requested: false }),
 });
 
 /** A validated deal, defaults applied. `value.currency` is resolved by the loader. */
@@ -152,6 +173,7 @@ export type ParsedDeal = z.output<typeof DealSchema>;
 export type Deal = ParsedDeal & { value: ParsedDeal['value'] & { currency: string } };
 export type Ask = Deal['asks'][number];
 export type Issue = Deal['issues'][number];
+export type Override = z.output<typeof OverrideSchema>;
 
 /** The keys of §3, in the order a deal file lists them (the questionnaire writes them so). */
 export const DEAL_KEYS = Object.keys(DealSchema.shape);

@@ -4,6 +4,7 @@
 import { buildBriefing } from '../briefing/briefing.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { LoadResult } from '../load/input.js';
+import { overrideProblems } from '../load/override.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { Briefing } from '../briefing/briefing.js';
 import type { AsOf, Evaluation } from '../engine/types.js';
@@ -27,6 +28,9 @@ export type TriageResult =
 
 export function triageLoaded(loaded: LoadResult<Deal>, file: string, config: ResolvedConfig, asOf: AsOf): TriageResult {
   if (!loaded.ok) return { file, ok: false, problems: loaded.problems };
+  // An override too far ahead makes the file invalid, as a schema error would: it needs today.
+  const tooLong = overrideProblems(loaded.value, loaded.locator, file, asOf.today);
+  if (tooLong.length > 0) return { file, ok: false, problems: tooLong };
   return triageDeal(loaded.value, file, config, asOf);
 }
 

@@ -293,6 +293,7 @@ describe('the report', () => {
       // wait.yaml: ceo-brief-incomplete and ceo-requested-too-early (it waits for its stage too).
       warnings: 2,
       verdicts: { join: 1, wait: 1, decline: 2 },
+      overrides: 0,
     });
     expect(report.files.map((f) => [f.file, f.id, f.verdict])).toEqual([
       ['join.yaml', 'join', 'join'],

@@ -203,7 +203,6 @@ describe('discovery', () => {
 
   it.each([
     ['no deals/ folder and no path', {}, [], 'deal-triage: there is no deals/ folder here; name the folder to check: deal-triage check <folder>\n'],
-    ['a missing path', { 'deals/good.yaml': GOOD }, ['deals', 'nope'], 'deal-triage: no such file or folder: nope\n'],
     ['two missing paths', {}, ['nope', 'deals/x.yaml'], 'deal-triage: no such file or folder: nope\ndeal-triage: no such file or folder: deals/x.yaml\n'],
     ['a folder without deal files', { 'deals/notes.md': 'hi', 'deals/.x.yaml': GOOD }, [], 'deal-triage: no deal files (.yaml or .yml) in deals\n'],
   ])('exits 2 for %s, with a message and nothing checked', async (_name, files, paths, message) => {
@@ -212,6 +211,19 @@ describe('discovery', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(message);
+  });
+
+  it('checks the other paths when one is missing, reports it last and exits 2', async () => {
+    const cwd = workspace({ 'deal-triage.config.yaml': '', 'deals/good.yaml': GOOD, 'more/other.yaml': dealYaml({ id: 'other', stage: 'discovery' }) });
+    const { code, stdout, stderr } = await run(['check', 'deals', 'nope', 'more'], { cwd });
+    expect(code).toBe(2);
+    expect(stdout).toContain('2 files checked');
+    expect(stderr).toBe('deal-triage: no such file or folder: nope\n');
+    // Exit 2 wins over the problems found in the others (1).
+    const broken = workspace({ 'deal-triage.config.yaml': '', 'deals/bad.yaml': 'id: [\n' });
+    const withProblems = await run(['check', 'deals', 'nope'], { cwd: broken });
+    expect(withProblems.code).toBe(2);
+    expect(withProblems.stdout).toContain('yaml-syntax');
   });
 
   // What a pull request can add to the deals folder: links and files that are not regular files.
@@ -384,7 +396,8 @@ describe('folder rules in the config', () => {
   const overConfig = (rules: string) => `${text(`${OVER}/deal-triage.config.yaml`)}rules:\n${rules}`;
   const crowded = (rules: string) => {
     const cwd = copyOf(OVER, `${OVER}/deal-triage.config.yaml`);
-    writeFileSync(path.join(cwd, 'deal-triage.config.yaml'), overConfig(rules));
+    // The fixture folder holds its own config, copied into deals/: the nearest to the checked folder is the one that applies.
+    writeFileSync(path.join(cwd, 'deals', 'deal-triage.config.yaml'), overConfig(rules));
     return cwd;
   };
   const GLOBEX = 'deals/globex-reference.yaml';

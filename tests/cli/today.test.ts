@@ -106,7 +106,7 @@ describe('--today and DEAL_TRIAGE_TODAY', () => {
   it('--today without a value is a usage error', async () => {
     const result = await run(['triage', ACME, '--today']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: option '--today <date>' argument missing");
+    expect(result.stderr).toContain("deal-triage: option '--today <date>' argument missing");
   });
 
   it('is in every command\'s help', async () => {

@@ -189,12 +189,12 @@ describe('--format json', () => {
   });
 });
 
-describe('--format json, version 3', () => {
+describe('--format json, version 4', () => {
   it('gives each object the format version, and the briefing its figures as numbers, ISO dates and enums', async () => {
     const { stdout } = await triage('--format', 'json', 'fixtures/deals/acme-plants.yaml', 'fixtures/invalid/wrong-type.yaml');
     const [acme, invalid] = JSON.parse(stdout) as [Record<string, unknown> & { briefing: Record<string, unknown> }, Record<string, unknown>];
-    expect(acme.version).toBe(3);
-    expect(invalid).toMatchObject({ version: 3, verdict: null, briefing: null });
+    expect(acme.version).toBe(4);
+    expect(invalid).toMatchObject({ version: 4, verdict: null, policy_verdict: null, override: null, briefing: null });
     expect(acme.briefing.glance).toMatchObject({
       account: { name: 'Acme Corp', employees: 12000, annual_revenue: 4200000000, industry: 'Manufacturing' },
       size_ratio: 140,
@@ -471,11 +471,19 @@ describe('invalid deal files', () => {
 });
 
 describe('paths', () => {
-  it('exits 2 for a missing file, before any output', async () => {
-    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', 'fixtures/deals/nope.yaml');
+  it('triages the other files when one is missing, reports it last and exits 2', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/acme-plants.yaml', 'fixtures/deals/nope.yaml', 'fixtures/deals/hooli-expansion.yaml');
+    expect(code).toBe(2);
+    expect(stdout).toContain('(acme-plants, fixtures/deals/acme-plants.yaml)');
+    expect(stdout).toContain('(hooli-expansion, fixtures/deals/hooli-expansion.yaml)');
+    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\n');
+  });
+
+  it('exits 2 for a missing file, with nothing else when it is the only one', async () => {
+    const { code, stdout, stderr } = await triage('fixtures/deals/nope.yaml', 'fixtures/deals/gone.yaml');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\n');
+    expect(stderr).toBe('deal-triage: no such file: fixtures/deals/nope.yaml\ndeal-triage: no such file: fixtures/deals/gone.yaml\n');
   });
 
   it('exits 2 for a directory, with a hint', async () => {
@@ -634,16 +642,17 @@ describe('config', () => {
 
 describe('usage', () => {
   it.each([
-    ['an unknown command', ['bogus'], "error: unknown command 'bogus'"],
-    ['an unknown option', ['triage', '--bogus', 'fixtures/deals/acme-plants.yaml'], "error: unknown option '--bogus'"],
-    ['a bad --format', ['triage', '--format', 'xml', 'fixtures/deals/acme-plants.yaml'], "argument 'xml' is invalid. Allowed choices are text, markdown, json."],
-    ['triage without files', ['triage'], "error: missing required argument 'file'"],
-    ['--config without a value', ['triage', 'fixtures/deals/acme-plants.yaml', '--config'], "error: option '-c, --config <file>' argument missing"],
-  ])('exits 2 for %s', async (_name, argv, message) => {
+    ['an unknown command', ['bogus'], "deal-triage: unknown command 'bogus'"],
+    ['an unknown option', ['triage', '--bogus', 'fixtures/deals/acme-plants.yaml'], "deal-triage: unknown option '--bogus'"],
+    ['a bad --format', ['triage', '--format', 'xml', 'fixtures/deals/acme-plants.yaml'], "deal-triage: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, markdown (or md), json."],
+    ['a bad check --format', ['check', '--format', 'md', 'fixtures/deals'], "deal-triage: option '-f, --format <format>' argument 'md' is invalid. Allowed choices are stylish, json, github, junit."],
+    ['triage without files', ['triage'], "deal-triage: missing required argument 'file'"],
+    ['--config without a value', ['triage', 'fixtures/deals/acme-plants.yaml', '--config'], "deal-triage: option '-c, --config <file>' argument missing"],
+  ])('exits 2 for %s, with the one prefix', async (_name, argv, message) => {
     const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(message);
+    expect(stderr.startsWith(message)).toBe(true);
     expect(stderr).toContain('(run with --help for usage)');
   });
 

@@ -29,7 +29,13 @@ import { COMPANY_YAML, loadConfig } from './helpers.js';
 /** What evaluate says of what check reports. */
 function reported(deal: Deal, config: ResolvedConfig, asOf: { today: string } = AS_OF) {
   const evaluation = evaluate(deal, config, asOf);
-  return { verdict: evaluation.verdict, reasons: evaluation.reasons.map(({ rule, message }) => ({ rule, message })), findings: evaluation.findings };
+  return {
+    verdict: evaluation.verdict,
+    policyVerdict: evaluation.policyVerdict,
+    overridden: evaluation.override !== undefined,
+    reasons: evaluation.reasons.map(({ rule, message }) => ({ rule, message })),
+    findings: evaluation.findings,
+  };
 }
 
 function deals(count: number, seed: number): Deal[] {
@@ -68,6 +74,21 @@ function dated(list: readonly Deal[], seed: number): Deal[] {
       ...(rnd() < 0.8 ? { close_date: addDays(BASE_DAY, offset(40)) } : {}),
       ...(rnd() < 0.7 ? { next_meeting: { date: addDays(BASE_DAY, offset(10)) } } : {}),
       ...(rnd() < 0.2 ? { history: [] } : {}),
+      // A CEO's override in one deal of three: ending before, on or after the day, or more than a
+      // year ahead (not in force), with each verdict, so the override's path is compared too.
+      ...(rnd() < 0.35
+        ? {
+            ceo: {
+              ...rest.ceo,
+              override: {
+                verdict: (['join', 'wait', 'decline'] as const)[Math.floor(rnd() * 3)]!,
+                reason: 'Their parent company is our largest prospect',
+                by: 'Alex Kim',
+                until: addDays(BASE_DAY, rnd() < 0.1 ? 400 + offset(40) : offset(40)),
+              },
+            },
+          }
+        : {}),
     };
   });
 }
@@ -79,7 +100,7 @@ const isFindingOnly = (name: string) => (FACTS as Record<string, FactDefinition>
 const TEXTS = ['proposal', 'negotiation', 'likely', 'unknown', 'high', 'new', 'Acme Corp', 'USD', 'join', 'decline', 'deal-closed', '', 'champion', 'blocker', 'history', 'wait', 'closed-won'];
 const DATES = fc.oneof(
   fc.constantFrom(BASE_DAY, '2027-01-14', '2027-02-28', '2028-02-29', '2026-12-31', 'today'),
-  fc.constantFrom({ fact: 'close_date' }, { fact: 'next_meeting.date' }, { fact: 'today' }),
+  fc.constantFrom({ fact: 'close_date' }, { fact: 'next_meeting.date' }, { fact: 'today' }, { fact: 'ceo.override.until' }),
 );
 /** Texts for a fact: its own values when it has a fixed set (a stage), mostly, else any of TEXTS. */
 const textsFor = (fact: string) => {
@@ -117,7 +138,7 @@ const comparison = (findingOnlyAllowed: boolean) =>
     .oneof(
       fc.constantFrom(...FACT_NAMES.filter((name) => findingOnlyAllowed || !isFindingOnly(name))),
       // Dates, lists and text, few among the facts, as often as the rest together: their operators too are compared.
-      fc.constantFrom('close_date', 'next_meeting.date', 'today', 'stakeholder_roles', 'brief_missing', 'signals', 'account.industry', 'stage'),
+      fc.constantFrom('close_date', 'next_meeting.date', 'today', 'ceo.override.until', 'ceo.override.verdict', 'policy_verdict', 'stakeholder_roles', 'brief_missing', 'signals', 'account.industry', 'stage'),
     )
     .chain((fact) =>
       operatorFor(fact).chain((op) => {
@@ -153,7 +174,7 @@ const MESSAGES = [
   'Go{?objective: for {objective}}{?prospect_much_larger,open_issues:, and} {?open_issues:on {open_issues}}{?signals:, with {signals}}',
   '{?close_date,small_deal_below: by {close_date}, under {small_deal_below}}{?competition.threat:!}',
 ];
-const FINDING_MESSAGES = [...MESSAGES, 'verdict {verdict} by {decided_by}: {decision_reason}'];
+const FINDING_MESSAGES = [...MESSAGES, 'verdict {verdict} by {decided_by}: {decision_reason}', 'policy {policy_verdict}, override {ceo.override.verdict} by {ceo.override.by} to {ceo.override.until}'];
 
 const rule = (i: number) =>
   fc.constantFrom('signal', 'decline', 'wait', 'role', 'finding').chain((effect) =>
@@ -207,13 +228,20 @@ describe('decide (check) and evaluate (the briefing) agree', () => {
   it.each(TODAYS)('on generated deals with dates around %s, under the built-in policy', (today) => {
     const resolved = loadConfig();
     const findings = new Set<string>();
+    const overrides = { inForce: 0, changedVerdict: 0 };
     for (const deal of dated(sample, 3)) {
       const decision = decide(deal, resolved, { today });
       expect(decision).toEqual(reported(deal, resolved, { today }));
       for (const finding of decision.findings) findings.add(finding.rule);
+      if (decision.overridden) overrides.inForce += 1;
+      if (decision.verdict !== decision.policyVerdict) overrides.changedVerdict += 1;
     }
-    // Around the deals' dates, the date findings occur.
-    if (today === BASE_DAY) expect([...findings].sort()).toEqual(expect.arrayContaining(['close-date-passed', 'next-meeting-past']));
+    // Around the deals' dates, the date findings occur, and overrides in force and expired.
+    if (today === BASE_DAY) {
+      expect([...findings].sort()).toEqual(expect.arrayContaining(['close-date-passed', 'next-meeting-past', 'override-expired']));
+      expect(overrides.inForce).toBeGreaterThan(10);
+      expect(overrides.changedVerdict).toBeGreaterThan(5);
+    }
   });
 
   it('on generated configs of rules of every kind', () => {

@@ -37,6 +37,7 @@ const POLICY_ORDER = [
   'ceo-requested-too-early',
   'close-date-passed',
   'next-meeting-past',
+  'override-expired',
 ];
 
 describe('the base deal', () => {

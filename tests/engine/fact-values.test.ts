@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FACT_NAMES } from '../../src/engine/facts.js';
 import { VERDICTS } from '../../src/engine/types.js';
 import { factValues, fieldValues } from '../../src/engine/fact-values.js';
-import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from '../../src/schema/deal.js';
+import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, OVERRIDE_VERDICTS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from '../../src/schema/deal.js';
 
 describe('factValues', () => {
   it('knows exactly these enum facts, each with the values the deal schema (or the engine) gives', () => {
@@ -16,6 +16,8 @@ describe('factValues', () => {
       'follow_on.potential': FOLLOW_ON_POTENTIALS,
       'competition.threat': THREATS,
       verdict: VERDICTS,
+      policy_verdict: VERDICTS,
+      'ceo.override.verdict': OVERRIDE_VERDICTS,
       brief_missing: ['history', 'stakeholders', 'questions', 'objective'],
       stakeholder_roles: STAKEHOLDER_ROLES,
     });

@@ -47,14 +47,14 @@ const REPORT: CheckReport = {
     file('deals/warned.yaml', [p('deals/warned.yaml', 20, 14, 'ceo-brief-incomplete', 'warning', 'The CEO is requested, but the brief lacks history')], 'wait'),
     file(XML_FILE, [p(XML_FILE, 1, 1, 'yaml-syntax', 'error', CONTROL), p(XML_FILE, 3, 9, 'invalid-type', 'error', '1 < 2 && 3 > 2')], null),
   ],
-  summary: { files: 4, invalid: 1, filesWithProblems: 3, errors: 3, warnings: 3, verdicts: { join: 2, wait: 1, decline: 0 } },
+  summary: { files: 4, invalid: 1, filesWithProblems: 3, errors: 3, warnings: 3, verdicts: { join: 2, wait: 1, decline: 0 }, overrides: 0 },
 };
 const ALL = REPORT.files.flatMap((f) => f.problems);
 const located = (problems: readonly Problem[]) => problems.map(({ file, line, column, severity, rule }) => ({ file, line, column, severity, rule }));
 
 const CLEAN: CheckReport = {
   files: [file('deals/a.yaml', []), file('deals/b.yaml', [], 'decline')],
-  summary: { files: 2, invalid: 0, filesWithProblems: 0, errors: 0, warnings: 0, verdicts: { join: 1, wait: 0, decline: 1 } },
+  summary: { files: 2, invalid: 0, filesWithProblems: 0, errors: 0, warnings: 0, verdicts: { join: 1, wait: 0, decline: 1 }, overrides: 0 },
 };
 
 /** A style that marks what it colours, to see where colour would go. */
@@ -233,7 +233,7 @@ describe('the GitHub step summary', () => {
   ])('keeps a row whole for a file name with %s', (_name, name, shown) => {
     const report: CheckReport = {
       files: [file(name, [p(name, 1, 2, 'r', 'error', 'message with | a pipe and\r# a heading')])],
-      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 1, warnings: 0, verdicts: { join: 1, wait: 0, decline: 0 } },
+      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 1, warnings: 0, verdicts: { join: 1, wait: 0, decline: 0 }, overrides: 0 },
     };
     const table = formatStepSummary(report).split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| File') && !line.startsWith('| ---'));
     expect(table).toHaveLength(1);
@@ -294,7 +294,7 @@ describe('junit', () => {
   ])('stays well-formed with %s', (_name, name, shown) => {
     const report: CheckReport = {
       files: [file(name, [p(name, 1, 1, 'r', 'error', `in ${name}`)])],
-      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 1, warnings: 0, verdicts: { join: 1, wait: 0, decline: 0 } },
+      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 1, warnings: 0, verdicts: { join: 1, wait: 0, decline: 0 }, overrides: 0 },
     };
     const parsed = readJunit(checkFormatters.junit(report, { style: plain }));
     expect(parsed.suites[0]?.cases[0]?.attrs.name).toBe(shown);
@@ -320,7 +320,7 @@ describe('messages fold in linear time', () => {
   ])('stylish, github, junit and the step summary with 300 KB of %s', (_name, message) => {
     const report: CheckReport = {
       files: [file('deals/big.yaml', [p('deals/big.yaml', 1, 1, 'my-rule', 'warning', message)])],
-      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 0, warnings: 1, verdicts: { join: 1, wait: 0, decline: 0 } },
+      summary: { files: 1, invalid: 0, filesWithProblems: 1, errors: 0, warnings: 1, verdicts: { join: 1, wait: 0, decline: 0 }, overrides: 0 },
     };
     const started = performance.now();
     const outputs = [

@@ -119,7 +119,7 @@ describe.each(HOSTILE)('%s', (_name, text) => {
         ],
       },
     ],
-    summary: { files: 1, invalid: 1, filesWithProblems: 1, errors: 1, warnings: 1, verdicts: { join: 0, wait: 0, decline: 0 } },
+    summary: { files: 1, invalid: 1, filesWithProblems: 1, errors: 1, warnings: 1, verdicts: { join: 0, wait: 0, decline: 0 }, overrides: 0 },
   };
 
   it.each([...CHECK_FORMATS.filter((f) => f !== 'json'), 'step summary'] as const)('check %s shows no raw control character in file names and messages', (format) => {

@@ -2,6 +2,7 @@
 // stdout, stderr and the exit code out; a fake terminal and environment in between, so nothing of
 // the shell running the tests (its colour settings, its terminal) leaks into what is checked.
 
+import { Readable } from 'node:stream';
 import type { Io } from '../../src/cli/io.js';
 import { execute } from '../../src/cli/main.js';
 import type { Prompter } from '../../src/questionnaire/prompter.js';
@@ -30,6 +31,8 @@ export interface RunOptions {
   stdinTTY?: boolean;
   /** Answers `new`'s questions. */
   prompter?: Prompter;
+  /** What standard input holds (`triage -`); absent, there is none. */
+  stdin?: string | Uint8Array;
 }
 
 export interface Run {
@@ -48,6 +51,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     env: { DEAL_TRIAGE_TODAY: TODAY, ...options.env },
     stdinIsTTY: options.stdinTTY ?? false,
     ...(options.prompter ? { prompter: options.prompter } : {}),
+    ...(options.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(options.stdin)]) }),
   };
   const code = await execute(argv, io);
   return { code, stdout, stderr };

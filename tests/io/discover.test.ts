@@ -103,12 +103,14 @@ describe('the paths given', () => {
     expect(result).toContain(path.join(outside, 'b.yaml').split(path.sep).join('/'));
   });
 
-  it('reports every missing path, and finds nothing then', async () => {
+  it('reports every missing path, and the files under the others', async () => {
     const root = tree(['deals/a.yaml']);
     expect(await discoverDealFiles(['deals', 'nope', 'deals/missing.yaml', 'deals/a.yaml/child'], root)).toEqual({
       ok: false,
       missing: ['nope', 'deals/missing.yaml', 'deals/a.yaml/child'],
       unreadable: [],
+      // The files under the paths that could be read: the command checks them, then reports the rest.
+      files: [{ path: path.join(realpathSync(root), 'deals/a.yaml'), file: 'deals/a.yaml' }],
     });
   });
 });
@@ -157,7 +159,12 @@ describe('symbolic links and files that are not regular files', () => {
     link(root, 'loop.yaml', 'loop.yaml');
     const inFolder = await discoverDealFiles(['deals'], root);
     expect(inFolder.ok && inFolder.files[1]?.refused?.message).toBe('this is a symbolic link that cannot be followed: too many symbolic links (a link loop?)');
-    expect(await discoverDealFiles(['loop.yaml'], root)).toEqual({ ok: false, missing: [], unreadable: [{ path: 'loop.yaml', reason: 'too many symbolic links (a link loop?)' }] });
+    expect(await discoverDealFiles(['loop.yaml'], root)).toEqual({
+      ok: false,
+      missing: [],
+      unreadable: [{ path: 'loop.yaml', reason: 'too many symbolic links (a link loop?)' }],
+      files: [],
+    });
   });
 
   it('reads a link named on the command line, wherever it leads', async () => {

@@ -99,6 +99,7 @@ describe('a whole questionnaire', () => {
       'What is the plan: who does what, and when? (optional)',
       'Is the next meeting with the prospect scheduled?',
       'Are you asking for the CEO on this deal?',
+      'Has the CEO or the head of sales decided against the policy on this deal (an override)?',
       'What now?',
     ]);
     expect(prompter.notes[0]!.split('\n')).toEqual([

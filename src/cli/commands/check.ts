@@ -18,6 +18,7 @@ import { cacheFileFor, DEFAULT_CACHE_LOCATION, openCheckCache } from '../../io/c
 import { checkFiles } from '../../io/check-files.js';
 import type { Concurrency } from '../../io/check-files.js';
 import { discoverDealFiles } from '../../io/discover.js';
+import { STDIN_ARGUMENT } from '../../io/stdin.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { describeFsError, kindOf } from '../../io/fs-errors.js';
 import { displayPath } from '../../io/files.js';
@@ -43,20 +44,28 @@ export interface CheckOptions extends CommonOptions {
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, context: CommandContext): Promise<number> {
   const { io } = context;
-  const loaded = await context.config();
+  const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
+  if (given.includes(STDIN_ARGUMENT)) {
+    throw new UsageError('check reads deal files from folders, not standard input (-); to decide on a deal piped in, use deal-triage triage -');
+  }
+  // The config of the checked folders, as ESLint looks it up: from each path's folder upward, then here.
+  const loaded = await context.config(given);
   if (!loaded) return EXIT.usage;
 
-  const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
   const discovery = await discoverDealFiles(given, io.cwd);
-  if (!discovery.ok) {
-    const lines = discovery.missing.map((missing) =>
-      paths.length === 0
-        ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to check: deal-triage check <folder>`
-        : `no such file or folder: ${safeChars(missing)}`,
-    );
-    lines.push(...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`));
-    throw new UsageError(lines.join('\ndeal-triage: '));
-  }
+  // A path that cannot be read is reported, after the report of the others, and the run exits 2;
+  // when nothing can be checked, that is all there is to say.
+  const notChecked = discovery.ok
+    ? []
+    : [
+        ...discovery.missing.map((missing) =>
+          paths.length === 0
+            ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to check: deal-triage check <folder>`
+            : `no such file or folder: ${safeChars(missing)}`,
+        ),
+        ...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`),
+      ];
+  if (notChecked.length > 0 && discovery.files.length === 0) throw new UsageError(notChecked.join('\ndeal-triage: '));
   // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
   const configPath = loaded.file === undefined ? undefined : await realpath(path.resolve(io.cwd, loaded.file)).catch(() => undefined);
   const files = discovery.files.filter((file) => file.path !== configPath);
@@ -118,6 +127,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
 
   const { errors, warnings } = report.summary;
+  if (notChecked.length > 0) {
+    for (const message of notChecked) io.stderr.write(`deal-triage: ${message}\n`);
+    return EXIT.usage;
+  }
   if (errors > 0) return EXIT.problems;
   if (warningsFail) {
     io.stderr.write(`deal-triage: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);

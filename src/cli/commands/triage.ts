@@ -5,7 +5,8 @@ import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters, plain } from '../../format/index.js';
 import { safeChars } from '../../format/sanitize.js';
 import type { TriageFormat, TriageResult } from '../../format/index.js';
-import { inputPath, loadInputFile, sourcesOf } from '../../io/load-file.js';
+import { inputPath, loadFromRead, loadInputFile, sourcesOf } from '../../io/load-file.js';
+import { readStream, STDIN_ARGUMENT, STDIN_NAME } from '../../io/stdin.js';
 import type { NotReadWording } from '../../io/load-file.js';
 import { triageLoaded } from '../../triage/triage.js';
 import { NO_CONFIG_NOTE } from '../config.js';
@@ -30,12 +31,26 @@ export async function runTriage(files: readonly string[], options: TriageOptions
   const loaded = await context.config();
   if (!loaded) return EXIT.usage;
 
-  // Read everything first: a path that is not a file to read is a usage error, reported before any output.
+  // `-` is standard input: once, and not a terminal, which would wait for typing without a word.
+  const stdinUses = files.filter((file) => file === STDIN_ARGUMENT).length;
+  if (stdinUses > 1) throw new UsageError('- (standard input) can be given only once: it holds one deal');
+  if (stdinUses === 1 && (io.stdinIsTTY || io.stdin === undefined)) {
+    throw new UsageError(
+      `- reads a deal from standard input, but standard input is ${io.stdin === undefined ? 'not available' : 'the terminal'}: pipe a deal into it (deal-triage triage - < deal.yaml), or name the file`,
+    );
+  }
+
+  // Read everything first. A path that is not a file to read is reported, after the others' output,
+  // and the run exits 2; when none can be read, that is all there is to say.
+  const loadOptions = { wording: TRIAGE_WORDING, defaultCurrency: loaded.config.company.currency };
   const inputs = await Promise.all(
-    files.map((file) => loadInputFile(inputPath(file, io.cwd), 'deal', { wording: TRIAGE_WORDING, defaultCurrency: loaded.config.company.currency })),
+    files.map(async (file) =>
+      file === STDIN_ARGUMENT ? loadFromRead(await readStream(io.stdin!), STDIN_NAME, 'deal', loadOptions) : loadInputFile(inputPath(file, io.cwd), 'deal', loadOptions),
+    ),
   );
   const read = inputs.filter((input) => input.read);
-  if (read.length < inputs.length) throw new UsageError(inputs.flatMap((input) => (input.read ? [] : [input.message])).join('\ndeal-triage: '));
+  const notRead = inputs.flatMap((input) => (input.read ? [] : [input.message]));
+  if (read.length === 0) throw new UsageError(notRead.join('\ndeal-triage: '));
   if (loaded.file === undefined) {
     io.stderr.write(NO_CONFIG_NOTE);
   }
@@ -53,6 +68,11 @@ export async function runTriage(files: readonly string[], options: TriageOptions
     if (!formatter.carriesProblems) io.stderr.write(formatDiagnostics(problems, sources, styles.stderr));
     const invalid = results.filter((result) => !result.ok).length;
     io.stderr.write(`deal-triage: ${invalidSummary(invalid, results.length, formatter.carriesProblems ? options.format.toUpperCase() : undefined)}\n`);
+  }
+  if (notRead.length > 0) {
+    // Last, so whoever reads the terminal sees that a file was left out, and why.
+    for (const message of notRead) io.stderr.write(`deal-triage: ${message}\n`);
+    return EXIT.usage;
   }
   return problems.length > 0 ? EXIT.problems : EXIT.ok;
 }

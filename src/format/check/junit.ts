@@ -21,6 +21,8 @@ export const formatJunit: CheckRender = (report, options) => {
     `<testsuites name="${SUITE}" ${counts} time="0">`,
     `  <testsuite name="${SUITE}" ${counts} time="0">`,
   ];
+  // The CEO's overrides in force, as other tools report their suppressions: there when there are some.
+  if (report.summary.overrides > 0) out.push('    <properties>', `      <property name="overrides" value="${report.summary.overrides}"/>`, '    </properties>');
   for (const file of report.files) {
     const name = attribute(safeChars(file.file));
     const open = `    <testcase classname="${SUITE}" name="${name}" file="${name}" time="0"`;
