@@ -17,12 +17,31 @@ import { count, currency, money, text } from '../schema/common.js';
 import { checkCondition, comparisons, factReferences, paramReferences, wrongExpected } from './condition-schema.js';
 import { isOperatorName } from '../engine/operators.js';
 import { DEAL_FIELD_PATHS, STAGES } from '../schema/deal.js';
+import { DEFAULT_ONE_ON_ONE, isOneOnOneRule, ONE_ON_ONE_RULE_IDS } from './one-on-one-rules.js';
 
 export const CompanySchema = z.strictObject({
   name: text().optional(),
   employees: count().optional(),
   annual_revenue: money().optional(),
   currency: currency().default('USD'),
+  /** Names the one-on-one pack and check's findings use (PRODUCT.md §13). */
+  ceo: text().optional(),
+  head_of_sales: text().optional(),
+});
+
+/**
+ * The weekly CEO / head of sales meeting (PRODUCT.md §13). The log is a path inside the config's
+ * folder: a config in a pull request must not make CI read (and quote) a file elsewhere.
+ */
+export const OneOnOneSchema = z.strictObject({
+  cadence_days: count().min(1, { error: 'must be at least 1' }).max(365, { error: 'must be at most 365' }).default(DEFAULT_ONE_ON_ONE.cadence_days),
+  min_minutes: count().min(1, { error: 'must be at least 1' }).max(600, { error: 'must be at most 600' }).default(DEFAULT_ONE_ON_ONE.min_minutes),
+  log: text()
+    .refine((file) => !/^([/\\]|[A-Za-z]:)/.test(file) && !file.split(/[/\\]/).includes('..'), {
+      error: 'must be a path inside the config file\'s folder (no leading "/" and no "..")',
+    })
+    .refine((file) => /\.ya?ml$/i.test(file), { error: 'must name a .yaml or .yml file' })
+    .default(DEFAULT_ONE_ON_ONE.log),
 });
 
 const positive = () => z.number().gt(0, { error: 'must be more than 0' });
@@ -60,6 +79,7 @@ export const ConfigSchema = z
     company: CompanySchema.default({ currency: 'USD' }),
     policy: PolicySchema.default({ ...DEFAULT_POLICY, join_stages: [...DEFAULT_POLICY.join_stages] }),
     rules: z.array(RuleEntrySchema).default([]),
+    one_on_one: OneOnOneSchema.default({ ...DEFAULT_ONE_ON_ONE }),
   })
   .superRefine((config, ctx) => checkRules(config.rules, config.policy, ctx));
 
@@ -80,18 +100,19 @@ function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<string,
     if (seen.has(entry.id)) fail(at('id'), `the rule "${entry.id}" is configured twice; merge the two entries`, 'duplicate-rule');
     seen.add(entry.id);
 
-    if (isFolderRule(entry.id)) {
+    if (isFolderRule(entry.id) || isOneOnOneRule(entry.id)) {
       // A folder rule's logic is code; only how serious it is can be set.
+      const what = isOneOnOneRule(entry.id) ? 'reads the one-on-one log' : 'compares deal files with one another';
       for (const key of Object.keys(entry) as (keyof RuleEntry)[]) {
         if (key !== 'id' && key !== 'severity' && key !== 'enabled' && key !== 'description') {
-          fail(at(key), `"${entry.id}" compares deal files with one another; it can only be given a severity (error, warning, off) or enabled: false`, 'invalid-value');
+          fail(at(key), `"${entry.id}" ${what}; it can only be given a severity (error, warning, off) or enabled: false`, 'invalid-value');
         }
       }
       return;
     }
     const base = builtIn.get(entry.id);
     if (!base && entry.effect === undefined) {
-      const near = didYouMean(entry.id, [...BUILT_IN_RULE_IDS, ...FOLDER_RULE_IDS]);
+      const near = didYouMean(entry.id, [...BUILT_IN_RULE_IDS, ...FOLDER_RULE_IDS, ...ONE_ON_ONE_RULE_IDS]);
       // A misspelled built-in id is reported at the id itself; a missing effect at the whole entry.
       if (near) fail(at('id'), `no built-in rule is called "${entry.id}"${near}`, 'unknown-rule');
       else fail(at(), `the new rule "${entry.id}" needs an "effect": ${EFFECTS.join(', ')}`, 'missing-field');
