@@ -13,6 +13,8 @@ import type { Problem } from '../load/problem.js';
 import type { OneOnOneSettings } from '../policy/resolve.js';
 import { displayPath, isInside, readInputFile } from './files.js';
 import { tooLarge } from '../load/input.js';
+import { problem } from '../load/problem.js';
+import { oneOnOneFindings } from '../one-on-one/findings.js';
 
 export interface LogLocation {
   /** The absolute path. */
@@ -65,4 +67,28 @@ export async function readLog(at: LogLocation): Promise<LogRead> {
       return { kind: 'ok', log: loaded.value, locator: loaded.locator, text: text.replace(/^\uFEFF/, '') };
     }
   }
+}
+
+/**
+ * What `check` reports about the log, when there is one: its own problems when it is broken (one
+ * that cannot be read at all as a file-unreadable problem, like a deal file's), else the findings
+ * on it. `path` is its real path, so that the deal files found do not include it.
+ */
+export async function oneOnOneLogProblems(
+  configFile: string | undefined,
+  cwd: string,
+  settings: OneOnOneSettings,
+  today: string,
+): Promise<{ path: string; file: string; problems: Problem[] } | undefined> {
+  const at = logLocation(configFile, cwd, settings);
+  const read = await readLog(at);
+  if (read.kind === 'missing') return undefined;
+  const real = await realpath(at.path).catch(() => at.path);
+  const problems =
+    read.kind === 'unreadable'
+      ? [problem(at.file, { line: 1, column: 1 }, 'file-unreadable', read.message)]
+      : read.kind === 'invalid'
+        ? read.problems
+        : oneOnOneFindings(read.log, read.locator, at.file, settings, today);
+  return { path: real, file: at.file, problems };
 }

@@ -67,11 +67,12 @@ export function parseLog(text: string, file: string): LoadResult<OneOnOneLog> {
     return { ok: false, problems: listProblems(yaml.problems) };
   }
   const parsed = LogSchema.safeParse(yaml.value, { reportInput: true });
+  // Read from the data as written, so a copied meeting is reported beside the schema's problems.
+  const duplicates = duplicateDates(yaml.value, yaml.locator, file);
   if (!parsed.success) {
-    const problems = issuesToProblems(parsed.error.issues, yaml.value, LogSchema, yaml.locator, file).map(explainNotes);
-    return { ok: false, problems: listProblems(problems) };
+    const problems = issuesToProblems(parsed.error.issues, yaml.value, LogSchema, yaml.locator, file).map(explain);
+    return { ok: false, problems: listProblems([...problems, ...duplicates]) };
   }
-  const duplicates = duplicateDates(parsed.data, yaml.locator, file);
   if (duplicates.length > 0) return { ok: false, problems: listProblems(duplicates) };
   return { ok: true, value: parsed.data, locator: yaml.locator };
 }
@@ -81,26 +82,33 @@ export function parseLogBytes(bytes: Uint8Array, file: string): LoadResult<OneOn
   return typeof decoded === 'string' ? parseLog(decoded, file) : decoded;
 }
 
-/** A `notes:` key is refused like any unknown key, and says why there is none. */
-function explainNotes(found: Problem): Problem {
-  if (found.rule !== 'unknown-key' || !/^unknown key "notes"/.test(found.message)) return found;
-  return { ...found, message: 'unknown key "notes": the log keeps no notes; what was said stays between the two of you (record only commitments)' };
+/** A `notes:` key is refused like any unknown key, and says why there is none; a meal as the venue says why it is not one. */
+function explain(found: Problem): Problem {
+  if (found.rule === 'unknown-key' && /^unknown key "notes"/.test(found.message)) {
+    return { ...found, message: 'unknown key "notes": the log keeps no notes; what was said stays between the two of you (record only commitments)' };
+  }
+  if (found.rule === 'invalid-value' && /\.venue must be one of .*, not the text "(breakfast|lunch)"$/i.test(found.message)) {
+    return { ...found, message: `${found.message}: breakfast and lunch are for sales meetings, not for the one-on-one` };
+  }
+  return found;
 }
 
 /** One meeting a day: a second entry for a date is a copy or a typo. One pass over the meetings. */
-function duplicateDates(log: OneOnOneLog, locator: Locator, file: string): Problem[] {
+function duplicateDates(data: unknown, locator: Locator, file: string): Problem[] {
+  const meetings = data !== null && typeof data === 'object' && 'meetings' in data ? (data as { meetings: unknown }).meetings : undefined;
+  if (!Array.isArray(meetings)) return [];
   const first = new Map<string, number>();
   const problems: Problem[] = [];
-  log.meetings.forEach((meeting, i) => {
-    const earlier = first.get(meeting.date);
+  meetings.forEach((meeting: unknown, i) => {
+    const date = meeting !== null && typeof meeting === 'object' ? (meeting as { date?: unknown }).date : undefined;
+    if (typeof date !== 'string') return;
+    const earlier = first.get(date);
     if (earlier === undefined) {
-      first.set(meeting.date, i);
+      first.set(date, i);
       return;
     }
     const line = locator.at(['meetings', earlier, 'date']).line;
-    problems.push(
-      problem(file, locator.at(['meetings', i, 'date']), 'duplicate-meeting', `a meeting on ${meeting.date} is recorded already (line ${line}); record one meeting a day`),
-    );
+    problems.push(problem(file, locator.at(['meetings', i, 'date']), 'duplicate-meeting', `a meeting on ${date} is recorded already (line ${line}); record one meeting a day`));
   });
   return problems;
 }

@@ -11,6 +11,8 @@ import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
+import { withOneOnOneLog } from '../../check/one-on-one.js';
+import { oneOnOneLogProblems } from '../../io/one-on-one-log.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
 import type { CheckFormat, CheckFormatter } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
@@ -59,7 +61,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
   const configPath = loaded.file === undefined ? undefined : await realpath(path.resolve(io.cwd, loaded.file)).catch(() => undefined);
-  const files = discovery.files.filter((file) => file.path !== configPath);
+  // Nor is the one-on-one log beside it: it is checked as what it is, below.
+  const oneOnOne = await oneOnOneLogProblems(loaded.file, io.cwd, loaded.config.oneOnOne, context.today);
+  const files = discovery.files.filter((file) => file.path !== configPath && file.path !== oneOnOne?.path);
   if (files.length === 0) {
     throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
   }
@@ -94,7 +98,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const failure = await cache.kept.save();
     if (failure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cache.file, io.cwd))}: ${failure}\n`);
   }
-  const report = buildReport(reports, loaded.config);
+  const report = oneOnOne ? withOneOnOneLog(buildReport(reports, loaded.config), oneOnOne.file, oneOnOne.problems) : buildReport(reports, loaded.config);
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
