@@ -289,7 +289,7 @@ describe('one-on-one log, by flags', () => {
     expect(text).toContain('        what: Take a real day off after the quarter closes\n        due: 2026-12-18\n        done: true\n');
     expect(text.endsWith('  - date: 2026-11-30\n    minutes: 80\n    venue: bike-ride\n    commitments:\n      - by: head-of-sales\n        what: Book the team offsite\n        due: 2026-12-15\n        done: false\n')).toBe(true);
     const after = await pack(cwd, '2026-12-01');
-    expect(after.commitments.map((c) => c.what)).toEqual(['Book the team offsite', 'Join the Monday sales stand-up once this month']);
+    expect(after.commitments.map((c) => c.what)).toEqual(['Join the Monday sales stand-up once this month', 'Book the team offsite']);
   });
 
   it.each([
