@@ -3,8 +3,9 @@
 // log's text (commitments) and the config's names go through the sanitiser; the pack never names a
 // deal, an amount or a verdict: one line points to the review for the pipeline.
 
+import { cadenceOf } from '../one-on-one/cadence.js';
 import type { Cadence } from '../one-on-one/cadence.js';
-import type { Person, Venue } from '../one-on-one/log.js';
+import type { OneOnOneLog, Person, Venue } from '../one-on-one/log.js';
 import type { OpenerDirection } from '../one-on-one/openers.js';
 import type { OneOnOnePack, OpenCommitment } from '../one-on-one/pack.js';
 import { markdownText } from './markdown-escape.js';
@@ -48,6 +49,14 @@ export function formatCadenceLine(cadence: Cadence): string {
   const held = `(${last.venue}, ${last.minutes} min)`;
   if (cadence.state === 'lapsed') return `One-on-one: lapsed, the last one was ${when} ${held}`;
   return `One-on-one: last ${when} ${held}; ${streakWords(cadence)}`;
+}
+
+/**
+ * The one-line cadence for another command's output (`review` shows it): the log, today and the
+ * cadence in days (config.oneOnOne.cadence_days) in, the line out. Pure; no text from the log in it.
+ */
+export function cadenceSummary(log: OneOnOneLog, today: string, cadenceDays: number): string {
+  return formatCadenceLine(cadenceOf(log, today, cadenceDays));
 }
 
 /** The cadence's sentences: where things stand, then the figures. */
