@@ -84,7 +84,7 @@ export function parseLogBytes(bytes: Uint8Array, file: string): LoadResult<OneOn
 
 /** A `notes:` key is refused like any unknown key, and says why there is none; a meal as the venue says why it is not one. */
 function explain(found: Problem): Problem {
-  if (found.rule === 'unknown-key' && /^unknown key "notes"/.test(found.message)) {
+  if (found.rule === 'unknown-key' && found.message.startsWith('unknown key "notes"')) {
     return { ...found, message: 'unknown key "notes": the log keeps no notes; what was said stays between the two of you (record only commitments)' };
   }
   if (found.rule === 'invalid-value' && /\.venue must be one of .*, not the text "(breakfast|lunch)"$/i.test(found.message)) {
@@ -95,7 +95,7 @@ function explain(found: Problem): Problem {
 
 /** One meeting a day: a second entry for a date is a copy or a typo. One pass over the meetings. */
 function duplicateDates(data: unknown, locator: Locator, file: string): Problem[] {
-  const meetings = data !== null && typeof data === 'object' && 'meetings' in data ? (data as { meetings: unknown }).meetings : undefined;
+  const meetings = data !== null && typeof data === 'object' && 'meetings' in data ? data.meetings : undefined;
   if (!Array.isArray(meetings)) return [];
   const first = new Map<string, number>();
   const problems: Problem[] = [];

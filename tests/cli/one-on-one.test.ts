@@ -105,7 +105,8 @@ describe('the pack', () => {
 
   it.each(['text', 'markdown', 'json'])('gives byte-identical %s output for the same log and --today', async (format) => {
     const first = await cli(['one-on-one', '--today', '2026-12-01', '-f', format]);
-    const second = await cli(['one-on-one', '--today', '2026-12-01', '-f', format]);
+    // Named with --config from elsewhere: the log beside it, the same pack.
+    const second = await cli(['one-on-one', '--config', CONFIG, '--today', '2026-12-01', '-f', format], ROOT);
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     if (format === 'markdown') expect(first.stdout).toContain('`deal-triage review`');
