@@ -424,6 +424,15 @@ describe('check and the one-on-one log', () => {
     expect(stdout).toContain('1 file');
   });
 
+  it('never writes its report over the log', async () => {
+    const log = `meetings:\n${meeting('2026-11-30')}`;
+    const cwd = withDeal(log);
+    const { code, stderr } = await cli(['check', '--today', '2026-12-01', '-o', 'one-on-ones.yaml'], cwd);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--output one-on-ones.yaml is one of the files being checked');
+    expect(readFileSync(path.join(cwd, 'one-on-ones.yaml'), 'utf8')).toBe(log);
+  });
+
   it('a one-on-one rule takes a severity only', async () => {
     const cwd = withDeal('', `rules:\n  - id: one-on-one-short\n    when: { fact: stage, op: eq, value: lead }\n`);
     const { code, stderr } = await cli(['check', '--today', '2026-12-01'], cwd);

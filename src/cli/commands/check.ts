@@ -73,7 +73,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
   if (options.cache && options.cacheLocation === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
   const cacheFile = options.cache ? await cacheFileFor(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd) : undefined;
-  const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath) : new Set<string>();
+  const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath, oneOnOne?.path) : new Set<string>();
   if (output !== undefined && read.has((await identity(output)) ?? '')) {
     throw new UsageError(`--output ${safeChars(options.output ?? '')} is one of the files being checked; write the report somewhere else`);
   }
@@ -191,10 +191,11 @@ async function identity(file: string): Promise<string | undefined> {
   }
 }
 
-/** The identities of every file the run reads: the deal files and the config. */
-async function identities(files: readonly DiscoveredFile[], configPath: string | undefined): Promise<Set<string>> {
+/** The identities of every file the run reads: the deal files, the config, and the one-on-one log. */
+async function identities(files: readonly DiscoveredFile[], configPath: string | undefined, logPath?: string): Promise<Set<string>> {
   const paths = files.filter((file) => !file.refused).map((file) => file.path);
   if (configPath !== undefined) paths.push(configPath);
+  if (logPath !== undefined) paths.push(logPath);
   const found = await Promise.all(paths.map(identity));
   return new Set(found.filter((id): id is string => id !== undefined));
 }
