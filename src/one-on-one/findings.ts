@@ -66,7 +66,7 @@ export function oneOnOneFindings(log: OneOnOneLog, locator: Locator, file: strin
           file,
           locator.at(['meetings', open.meeting, 'commitments', open.commitment, 'due']),
           'commitment-overdue',
-          `${personName(open.by, settings.names)} said on ${open.madeOn} they would "${open.what}" by ${open.due}, ${days(open.overdueDays)} ago: do it, or agree a new date and change due (done: true once it is done)`,
+          `${personName(open.by, settings.names)} committed on ${open.madeOn} to "${open.what}" by ${open.due}, ${days(open.overdueDays)} ago: do it and set done: true, or agree a new date and change due`,
           rules['commitment-overdue'].severity,
         ),
       );

@@ -401,7 +401,7 @@ describe('check and the one-on-one log', () => {
     ['a lapsed meeting', `meetings:\n${meeting('2026-11-20')}`, 'one-on-one-overdue', '2:11', 'the last one-on-one was 11 days ago (2026-11-20); the CEO and the head of sales meet every 7 days: set the next one this week'],
     ['a log with no meeting', 'meetings: []\n', 'one-on-one-overdue', '1:1', 'no one-on-one is recorded yet'],
     ['a short meeting', `meetings:\n${meeting('2026-11-30', 'walk', 40)}`, 'one-on-one-short', '3:14', 'the last one-on-one (2026-11-30) ran 40 minutes, under the 60 it needs'],
-    ['an overdue commitment', `meetings:\n${meeting('2026-11-30')}${open('2026-11-28')}`, 'commitment-overdue', '8:14', 'the head of sales (Sam Ortiz) said on 2026-11-30 they would "Send the hiring plan" by 2026-11-28, 3 days ago'],
+    ['an overdue commitment', `meetings:\n${meeting('2026-11-30')}${open('2026-11-28')}`, 'commitment-overdue', '8:14', 'the head of sales (Sam Ortiz) committed on 2026-11-30 to "Send the hiring plan" by 2026-11-28, 3 days ago: do it and set done: true, or agree a new date and change due'],
   ])('%s: a warning located in the log', async (_name, log, rule, at, message) => {
     const cwd = withDeal(log);
     const { code, stdout } = await cli(['check', '--today', '2026-12-01'], cwd);
