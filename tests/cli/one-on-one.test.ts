@@ -200,6 +200,43 @@ describe('bad logs', () => {
     expect(readFileSync(path.join(cwd, 'one-on-ones.yaml'), 'utf8')).toBe(log);
   });
 
+  it('a log that is not UTF-8 is located at its first bad byte', async () => {
+    const cwd = folder();
+    writeFileSync(path.join(cwd, 'one-on-ones.yaml'), Buffer.concat([Buffer.from('meetings:\n  - date: 2026-11-24\n    venue: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const { code, stderr } = await cli(['one-on-one', '--today', '2026-12-01'], cwd);
+    expect(code).toBe(1);
+    expect(stderr).toContain('one-on-ones.yaml:3:15: error: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8 (file-encoding)');
+  });
+
+  it('a folder in the log\'s place: exit 2 for the pack, a located problem in check', async () => {
+    const cwd = folder();
+    mkdirSync(path.join(cwd, 'one-on-ones.yaml'));
+    const pack = await cli(['one-on-one', '--today', '2026-12-01'], cwd);
+    expect(pack.code).toBe(2);
+    expect(pack.stderr).toBe('deal-triage: the one-on-one log one-on-ones.yaml is a folder, not a file\n');
+    mkdirSync(path.join(cwd, 'deals'));
+    writeFileSync(path.join(cwd, 'deals/acme.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/acme-plants.yaml')));
+    const checked = await cli(['check', '--today', '2026-12-01'], cwd);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/^one-on-ones\.yaml\n +1:1 +error +the one-on-one log one-on-ones\.yaml is a folder, not a file +file-unreadable$/m);
+  });
+
+  it('shows hostile text from the log and the config only sanitised', async () => {
+    const hostile = 'Call \u001b]0;PWNED\u0007\u001b[2J\u202e the COO';
+    const cwd = folder(
+      `meetings:\n${meeting('2026-11-24')}    commitments:\n      - by: ceo\n        what: ${JSON.stringify(hostile)}\n        due: 2026-11-30\n`,
+      `company:\n  ceo: ${JSON.stringify('Dana \u001b[31mRed')}\n`,
+    );
+    mkdirSync(path.join(cwd, 'deals'));
+    writeFileSync(path.join(cwd, 'deals/acme.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/acme-plants.yaml')));
+    for (const argv of [['one-on-one'], ['one-on-one', '-f', 'markdown'], ['one-on-one', '-f', 'json'], ['check']]) {
+      const { stdout } = await cli([...argv, '--today', '2026-12-01'], cwd);
+      expect(stdout).toContain('the COO');
+      // eslint-disable-next-line no-control-regex -- the escape sequences the log holds are what must not pass.
+      expect(stdout).not.toMatch(/\u001b|\u0007|\u202e/);
+    }
+  });
+
   it('does not read a log that is a symbolic link out of the config folder', async () => {
     const outside = folder(`meetings:\n${meeting('2026-11-24')}`);
     const cwd = folder();
@@ -231,6 +268,11 @@ describe('bad logs', () => {
     const { code, stderr } = await cli(['one-on-one'], folder(undefined, `one_on_one:\n  ${line}\n`));
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+
+  it('takes one_on_one: with nothing under it as the defaults', async () => {
+    const json = await pack(folder(`meetings:\n${meeting('2026-11-20')}`, 'one_on_one:\n'), '2026-12-01');
+    expect(json.cadence.state).toBe('lapsed');
   });
 
   it('reads the log named by one_on_one.log, relative to the config folder', async () => {
