@@ -12,6 +12,8 @@ import type { Locator } from '../load/yaml-source.js';
 import type { Problem } from '../load/problem.js';
 import type { OneOnOneSettings } from '../policy/resolve.js';
 import { displayPath, isInside, readInputFile } from './files.js';
+import { writeFileAtomic } from './write-file.js';
+import type { WriteOutcome } from './write-file.js';
 import { tooLarge } from '../load/input.js';
 import { problem } from '../load/problem.js';
 import { oneOnOneFindings } from '../one-on-one/findings.js';
@@ -91,4 +93,19 @@ export async function oneOnOneLogProblems(
         ? read.problems
         : oneOnOneFindings(read.log, read.locator, at.file, settings, today);
   return { path: real, file: at.file, problems };
+}
+
+/**
+ * Writes the log atomically, never through a symbolic link, and never into a folder that a link
+ * takes out of the config's folder (`log: people/weekly.yaml` with `people` a link elsewhere).
+ */
+export async function writeLog(at: LogLocation, text: string, overwrite: boolean): Promise<WriteOutcome> {
+  const parent = await realpath(path.dirname(at.path)).catch(() => undefined);
+  if (parent !== undefined) {
+    const folder = await realpath(at.folder).catch(() => at.folder);
+    if (parent !== folder && !isInside(folder, parent)) {
+      return { kind: 'failed', reason: "its folder is a symbolic link out of the config's folder, and links are not written through", target: true };
+    }
+  }
+  return writeFileAtomic(at.path, text, { overwrite, noFollow: true });
 }

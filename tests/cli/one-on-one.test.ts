@@ -373,6 +373,16 @@ describe('one-on-one log, by flags', () => {
     expect(readFileSync(path.join(cwd, 'target.yaml'), 'utf8')).toBe('meetings: []\n');
   });
 
+  it('never writes into a folder that a link takes out of the config folder', async () => {
+    const outside = tempDir();
+    const cwd = folder(undefined, 'one_on_one:\n  log: people/weekly.yaml\n');
+    symlinkSync(outside, path.join(cwd, 'people'));
+    const { code, stderr } = await cli(['one-on-one', 'log', '--today', '2026-12-01', '--minutes', '60', '--venue', 'walk'], cwd);
+    expect(code).toBe(2);
+    expect(stderr).toContain("cannot write the one-on-one log people/weekly.yaml: its folder is a symbolic link out of the config's folder");
+    expect(existsSync(path.join(outside, 'weekly.yaml'))).toBe(false);
+  });
+
   it('without flags and without a terminal, says how to use the flags (exit 2)', async () => {
     const cwd = folder();
     const { code, stderr } = await cli(['one-on-one', 'log'], cwd);

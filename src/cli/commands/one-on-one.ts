@@ -9,9 +9,8 @@ import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatCadenceLine, formatPack } from '../../format/one-on-one.js';
 import type { OneOnOneFormat } from '../../format/one-on-one.js';
 import { safeChars } from '../../format/sanitize.js';
-import { logLocation, readLog } from '../../io/one-on-one-log.js';
+import { logLocation, readLog, writeLog } from '../../io/one-on-one-log.js';
 import type { LogLocation, LogRead } from '../../io/one-on-one-log.js';
-import { writeFileAtomic } from '../../io/write-file.js';
 import { cadenceOf, suggestVenue } from '../../one-on-one/cadence.js';
 import { recordMeeting } from '../../one-on-one/edit.js';
 import { personName } from '../../one-on-one/findings.js';
@@ -138,7 +137,7 @@ export async function runOneOnOneLog(options: OneOnOneLogOptions, context: Comma
   if (!back.ok || JSON.stringify(back.value) !== JSON.stringify(expected)) {
     throw new Error(`the log with the new meeting would not read back as written${back.ok ? '' : `: ${back.problems[0]?.message ?? ''}`}`);
   }
-  const written = await writeFileAtomic(at.path, text, { overwrite: read.kind === 'ok', noFollow: true });
+  const written = await writeLog(at, text, read.kind === 'ok');
   if (written.kind !== 'written') {
     const reason = written.kind === 'failed' ? written.reason : 'it appeared while the meeting was being recorded; run the command again';
     throw new UsageError(`cannot write the one-on-one log ${safeChars(at.file)}: ${reason}; nothing was written`);
