@@ -34,6 +34,11 @@ export { checkFileBytes } from './check/file.js';
 export { buildReport } from './check/report.js';
 export { CHECK_FORMATS, checkFormatters } from './format/check/index.js';
 export { plain };
+// The one-on-one: its log, its pack, and the cadence in one line (for `review`).
+export { parseLog, parseLogBytes } from './one-on-one/log.js';
+export { cadenceOf } from './one-on-one/cadence.js';
+export { buildPack } from './one-on-one/pack.js';
+export { cadenceSummary, formatCadenceLine, formatPack } from './format/one-on-one.js';
 // new's writer: a deal as the text of its file.
 export { dealToYaml } from './questionnaire/write.js';
 
@@ -46,6 +51,9 @@ export type { Briefing } from './briefing/briefing.js';
 export type { LoadResult, TriageFormat, TriageResult, FormatOptions };
 export type { FileReport } from './check/file.js';
 export type { CheckReport, CheckedFile, CheckSummary } from './check/report.js';
+export type { OneOnOneLog, Meeting, Commitment } from './one-on-one/log.js';
+export type { Cadence } from './one-on-one/cadence.js';
+export type { OneOnOnePack } from './one-on-one/pack.js';
 
 /** Reads and validates a deal file. */
 export async function loadDealFile(file: string, config: ResolvedConfig = defaultConfig()): Promise<LoadResult<Deal>> {

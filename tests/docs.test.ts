@@ -11,6 +11,7 @@ import { OPERATOR_NAMES, OPERATORS } from '../src/engine/operators.js';
 import type { OperatorDefinition, OperatorName } from '../src/engine/operators.js';
 import { BUILT_IN_RULES } from '../src/policy/built-in.js';
 import { FOLDER_RULES } from '../src/policy/folder-rules.js';
+import { ONE_ON_ONE_RULES } from '../src/policy/one-on-one-rules.js';
 import { DEFAULT_POLICY } from '../src/policy/params.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -90,11 +91,12 @@ describe('README', () => {
       expect(ruleTables.flatMap((table) => table.rows.flatMap((row) => codeSpans(row[0]!)))).toEqual([
         ...BUILT_IN_RULES.map((rule) => rule.id),
         ...FOLDER_RULES.map((rule) => rule.id),
+        ...ONE_ON_ONE_RULES.map((rule) => rule.id),
       ]);
     });
 
     it("gives each rule's effect and severity as the code has them", () => {
-      const rules = new Map<string, { effect?: string; severity?: string }>([...BUILT_IN_RULES, ...FOLDER_RULES].map((rule) => [rule.id, rule]));
+      const rules = new Map<string, { effect?: string; severity?: string }>([...BUILT_IN_RULES, ...FOLDER_RULES, ...ONE_ON_ONE_RULES].map((rule) => [rule.id, rule]));
       const effects = ruleTables.filter((table) => table.header.includes('effect')).flatMap((table) => byName(table, 'effect'));
       const severities = ruleTables.filter((table) => table.header.includes('severity')).flatMap((table) => byName(table, 'severity'));
       expect(effects.length + severities.length).toBeGreaterThan(0);
@@ -102,7 +104,7 @@ describe('README', () => {
       expect(severities).toEqual(severities.map(([id]) => [id, rules.get(id)?.severity]));
       // Every decline and wait rule is in a table with an effect column, every finding and folder rule in one with a severity.
       expect(effects.map(([id]) => id)).toEqual(BUILT_IN_RULES.filter((rule) => rule.effect === 'decline' || rule.effect === 'wait').map((rule) => rule.id));
-      expect(severities.map(([id]) => id)).toEqual([...BUILT_IN_RULES.filter((rule) => rule.effect === 'finding'), ...FOLDER_RULES].map((rule) => rule.id));
+      expect(severities.map(([id]) => id)).toEqual([...BUILT_IN_RULES.filter((rule) => rule.effect === 'finding'), ...FOLDER_RULES, ...ONE_ON_ONE_RULES].map((rule) => rule.id));
     });
   });
 

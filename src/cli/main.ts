@@ -8,6 +8,8 @@ import { TRIAGE_FORMATS } from '../format/index.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
 import type { NewOptions } from './commands/new.js';
+import type { OneOnOneLogOptions, OneOnOneOptions } from './commands/one-on-one.js';
+import { ONE_ON_ONE_FORMATS } from '../format/one-on-one-formats.js';
 import type { TriageOptions } from './commands/triage.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { toolVersion } from '../io/version.js';
@@ -103,6 +105,42 @@ within --max-warnings, 1 errors or too many warnings, 2 usage, config or interna
       const { runCheck } = await import('./commands/check.js');
       const options = command.optsWithGlobals<CheckOptions>();
       setExit(await runCheck(paths, options, await contextFor(options)));
+    });
+
+  const oneOnOne = program
+    .command('one-on-one')
+    .description('the weekly CEO / head of sales one-on-one: cadence, a venue, openers, open commitments; `one-on-one log` records one')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(ONE_ON_ONE_FORMATS).default('text'))
+    .addHelpText(
+      'after',
+      `
+Reads one-on-ones.yaml beside the config file (one_on_one.log in the config). It keeps the cadence
+and the commitments, never what was said. Exit codes: 0 the pack, 1 the log is invalid, 2 usage or config error.`,
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { runOneOnOne } = await import('./commands/one-on-one.js');
+      const options = command.optsWithGlobals<OneOnOneOptions>();
+      setExit(await runOneOnOne(options, await contextFor(options)));
+    });
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  oneOnOne
+    .command('log')
+    .description('record a one-on-one: by answering questions, or by flags')
+    .option('--date <date>', 'the day you met, YYYY-MM-DD (default: today)')
+    .option('--minutes <n>', 'how long it lasted, in minutes')
+    .option('--venue <venue>', 'walk, coffee, bike-ride, dinner, drive-in, office or other')
+    .option('--commitment <by:what:due>', 'a commitment, such as "ceo:Call the Orbis COO:2026-12-08" (repeatable)', collect, [])
+    .option('--done <n>', 'mark open commitment n done, numbered as `deal-triage one-on-one` lists them (repeatable)', collect, [])
+    .addHelpText(
+      'after',
+      `
+Without flags it asks, at an interactive terminal. A bad value is refused before anything is written (exit 2);
+an invalid log is never edited (exit 1); Ctrl-C stops with exit 130 and writes nothing.`,
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { runOneOnOneLog } = await import('./commands/one-on-one.js');
+      const options = command.optsWithGlobals<OneOnOneLogOptions>();
+      setExit(await runOneOnOneLog(options, await contextFor(options)));
     });
 
   return program;

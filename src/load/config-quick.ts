@@ -40,8 +40,8 @@ export function parseConfigQuick(text: string, file: string): LoadResult<Resolve
   return { ok: true, value: resolveConfig(data), locator: yaml.locator };
 }
 
-/** `policy:` with nothing under it means the defaults, as if the key were absent. */
+/** `policy:` (or `one_on_one:`) with nothing under it means the defaults, as if the key were absent. */
 function withoutEmptySections(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key, section]) => !(section === null && (key === 'company' || key === 'policy' || key === 'rules'))));
+  return Object.fromEntries(Object.entries(value).filter(([key, section]) => !(section === null && (key === 'company' || key === 'policy' || key === 'rules' || key === 'one_on_one'))));
 }

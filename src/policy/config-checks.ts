@@ -14,6 +14,7 @@ import { OPTIONAL_PART, placeholders } from '../engine/values.js';
 import { didYouMean } from '../schema/suggest.js';
 import { BUILT_IN_RULES, BUILT_IN_RULE_IDS } from './built-in.js';
 import { FOLDER_RULE_IDS, isFolderRule } from './folder-rules.js';
+import { isOneOnOneRule, ONE_ON_ONE_RULE_IDS } from './one-on-one-rules.js';
 import { DEFAULT_POLICY } from './params.js';
 import { checkCondition, comparisons, factReferences, paramReferences, wrongExpected } from './condition-schema.js';
 import { isOperatorName } from '../engine/operators.js';
@@ -44,18 +45,19 @@ export function checkRules(rules: readonly RuleEntry[], policy: Readonly<Record<
     if (seen.has(entry.id)) fail(at('id'), `the rule "${entry.id}" is configured twice; merge the two entries`, 'duplicate-rule');
     seen.add(entry.id);
 
-    if (isFolderRule(entry.id)) {
+    if (isFolderRule(entry.id) || isOneOnOneRule(entry.id)) {
       // A folder rule's logic is code; only how serious it is can be set.
+      const what = isOneOnOneRule(entry.id) ? 'reads the one-on-one log' : 'compares deal files with one another';
       for (const key of Object.keys(entry) as (keyof RuleEntry)[]) {
         if (key !== 'id' && key !== 'severity' && key !== 'enabled' && key !== 'description') {
-          fail(at(key), `"${entry.id}" compares deal files with one another; it can only be given a severity (error, warning, off) or enabled: false`, 'invalid-value');
+          fail(at(key), `"${entry.id}" ${what}; it can only be given a severity (error, warning, off) or enabled: false`, 'invalid-value');
         }
       }
       return;
     }
     const base = builtIn.get(entry.id);
     if (!base && entry.effect === undefined) {
-      const near = didYouMean(entry.id, [...BUILT_IN_RULE_IDS, ...FOLDER_RULE_IDS]);
+      const near = didYouMean(entry.id, [...BUILT_IN_RULE_IDS, ...FOLDER_RULE_IDS, ...ONE_ON_ONE_RULE_IDS]);
       // A misspelled built-in id is reported at the id itself; a missing effect at the whole entry.
       if (near) fail(at('id'), `no built-in rule is called "${entry.id}"${near}`, 'unknown-rule');
       else fail(at(), `the new rule "${entry.id}" needs an "effect": ${EFFECTS.join(', ')}`, 'missing-field');
@@ -203,4 +205,18 @@ export function conditionIsValid(value: unknown): boolean {
 /** A config whose rules, parameters and facts refer to one another correctly. */
 export function rulesAreValid(config: { rules: readonly RuleEntry[]; policy: Readonly<Record<string, unknown>> }): boolean {
   return passes((ctx) => checkRules(config.rules, config.policy, ctx));
+}
+
+/** A path that stays in the config's folder: not absolute, no `..` (the one-on-one log's). */
+export function isPathInsideFolder(file: string): boolean {
+  return !/^([/\\]|[A-Za-z]:)/.test(file) && !file.split(/[/\\]/).includes('..');
+}
+
+export function isYamlFileName(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+/** Both, as the one-on-one log's path must be. */
+export function isLogPath(file: string): boolean {
+  return isPathInsideFolder(file) && isYamlFileName(file);
 }

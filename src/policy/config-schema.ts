@@ -8,8 +8,9 @@ import { FINDING_SEVERITIES, RuleSchema } from '../schema/rule.js';
 import { DEFAULT_POLICY } from './params.js';
 import { count, currency, money, text } from '../schema/common.js';
 import { checkCondition } from './condition-schema.js';
-import { checkRules } from './config-checks.js';
+import { checkRules, isPathInsideFolder, isYamlFileName } from './config-checks.js';
 import { STAGES } from '../schema/enums.js';
+import { DEFAULT_ONE_ON_ONE } from './one-on-one-rules.js';
 
 /**
  * The config's refinements the generated fast validator re-checks, each with the name of its
@@ -17,13 +18,31 @@ import { STAGES } from '../schema/enums.js';
  * deal (`refinements` in src/schema/common.ts), the generator refuses one that is not registered,
  * or whose predicate that module does not export.
  */
-export const configRefinements = z.registry<{ check: 'conditionIsValid' | 'rulesAreValid' }>();
+export const configRefinements = z.registry<{ check: 'conditionIsValid' | 'rulesAreValid' | 'isLogPath' }>();
 
 export const CompanySchema = z.strictObject({
   name: text().optional(),
   employees: count().optional(),
   annual_revenue: money().optional(),
   currency: currency().default('USD'),
+  /** Names the one-on-one pack and check's findings use (PRODUCT.md §13). */
+  ceo: text().optional(),
+  head_of_sales: text().optional(),
+});
+
+/**
+ * The weekly CEO / head of sales meeting (PRODUCT.md §13). The log is a path inside the config's
+ * folder: a config in a pull request must not make CI read (and quote) a file elsewhere.
+ */
+const LogPath = text()
+  .refine(isPathInsideFolder, { error: 'must be a path inside the config file\'s folder (no leading "/" and no "..")' })
+  .refine(isYamlFileName, { error: 'must name a .yaml or .yml file' });
+configRefinements.add(LogPath, { check: 'isLogPath' });
+
+export const OneOnOneSchema = z.strictObject({
+  cadence_days: count().min(1, { error: 'must be at least 1' }).max(365, { error: 'must be at most 365' }).default(DEFAULT_ONE_ON_ONE.cadence_days),
+  min_minutes: count().min(1, { error: 'must be at least 1' }).max(600, { error: 'must be at most 600' }).default(DEFAULT_ONE_ON_ONE.min_minutes),
+  log: LogPath.default(DEFAULT_ONE_ON_ONE.log),
 });
 
 const positive = () => z.number().gt(0, { error: 'must be more than 0' });
@@ -60,6 +79,7 @@ export const ConfigSchema = z
     company: CompanySchema.default({ currency: 'USD' }),
     policy: PolicySchema.default({ ...DEFAULT_POLICY, join_stages: [...DEFAULT_POLICY.join_stages] }),
     rules: z.array(RuleEntrySchema).default([]),
+    one_on_one: OneOnOneSchema.default({ ...DEFAULT_ONE_ON_ONE }),
   })
   .superRefine((config, ctx) => checkRules(config.rules, config.policy, ctx));
 configRefinements.add(ConfigSchema, { check: 'rulesAreValid' });

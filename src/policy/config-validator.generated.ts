@@ -6,13 +6,13 @@
 // It imports neither zod nor ajv.
 
 import type { Config } from './config-schema.js';
-import { conditionIsValid, isCurrencyCode, rulesAreValid } from './config-checks.js';
+import { conditionIsValid, isCurrencyCode, isLogPath, rulesAreValid } from './config-checks.js';
 
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesConfigSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"company":{"$ref":"#/definitions/company"},"policy":{"$ref":"#/definitions/policy"},"rules":{"type":"array","items":{"$ref":"#/definitions/rules_item"}}},"additionalProperties":false,"definitions":{"company":{"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"}},"additionalProperties":false},"policy":{"default":{"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3},"type":"object","properties":{"small_deal_below":{"default":100000,"type":"number","minimum":0,"maximum":9007199254740991},"strategic_value":{"default":250000,"type":"number","minimum":0,"maximum":9007199254740991},"much_larger_ratio":{"default":10,"type":"number","exclusiveMinimum":0},"max_uncompensated_custom_days":{"default":10,"type":"number","minimum":0},"join_stages":{"default":["proposal","negotiation"],"minItems":1,"type":"array","items":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]}},"ceo_capacity":{"default":3,"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false},"rules_item_params":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z_][a-z0-9_]*$"},"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"array","items":{"type":"string"}}]},"properties":{}},"rules_item":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"effect":{"type":"string","enum":["decline","wait","signal","role","finding"]},"description":{"type":"string","minLength":1},"when":{},"message":{"type":"string","minLength":1},"change":{"type":"string","minLength":1},"items":{"type":"string"},"at":{"type":"string","pattern":"^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"},"severity":{"type":"string","enum":["error","warning","off"]},"params":{"$ref":"#/definitions/rules_item_params"},"enabled":{"type":"boolean"}},"required":["id"],"additionalProperties":false}}};
-const schema7 = {"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"}},"additionalProperties":false};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"company":{"$ref":"#/definitions/company"},"policy":{"$ref":"#/definitions/policy"},"rules":{"type":"array","items":{"$ref":"#/definitions/rules_item"}},"one_on_one":{"$ref":"#/definitions/one_on_one"}},"additionalProperties":false,"definitions":{"company":{"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"},"ceo":{"type":"string","minLength":1},"head_of_sales":{"type":"string","minLength":1}},"additionalProperties":false},"policy":{"default":{"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3},"type":"object","properties":{"small_deal_below":{"default":100000,"type":"number","minimum":0,"maximum":9007199254740991},"strategic_value":{"default":250000,"type":"number","minimum":0,"maximum":9007199254740991},"much_larger_ratio":{"default":10,"type":"number","exclusiveMinimum":0},"max_uncompensated_custom_days":{"default":10,"type":"number","minimum":0},"join_stages":{"default":["proposal","negotiation"],"minItems":1,"type":"array","items":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]}},"ceo_capacity":{"default":3,"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false},"rules_item_params":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z_][a-z0-9_]*$"},"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"array","items":{"type":"string"}}]},"properties":{}},"rules_item":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"effect":{"type":"string","enum":["decline","wait","signal","role","finding"]},"description":{"type":"string","minLength":1},"when":{},"message":{"type":"string","minLength":1},"change":{"type":"string","minLength":1},"items":{"type":"string"},"at":{"type":"string","pattern":"^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"},"severity":{"type":"string","enum":["error","warning","off"]},"params":{"$ref":"#/definitions/rules_item_params"},"enabled":{"type":"boolean"}},"required":["id"],"additionalProperties":false},"one_on_one":{"default":{"cadence_days":7,"min_minutes":60,"log":"one-on-ones.yaml"},"type":"object","properties":{"cadence_days":{"default":7,"type":"integer","minimum":1,"maximum":365},"min_minutes":{"default":60,"type":"integer","minimum":1,"maximum":600},"log":{"default":"one-on-ones.yaml","type":"string","minLength":1}},"additionalProperties":false}}};
+const schema7 = {"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"},"ceo":{"type":"string","minLength":1},"head_of_sales":{"type":"string","minLength":1}},"additionalProperties":false};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -21,7 +21,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "name") || (key0 === "employees")) || (key0 === "annual_revenue")) || (key0 === "currency"))){
+if(!((((((key0 === "name") || (key0 === "employees")) || (key0 === "annual_revenue")) || (key0 === "currency")) || (key0 === "ceo")) || (key0 === "head_of_sales"))){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -113,6 +113,50 @@ var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.ceo !== undefined){
+let data4 = data.ceo;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data4 === "string"){
+if(data4.length < 1){
+validate22.errors = [{instancePath:instancePath+"/ceo",schemaPath:"#/properties/ceo/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/ceo",schemaPath:"#/properties/ceo/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.head_of_sales !== undefined){
+let data5 = data.head_of_sales;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data5 === "string"){
+if(data5.length < 1){
+validate22.errors = [{instancePath:instancePath+"/head_of_sales",schemaPath:"#/properties/head_of_sales/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/head_of_sales",schemaPath:"#/properties/head_of_sales/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -718,6 +762,109 @@ validate26.errors = vErrors;
 return errors === 0;
 }
 
+const schema11 = {"default":{"cadence_days":7,"min_minutes":60,"log":"one-on-ones.yaml"},"type":"object","properties":{"cadence_days":{"default":7,"type":"integer","minimum":1,"maximum":365},"min_minutes":{"default":60,"type":"integer","minimum":1,"maximum":600},"log":{"default":"one-on-ones.yaml","type":"string","minLength":1}},"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "cadence_days") || (key0 === "min_minutes")) || (key0 === "log"))){
+validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.cadence_days !== undefined){
+let data0 = data.cadence_days;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate30.errors = [{instancePath:instancePath+"/cadence_days",schemaPath:"#/properties/cadence_days/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 365 || isNaN(data0)){
+validate30.errors = [{instancePath:instancePath+"/cadence_days",schemaPath:"#/properties/cadence_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365}}];
+return false;
+}
+else {
+if(data0 < 1 || isNaN(data0)){
+validate30.errors = [{instancePath:instancePath+"/cadence_days",schemaPath:"#/properties/cadence_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.min_minutes !== undefined){
+let data1 = data.min_minutes;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate30.errors = [{instancePath:instancePath+"/min_minutes",schemaPath:"#/properties/min_minutes/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 600 || isNaN(data1)){
+validate30.errors = [{instancePath:instancePath+"/min_minutes",schemaPath:"#/properties/min_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600}}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate30.errors = [{instancePath:instancePath+"/min_minutes",schemaPath:"#/properties/min_minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.log !== undefined){
+let data2 = data.log;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(data2.length < 1){
+validate30.errors = [{instancePath:instancePath+"/log",schemaPath:"#/properties/log/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -726,7 +873,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "company") || (key0 === "policy")) || (key0 === "rules"))){
+if(!((((key0 === "company") || (key0 === "policy")) || (key0 === "rules")) || (key0 === "one_on_one"))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -786,6 +933,19 @@ var valid0 = _errs4 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.one_on_one !== undefined){
+const _errs7 = errors;
+if(!(validate30(data.one_on_one, {instancePath:instancePath+"/one_on_one",parentData:data,parentDataProperty:"one_on_one",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -821,9 +981,21 @@ function object1(v) {
     if (!isCurrencyCode(s3)) return;
     o["currency"] = s3;
   }
+  if (v["ceo"] !== undefined) {
+    let s4 = v["ceo"];
+    s4 = s4.trim();
+    if (s4.length < 1) return;
+    o["ceo"] = s4;
+  }
+  if (v["head_of_sales"] !== undefined) {
+    let s5 = v["head_of_sales"];
+    s5 = s5.trim();
+    if (s5.length < 1) return;
+    o["head_of_sales"] = s5;
+  }
   return o;
 }
-function object5(v) {
+function object7(v) {
   const o = {};
   if (v["small_deal_below"] === undefined) o["small_deal_below"] = 100000;
   else {
@@ -843,11 +1015,11 @@ function object5(v) {
   }
   if (v["join_stages"] === undefined) o["join_stages"] = ["proposal","negotiation"];
   else {
-    const a6 = [];
-    for (const i7 of v["join_stages"]) {
-      a6.push(i7);
+    const a8 = [];
+    for (const i9 of v["join_stages"]) {
+      a8.push(i9);
     }
-    o["join_stages"] = a6;
+    o["join_stages"] = a8;
   }
   if (v["ceo_capacity"] === undefined) o["ceo_capacity"] = 3;
   else {
@@ -855,33 +1027,33 @@ function object5(v) {
   }
   return o;
 }
-function object11(v) {
+function object13(v) {
   const o = {};
   o["id"] = v["id"];
   if (v["effect"] !== undefined) {
     o["effect"] = v["effect"];
   }
   if (v["description"] !== undefined) {
-    let s13 = v["description"];
-    s13 = s13.trim();
-    if (s13.length < 1) return;
-    o["description"] = s13;
+    let s15 = v["description"];
+    s15 = s15.trim();
+    if (s15.length < 1) return;
+    o["description"] = s15;
   }
   if (v["when"] !== undefined) {
     if (!conditionIsValid(v["when"])) return;
     o["when"] = v["when"];
   }
   if (v["message"] !== undefined) {
-    let s14 = v["message"];
-    s14 = s14.trim();
-    if (s14.length < 1) return;
-    o["message"] = s14;
+    let s16 = v["message"];
+    s16 = s16.trim();
+    if (s16.length < 1) return;
+    o["message"] = s16;
   }
   if (v["change"] !== undefined) {
-    let s15 = v["change"];
-    s15 = s15.trim();
-    if (s15.length < 1) return;
-    o["change"] = s15;
+    let s17 = v["change"];
+    s17 = s17.trim();
+    if (s17.length < 1) return;
+    o["change"] = s17;
   }
   if (v["items"] !== undefined) {
     o["items"] = v["items"];
@@ -893,33 +1065,53 @@ function object11(v) {
     o["severity"] = v["severity"];
   }
   if (v["params"] !== undefined) {
-    const r18 = {};
-    for (const k19 of Object.keys(v["params"])) {
-      if (k19 === '__proto__') continue;
-      let u20;
-      if (typeof v["params"][k19] === 'number') {
-        u20 = v["params"][k19];
+    const r20 = {};
+    for (const k21 of Object.keys(v["params"])) {
+      if (k21 === '__proto__') continue;
+      let u22;
+      if (typeof v["params"][k21] === 'number') {
+        u22 = v["params"][k21];
       }
-      else if (typeof v["params"][k19] === 'string') {
-        u20 = v["params"][k19];
+      else if (typeof v["params"][k21] === 'string') {
+        u22 = v["params"][k21];
       }
-      else if (typeof v["params"][k19] === 'boolean') {
-        u20 = v["params"][k19];
+      else if (typeof v["params"][k21] === 'boolean') {
+        u22 = v["params"][k21];
       }
-      else if (Array.isArray(v["params"][k19])) {
-        const a22 = [];
-        for (const i23 of v["params"][k19]) {
-          a22.push(i23);
+      else if (Array.isArray(v["params"][k21])) {
+        const a24 = [];
+        for (const i25 of v["params"][k21]) {
+          a24.push(i25);
         }
-        u20 = a22;
+        u22 = a24;
       }
       else return;
-      r18[k19] = u20;
+      r20[k21] = u22;
     }
-    o["params"] = r18;
+    o["params"] = r20;
   }
   if (v["enabled"] !== undefined) {
     o["enabled"] = v["enabled"];
+  }
+  return o;
+}
+function object28(v) {
+  const o = {};
+  if (v["cadence_days"] === undefined) o["cadence_days"] = 7;
+  else {
+    o["cadence_days"] = v["cadence_days"];
+  }
+  if (v["min_minutes"] === undefined) o["min_minutes"] = 60;
+  else {
+    o["min_minutes"] = v["min_minutes"];
+  }
+  if (v["log"] === undefined) o["log"] = "one-on-ones.yaml";
+  else {
+    let s29 = v["log"];
+    s29 = s29.trim();
+    if (s29.length < 1) return;
+    if (!isLogPath(s29)) return;
+    o["log"] = s29;
   }
   return o;
 }
@@ -927,25 +1119,31 @@ function object0(v) {
   const o = {};
   if (v["company"] === undefined) o["company"] = {"currency":"USD"};
   else {
-    const o4 = object1(v["company"]);
-    if (o4 === undefined) return;
-    o["company"] = o4;
+    const o6 = object1(v["company"]);
+    if (o6 === undefined) return;
+    o["company"] = o6;
   }
   if (v["policy"] === undefined) o["policy"] = {"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3};
   else {
-    const o8 = object5(v["policy"]);
-    if (o8 === undefined) return;
-    o["policy"] = o8;
+    const o10 = object7(v["policy"]);
+    if (o10 === undefined) return;
+    o["policy"] = o10;
   }
   if (v["rules"] === undefined) o["rules"] = [];
   else {
-    const a9 = [];
-    for (const i10 of v["rules"]) {
-      const o25 = object11(i10);
-      if (o25 === undefined) return;
-      a9.push(o25);
+    const a11 = [];
+    for (const i12 of v["rules"]) {
+      const o27 = object13(i12);
+      if (o27 === undefined) return;
+      a11.push(o27);
     }
-    o["rules"] = a9;
+    o["rules"] = a11;
+  }
+  if (v["one_on_one"] === undefined) o["one_on_one"] = {"cadence_days":7,"min_minutes":60,"log":"one-on-ones.yaml"};
+  else {
+    const o30 = object28(v["one_on_one"]);
+    if (o30 === undefined) return;
+    o["one_on_one"] = o30;
   }
   if (!rulesAreValid(o)) return;
   return o;

@@ -16,6 +16,8 @@ import type { BuiltInRule } from './built-in.js';
 import { FOLDER_RULES } from './folder-rules.js';
 import type { FolderRuleId } from './folder-rules.js';
 import type { PolicyParams } from './params.js';
+import { ONE_ON_ONE_RULES } from './one-on-one-rules.js';
+import type { OneOnOneRuleId } from './one-on-one-rules.js';
 
 export interface FolderRuleSetting {
   enabled: boolean;
@@ -28,19 +30,30 @@ export interface ResolvedConfig extends EngineConfig {
   rules: Rule[];
   /** The folder-wide rules of `check`, with the config's severities applied. */
   folderRules: Record<FolderRuleId, FolderRuleSetting>;
+  /** The weekly one-on-one (PRODUCT.md §13): its settings, the two people's names, check's findings on its log. */
+  oneOnOne: OneOnOneSettings;
+}
+
+export interface OneOnOneSettings {
+  cadence_days: number;
+  min_minutes: number;
+  /** The log's path, relative to the config file's folder. */
+  log: string;
+  names: { ceo?: string; head_of_sales?: string };
+  rules: Record<OneOnOneRuleId, FolderRuleSetting>;
 }
 
 export function resolveConfig(config: Config): ResolvedConfig {
   const entries = new Map(config.rules.map((entry) => [entry.id, entry]));
   const rules: Rule[] = (BUILT_IN_RULES as readonly BuiltInRule[]).map((spec) => applyEntry(fromSpec(spec), entries.get(spec.id)));
-  const folderRules = Object.fromEntries(
-    FOLDER_RULES.map((spec) => {
-      const entry = entries.get(spec.id);
-      const enabled = entry?.enabled !== false && entry?.severity !== 'off';
-      const severity = entry?.severity === 'error' || entry?.severity === 'warning' ? entry.severity : spec.severity;
-      return [spec.id, { enabled, severity }];
-    }),
-  ) as Record<FolderRuleId, FolderRuleSetting>;
+  const setting = (spec: { id: string; severity: 'error' | 'warning' }): [string, FolderRuleSetting] => {
+    const entry = entries.get(spec.id);
+    const enabled = entry?.enabled !== false && entry?.severity !== 'off';
+    const severity = entry?.severity === 'error' || entry?.severity === 'warning' ? entry.severity : spec.severity;
+    return [spec.id, { enabled, severity }];
+  };
+  const folderRules = Object.fromEntries(FOLDER_RULES.map(setting)) as Record<FolderRuleId, FolderRuleSetting>;
+  const { ceo, head_of_sales, ...company } = config.company;
   // A set, not a search of `rules` per entry: 33,000 rules of one's own made that quadratic (8 s).
   const ids = new Set(rules.map((rule) => rule.id));
   for (const entry of config.rules) {
@@ -64,11 +77,16 @@ export function resolveConfig(config: Config): ResolvedConfig {
     );
   }
   return {
-    company: { ...config.company },
+    company,
     policy: { ...config.policy },
     rules,
     paramKinds: paramKinds(rules),
     folderRules,
+    oneOnOne: {
+      ...config.one_on_one,
+      names: { ...(ceo !== undefined && { ceo }), ...(head_of_sales !== undefined && { head_of_sales }) },
+      rules: Object.fromEntries(ONE_ON_ONE_RULES.map(setting)) as Record<OneOnOneRuleId, FolderRuleSetting>,
+    },
   };
 }
 

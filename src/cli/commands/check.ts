@@ -11,6 +11,8 @@ import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
+import { withOneOnOneLog } from '../../check/one-on-one.js';
+import { oneOnOneLogProblems } from '../../io/one-on-one-log.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
 import type { CheckFormat, CheckFormatter } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
@@ -68,7 +70,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   if (notChecked.length > 0 && discovery.files.length === 0) throw new UsageError(notChecked.join('\ndeal-triage: '));
   // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
   const configPath = loaded.file === undefined ? undefined : await realpath(path.resolve(io.cwd, loaded.file)).catch(() => undefined);
-  const files = discovery.files.filter((file) => file.path !== configPath);
+  // Nor is the one-on-one log beside it: it is checked as what it is, below.
+  const oneOnOne = await oneOnOneLogProblems(loaded.file, io.cwd, loaded.config.oneOnOne, context.today);
+  const files = discovery.files.filter((file) => file.path !== configPath && file.path !== oneOnOne?.path);
   if (files.length === 0) {
     throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
   }
@@ -78,7 +82,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
   if (options.cache && options.cacheLocation === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
   const cacheFile = options.cache ? await cacheFileFor(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd) : undefined;
-  const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath) : new Set<string>();
+  const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath, oneOnOne?.path) : new Set<string>();
   if (output !== undefined && read.has((await identity(output)) ?? '')) {
     throw new UsageError(`--output ${safeChars(options.output ?? '')} is one of the files being checked; write the report somewhere else`);
   }
@@ -103,7 +107,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const failure = await cache.kept.save();
     if (failure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cache.file, io.cwd))}: ${failure}\n`);
   }
-  const report = buildReport(reports, loaded.config);
+  const report = oneOnOne ? withOneOnOneLog(buildReport(reports, loaded.config), oneOnOne.file, oneOnOne.problems) : buildReport(reports, loaded.config);
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
@@ -200,10 +204,11 @@ async function identity(file: string): Promise<string | undefined> {
   }
 }
 
-/** The identities of every file the run reads: the deal files and the config. */
-async function identities(files: readonly DiscoveredFile[], configPath: string | undefined): Promise<Set<string>> {
+/** The identities of every file the run reads: the deal files, the config, and the one-on-one log. */
+async function identities(files: readonly DiscoveredFile[], configPath: string | undefined, logPath?: string): Promise<Set<string>> {
   const paths = files.filter((file) => !file.refused).map((file) => file.path);
   if (configPath !== undefined) paths.push(configPath);
+  if (logPath !== undefined) paths.push(logPath);
   const found = await Promise.all(paths.map(identity));
   return new Set(found.filter((id): id is string => id !== undefined));
 }
