@@ -11,6 +11,7 @@ import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
+import { reportableRules } from '../../check/rule-catalogue.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
 import type { CheckFormat, CheckFormatter } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
@@ -21,6 +22,7 @@ import { discoverDealFiles } from '../../io/discover.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { describeFsError, kindOf } from '../../io/fs-errors.js';
 import { displayPath } from '../../io/files.js';
+import { toolVersion } from '../../io/version.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
 import { safeChars } from '../../format/sanitize.js';
@@ -98,7 +100,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
-  const formatOptions = { style, warningsFail };
+  const formatOptions = { style, warningsFail, run: { version: toolVersion(), rules: reportableRules(loaded.config) } };
 
   if (output === undefined) {
     writeParts(io, formatter.parts ? formatter.parts(report, formatOptions) : [formatter(report, formatOptions)]);
