@@ -9,6 +9,8 @@ import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
 import type { NewOptions } from './commands/new.js';
 import type { TriageOptions } from './commands/triage.js';
+import type { TestOptions } from './commands/test.js';
+import { POLICY_TEST_FORMATS } from '../format/policy-test.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { toolVersion } from '../io/version.js';
 import { EXIT, UsageError } from './errors.js';
@@ -101,6 +103,24 @@ within --max-warnings, 1 errors or too many warnings, 2 usage, config or interna
       const { runCheck } = await import('./commands/check.js');
       const options = command.optsWithGlobals<CheckOptions>();
       setExit(await runCheck(paths, options, await contextFor(options)));
+    });
+
+  program
+    .command('test')
+    .description("run the policy's unit tests: each case file names a deal and the verdict, reasons and roles the policy must give")
+    .argument('[folder]', 'the folder of case files, searched recursively for .yaml and .yml files (default: policy-tests)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(POLICY_TEST_FORMATS).default('text'))
+    .option('--coverage', 'show, for each rule, in how many cases it fired and stayed silent, and the rules not tested both ways')
+    .addHelpText(
+      'after',
+      `
+Paths in a case file are relative to it. Exit codes: 0 every case passed, 1 a case failed,
+2 a case file is broken (its problems are located), or a usage or config error.`,
+    )
+    .action(async (folder: string | undefined, _options: unknown, command: Command) => {
+      const { runTest } = await import('./commands/test.js');
+      const options = command.optsWithGlobals<TestOptions>();
+      setExit(await runTest(folder, options, await contextFor(options)));
     });
 
   return program;
