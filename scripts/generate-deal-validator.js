@@ -3,7 +3,7 @@
 // single source of truth: a fast validator for deal files that are valid, so they skip zod.
 //
 // Two halves, both derived from the zod schema:
-//   1. The JSON Schema of the deal (`z.toJSONSchema`, input side), compiled by ajv into standalone
+//   1. The JSON Schema of the deal (`z.toJSONSchema`, input side, src/schema/json-schema.ts), compiled by ajv into standalone
 //      code: types, required keys, unknown keys, enums, number ranges, patterns.
 //   2. A builder that makes the Deal exactly as zod's parse returns it, walked from zod's own
 //      definitions: its keys in the schema's order, defaults filled in, text trimmed, and the checks
@@ -35,12 +35,13 @@ const HEADER = `// @ts-nocheck -- generated code, checked by tests/schema/deal-v
 
 /**
  * The source of the generated module.
- * @param {{ schema: any, toJSONSchema: Function, refinements: { get(schema: any): { check: string } | undefined }, checks: Record<string, unknown> }} zod
- *   the deal schema, zod's toJSONSchema, the registry of refinements and the module of predicates
+ * @param {{ schema: any, inputJsonSchema: Function, refinements: { get(schema: any): { check: string } | undefined }, checks: Record<string, unknown> }} zod
+ *   the deal schema, the project's one zod-to-JSON-Schema conversion (src/schema/json-schema.ts, which
+ *   the editor schema uses too), the registry of refinements and the module of predicates
  * @returns {string}
  */
-export function dealValidatorSource({ schema, toJSONSchema, refinements, checks }) {
-  const jsonSchema = toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'throw' });
+export function dealValidatorSource({ schema, inputJsonSchema, refinements, checks }) {
+  const jsonSchema = inputJsonSchema(schema);
   const builder = new Builder(refinements, checks);
   const root = builder.object(schema, 'deal');
   return [
@@ -299,7 +300,7 @@ async function loadFromSource(root) {
         "export { DealSchema as schema } from './src/schema/deal.ts';",
         "export { refinements } from './src/schema/common.ts';",
         "export * as checks from './src/schema/checks.ts';",
-        "export { toJSONSchema } from 'zod';",
+        "export { inputJsonSchema } from './src/schema/json-schema.ts';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',

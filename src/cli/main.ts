@@ -2,7 +2,7 @@
 // bin/deal-triage.js touches process.exitCode. Each command's module is loaded when it runs, so a
 // command pays only for what it uses.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
@@ -10,6 +10,7 @@ import type { CheckOptions } from './commands/check.js';
 import type { NewOptions } from './commands/new.js';
 import type { TriageOptions } from './commands/triage.js';
 import type { TestOptions } from './commands/test.js';
+import type { SchemaOptions } from './commands/schema.js';
 import { POLICY_TEST_FORMATS } from '../format/policy-test.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { toolVersion } from '../io/version.js';
@@ -103,6 +104,22 @@ within --max-warnings, 1 errors or too many warnings, 2 usage, config or interna
       const { runCheck } = await import('./commands/check.js');
       const options = command.optsWithGlobals<CheckOptions>();
       setExit(await runCheck(paths, options, await contextFor(options)));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the deal file or the config, for editors (VS Code\'s YAML extension) and other tools')
+    .addArgument(new Argument('<kind>', 'which file: deal or config').choices(['deal', 'config']))
+    .option('-o, --output <file>', 'write the schema to this file instead of stdout')
+    .addHelpText(
+      'after',
+      `
+The package ships the same files: schema/deal.schema.json and schema/config.schema.json.`,
+    )
+    .action(async (kind: 'deal' | 'config', _options: unknown, command: Command) => {
+      const { runSchema } = await import('./commands/schema.js');
+      const options = command.optsWithGlobals<SchemaOptions>();
+      setExit(await runSchema(kind, options, await contextFor(options)));
     });
 
   program

@@ -6,12 +6,51 @@ import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade } fr
 import { count, currency, days, exactNumber, ID_PATTERN, isoDate, money, refinements, text } from './common.js';
 
 export const DEAL_TYPES = ['new', 'expansion', 'renewal'] as const;
+/** What each value of a list means: the questionnaire's choices and the editor schema (schema/deal.schema.json) say it. */
+export const DEAL_TYPE_DESCRIPTIONS = {
+  new: 'A first sale to a customer we do not have yet.',
+  expansion: 'An existing customer buying more, or buying something new from us.',
+  renewal: 'An existing customer renewing what they already have.',
+} satisfies Record<(typeof DEAL_TYPES)[number], string>;
 export const STAGES = ['discovery', 'qualification', 'proposal', 'negotiation', 'closed-won', 'closed-lost'] as const;
+export const STAGE_DESCRIPTIONS = {
+  discovery: 'First conversations: we are learning what they need.',
+  qualification: 'We are checking the fit, the budget, who decides and when.',
+  proposal: 'We are making, or have made, a proposal.',
+  negotiation: 'We are agreeing the terms and the price.',
+  'closed-won': 'Signed: the deal is won.',
+  'closed-lost': 'Lost, or abandoned by either side.',
+} satisfies Record<(typeof STAGES)[number], string>;
 // `unknown`: not assessed yet (a deal imported from a CRM); the policy waits for the assessment.
 export const FOLLOW_ON_POTENTIALS = ['none', 'possible', 'likely', 'committed', 'unknown'] as const;
+export const FOLLOW_ON_DESCRIPTIONS = {
+  none: 'This sale is all there is: no further business is expected from this account.',
+  possible: 'More business could follow, but nothing the customer has said or done points to it yet.',
+  likely: 'The customer has said or shown that they plan to buy more if this sale goes well.',
+  committed: 'The further business is agreed, in writing or in a plan both sides signed, subject to this sale.',
+  unknown: 'Nobody has assessed it yet: the CEO is not considered until the head of sales does.',
+} satisfies Record<(typeof FOLLOW_ON_POTENTIALS)[number], string>;
 export const THREATS = ['low', 'medium', 'high'] as const;
+export const THREAT_DESCRIPTIONS = {
+  low: 'We are clearly preferred.',
+  medium: 'A competitor is a real alternative.',
+  high: 'A competitor could take the deal.',
+} satisfies Record<(typeof THREATS)[number], string>;
 export const POSITIONS = ['yes', 'trade', 'no'] as const;
+export const POSITION_DESCRIPTIONS = {
+  yes: 'We can agree to it.',
+  trade: 'We agree only in exchange for something from them.',
+  no: 'We refuse: a "no" is for the CEO to say.',
+} satisfies Record<(typeof POSITIONS)[number], string>;
 export const STAKEHOLDER_ROLES = ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'user', 'blocker'] as const;
+export const STAKEHOLDER_ROLE_DESCRIPTIONS = {
+  'economic-buyer': 'Controls the budget and signs.',
+  champion: 'Sells for us inside the account.',
+  'decision-maker': 'Has a say in the final decision.',
+  influencer: 'Shapes the decision without making it.',
+  user: 'Will use what we sell.',
+  blocker: 'Works against the deal.',
+} satisfies Record<(typeof STAKEHOLDER_ROLES)[number], string>;
 
 export type Stage = (typeof STAGES)[number];
 
