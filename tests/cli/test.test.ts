@@ -130,7 +130,8 @@ describe('deal-triage test', () => {
       'team/tests/nested/default.yaml': 'deal: ../../deals/late.yaml\ntoday: 2026-01-01\nexpect: { verdict: join }\n',
     });
     const result = await run(['test', 'team/tests'], { cwd: dir });
-    expect(result.stderr).toBe('');
+    // The case without a config of its own takes the one triage would: here, none, so the defaults.
+    expect(result.stderr).toBe('deal-triage: no deal-triage.config.yaml found here or in a parent folder; using the built-in defaults\n');
     expect(result.stdout).toBe('✔ team/tests/nested/default.yaml\n✔ team/tests/nested/strict.yaml\n\n✔ 2 cases, all passed\n');
     expect(result.code).toBe(0);
   });

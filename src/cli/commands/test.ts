@@ -29,6 +29,7 @@ import type { CaseResult, Exercised } from '../../policy-test/run.js';
 import type { ResolvedConfig } from '../../policy/resolve.js';
 import type { Deal } from '../../schema/deal.js';
 import { didYouMean } from '../../schema/suggest.js';
+import { NO_CONFIG_NOTE } from '../config.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CommonOptions } from '../options.js';
@@ -126,6 +127,7 @@ export async function runTest(folder: string | undefined, options: TestOptions, 
       if (defaultConfig === undefined) {
         const found = await context.config();
         if (!found) return EXIT.usage;
+        if (found.file === undefined) io.stderr.write(NO_CONFIG_NOTE);
         defaultConfig = found.config;
       }
       config = defaultConfig;
