@@ -42,7 +42,8 @@ export function runCase(testCase: PolicyCase, deal: Deal, config: ResolvedConfig
   const mismatches: Mismatch[] = [];
   if (got.verdict !== expect.verdict) mismatches.push({ field: 'verdict', expected: expect.verdict, got: got.verdict });
   for (const field of ['reasons', 'roles'] as const) {
-    const missing = expect[field].filter((id) => !got[field].includes(id));
+    const given = new Set(got[field]);
+    const missing = expect[field].filter((id) => !given.has(id));
     if (missing.length > 0) mismatches.push({ field, missing, got: got[field] });
   }
   const enabled = evaluation.trace.filter((trace) => trace.enabled);

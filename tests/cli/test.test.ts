@@ -182,6 +182,21 @@ describe('deal-triage test', () => {
     expect(json((await run(['test', '-f', 'json', EXAMPLES])).stdout).coverage).toBeUndefined();
   });
 
+  it('shows hostile text from case files and names sanitised, in text; escaped in json', async () => {
+    const name = 'evil\u001b]0;pwned\u0007\u202e.yaml';
+    const dir = workspace({
+      'deals/a.yaml': dealYaml({ id: 'a' }),
+      [`policy-tests/${name}`]: 'description: "Looks fine\\e[2J\\u202e\\nforged line"\ndeal: ../deals/a.yaml\nexpect: { verdict: decline }\n',
+    });
+    const text = await run(['test'], { cwd: dir });
+    expect(text.code).toBe(1);
+    // eslint-disable-next-line no-control-regex
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(text.stdout).toContain('policy-tests/evil\uFFFD]0;pwned\uFFFD\uFFFD.yaml  Looks fine\uFFFD[2J\uFFFD forged line\n');
+    const json = await run(['test', '-f', 'json'], { cwd: dir });
+    expect(json.stdout).toContain('"description": "Looks fine\\u001b[2J\\u202e\\nforged line"');
+  });
+
   it('is coloured on a terminal only', async () => {
     expect((await run(['test', EXAMPLES])).stdout).not.toMatch(ANSI);
     expect((await run(['test', EXAMPLES], { stdoutTTY: true, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);

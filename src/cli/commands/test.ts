@@ -205,8 +205,9 @@ function decoded(read: ReadOutcome, file: string, unreadable: (reason: string) =
 function unknownIds(testCase: PolicyCase, config: ResolvedConfig): Problem[] {
   const problems: Problem[] = [];
   const check = (field: 'reasons' | 'roles', known: string[], kind: string) => {
+    const ids = new Set(known);
     testCase.expect[field].forEach((id, i) => {
-      if (known.includes(id)) return;
+      if (ids.has(id)) return;
       problems.push(problem(testCase.file, testCase.locator.at(['expect', field, i]), 'unknown-rule', `the policy has no ${kind} called "${id}"${didYouMean(id, known)}`));
     });
   };
