@@ -13,7 +13,7 @@ import { parse, stringify } from 'yaml';
 import { parseConfig } from '../../src/load/config.js';
 import { parseDeal } from '../../src/load/deal.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
-import { editorSchema, SCHEMA_FILES } from '../../src/policy/editor-schema.js';
+import { documentedSchema, editorSchema, SCHEMA_FILES } from '../../src/policy/editor-schema.js';
 import { DEAL_FIELD_PATHS } from '../../src/schema/deal.js';
 import { dealSchemaModeline, dealSchemaUrl, withDealSchemaModeline } from '../../src/schema/modeline.js';
 import { dealYaml } from '../check/helpers.js';
@@ -120,6 +120,7 @@ describe('deal-triage schema', () => {
 
   it('is draft-07, refuses unknown keys everywhere, and describes every field and every enum value', () => {
     for (const kind of ['deal', 'config'] as const) {
+      expect(documentedSchema(kind).undocumented).toEqual([]);
       const schema = editorSchema(kind);
       expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
       const walk = (node: Record<string, unknown>, at: string) => {
