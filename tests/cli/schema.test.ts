@@ -170,6 +170,17 @@ describe('the schemas agree with the loader', () => {
     expectAgreement(found!, file);
   });
 
+  it.each([
+    ['deal', '## The deal file'],
+    ['config', '## The config'],
+  ] as const)("accepts the README's example %s", (kind, heading) => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(`\n${heading}\n`)))![1]!;
+    const found = verdicts(kind, example)!;
+    expect(found.loader).toBe(true);
+    expect(found.schema, found.errors).toBe(true);
+  });
+
   it('sees both answers over the fixtures: some accepted, some refused for schema reasons', () => {
     const all = deals.map((file) => verdicts('deal', readFileSync(path.join(ROOT, file), 'utf8'))).filter((v) => v !== undefined);
     expect(all.some((v) => v.loader && v.schema)).toBe(true);
