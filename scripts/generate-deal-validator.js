@@ -3,7 +3,7 @@
 // single source of truth: a fast validator for deal files that are valid, so they skip zod.
 //
 // Two halves, both derived from the zod schema:
-//   1. The JSON Schema of the deal (`z.toJSONSchema`, input side), compiled by ajv into standalone
+//   1. The JSON Schema of the deal (`z.toJSONSchema`, input side, src/schema/json-schema.ts), compiled by ajv into standalone
 //      code: types, required keys, unknown keys, enums, number ranges, patterns.
 //   2. A builder that makes the Deal exactly as zod's parse returns it, walked from zod's own
 //      definitions: its keys in the schema's order, defaults filled in, text trimmed, and the checks
@@ -44,14 +44,15 @@ const CONFIG_HEADER = `// @ts-nocheck -- generated code, checked by tests/policy
 
 /**
  * The source of the generated deal module.
- * @param {{ schema: any, toJSONSchema: Function, refinements: { get(schema: any): { check: string } | undefined }, checks: Record<string, unknown> }} zod
- *   the deal schema, zod's toJSONSchema, the registry of refinements and the module of predicates
+ * @param {{ schema: any, inputJsonSchema: Function, refinements: { get(schema: any): { check: string } | undefined }, checks: Record<string, unknown> }} zod
+ *   the deal schema, the project's one zod-to-JSON-Schema conversion (src/schema/json-schema.ts, which
+ *   the editor schema uses too), the registry of refinements and the module of predicates
  * @returns {string}
  */
-export function dealValidatorSource({ schema, toJSONSchema, refinements, checks }) {
+export function dealValidatorSource({ schema, inputJsonSchema, refinements, checks }) {
   return validatorSource({
     schema,
-    toJSONSchema,
+    inputJsonSchema,
     refinements,
     checks,
     header: HEADER,
@@ -81,10 +82,10 @@ export function dealValidatorSource({ schema, toJSONSchema, refinements, checks 
  * refinements (a rule's condition, the references between rules, parameters and facts) are the
  * predicates of src/policy/config-checks.ts.
  */
-export function configValidatorSource({ schema, toJSONSchema, refinements, checks }) {
+export function configValidatorSource({ schema, inputJsonSchema, refinements, checks }) {
   return validatorSource({
     schema,
-    toJSONSchema,
+    inputJsonSchema,
     refinements,
     checks,
     header: CONFIG_HEADER,
@@ -96,8 +97,8 @@ export function configValidatorSource({ schema, toJSONSchema, refinements, check
   });
 }
 
-function validatorSource({ schema, toJSONSchema, refinements, checks, header, name, checksModule, typeImport, outputType, extra }) {
-  const jsonSchema = toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'throw' });
+function validatorSource({ schema, inputJsonSchema, refinements, checks, header, name, checksModule, typeImport, outputType, extra }) {
+  const jsonSchema = inputJsonSchema(schema);
   const builder = new Builder(refinements, checks, checksModule);
   const root = builder.object(schema, name.toLowerCase());
   return [
@@ -436,7 +437,7 @@ async function loadFromSource(root, config = false) {
         "export { DealSchema as schema } from './src/schema/deal.ts';",
         "export { refinements } from './src/schema/common.ts';",
         "export * as checks from './src/schema/checks.ts';",
-        "export { toJSONSchema } from 'zod';",
+        "export { inputJsonSchema } from './src/schema/json-schema.ts';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -458,7 +459,7 @@ async function loadFromSource(root, config = false) {
 export function configSources(zod) {
   return {
     schema: zod.configSchema,
-    toJSONSchema: zod.toJSONSchema,
+    inputJsonSchema: zod.inputJsonSchema,
     refinements: { get: (schema) => zod.configRefinements.get(schema) ?? zod.refinements.get(schema) },
     checks: zod.configChecks,
   };

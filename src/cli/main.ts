@@ -2,7 +2,7 @@
 // bin/deal-triage.js touches process.exitCode. Each command's module is loaded when it runs, so a
 // command pays only for what it uses.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
@@ -11,6 +11,9 @@ import type { NewOptions } from './commands/new.js';
 import type { OneOnOneLogOptions, OneOnOneOptions } from './commands/one-on-one.js';
 import { ONE_ON_ONE_FORMATS } from '../format/one-on-one-formats.js';
 import type { TriageOptions } from './commands/triage.js';
+import type { TestOptions } from './commands/test.js';
+import type { SchemaOptions } from './commands/schema.js';
+import { POLICY_TEST_FORMATS } from '../format/policy-test.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { toolVersion } from '../io/version.js';
 import { EXIT, UsageError } from './errors.js';
@@ -141,6 +144,40 @@ an invalid log is never edited (exit 1); Ctrl-C stops with exit 130 and writes n
       const { runOneOnOneLog } = await import('./commands/one-on-one.js');
       const options = command.optsWithGlobals<OneOnOneLogOptions>();
       setExit(await runOneOnOneLog(options, await contextFor(options)));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the deal file or the config, for editors (VS Code\'s YAML extension) and other tools')
+    .addArgument(new Argument('<kind>', 'which file: deal or config').choices(['deal', 'config']))
+    .option('-o, --output <file>', 'write the schema to this file instead of stdout')
+    .addHelpText(
+      'after',
+      `
+The package ships the same files: schema/deal.schema.json and schema/config.schema.json.`,
+    )
+    .action(async (kind: 'deal' | 'config', _options: unknown, command: Command) => {
+      const { runSchema } = await import('./commands/schema.js');
+      const options = command.optsWithGlobals<SchemaOptions>();
+      setExit(await runSchema(kind, options, await contextFor(options)));
+    });
+
+  program
+    .command('test')
+    .description("run the policy's unit tests: each case file names a deal and the verdict, reasons and roles the policy must give")
+    .argument('[folder]', 'the folder of case files, searched recursively for .yaml and .yml files (default: policy-tests)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(POLICY_TEST_FORMATS).default('text'))
+    .option('--coverage', 'show, for each rule, in how many cases it fired and stayed silent, and the rules not tested both ways')
+    .addHelpText(
+      'after',
+      `
+Paths in a case file are relative to it. Exit codes: 0 every case passed, 1 a case failed,
+2 a case file is broken (its problems are located), or a usage or config error.`,
+    )
+    .action(async (folder: string | undefined, _options: unknown, command: Command) => {
+      const { runTest } = await import('./commands/test.js');
+      const options = command.optsWithGlobals<TestOptions>();
+      setExit(await runTest(folder, options, await contextFor(options)));
     });
 
   return program;

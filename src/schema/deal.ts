@@ -4,9 +4,47 @@
 import * as z from 'zod';
 import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade } from './checks.js';
 import { count, currency, days, exactNumber, isoDate, money, refinements, text } from './common.js';
-import { ID_PATTERN } from './enums.js';
+import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, ID_PATTERN, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from './enums.js';
 
-import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from './enums.js';
+/** What each value of a list means: the questionnaire's choices and the editor schema (schema/deal.schema.json) say it. */
+export const DEAL_TYPE_DESCRIPTIONS = {
+  new: 'A first sale to a customer we do not have yet.',
+  expansion: 'An existing customer buying more, or buying something new from us.',
+  renewal: 'An existing customer renewing what they already have.',
+} satisfies Record<(typeof DEAL_TYPES)[number], string>;
+export const STAGE_DESCRIPTIONS = {
+  discovery: 'First conversations: we are learning what they need.',
+  qualification: 'We are checking the fit, the budget, who decides and when.',
+  proposal: 'We are making, or have made, a proposal.',
+  negotiation: 'We are agreeing the terms and the price.',
+  'closed-won': 'Signed: the deal is won.',
+  'closed-lost': 'Lost, or abandoned by either side.',
+} satisfies Record<(typeof STAGES)[number], string>;
+export const FOLLOW_ON_DESCRIPTIONS = {
+  none: 'This sale is all there is: no further business is expected from this account.',
+  possible: 'More business could follow, but nothing the customer has said or done points to it yet.',
+  likely: 'The customer has said or shown that they plan to buy more if this sale goes well.',
+  committed: 'The further business is agreed, in writing or in a plan both sides signed, subject to this sale.',
+  unknown: 'Nobody has assessed it yet: the CEO is not considered until the head of sales does.',
+} satisfies Record<(typeof FOLLOW_ON_POTENTIALS)[number], string>;
+export const THREAT_DESCRIPTIONS = {
+  low: 'We are clearly preferred.',
+  medium: 'A competitor is a real alternative.',
+  high: 'A competitor could take the deal.',
+} satisfies Record<(typeof THREATS)[number], string>;
+export const POSITION_DESCRIPTIONS = {
+  yes: 'We can agree to it.',
+  trade: 'We agree only in exchange for something from them.',
+  no: 'We refuse: a "no" is for the CEO to say.',
+} satisfies Record<(typeof POSITIONS)[number], string>;
+export const STAKEHOLDER_ROLE_DESCRIPTIONS = {
+  'economic-buyer': 'Controls the budget and signs.',
+  champion: 'Sells for us inside the account.',
+  'decision-maker': 'Has a say in the final decision.',
+  influencer: 'Shapes the decision without making it.',
+  user: 'Will use what we sell.',
+  blocker: 'Works against the deal.',
+} satisfies Record<(typeof STAKEHOLDER_ROLES)[number], string>;
 
 export { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from './enums.js';
 export type { Stage } from './enums.js';
@@ -122,6 +160,11 @@ export const NextMeetingSchema = z.strictObject({
 
 /** The verdicts an override may give: the policy's own three (the engine's VERDICTS). */
 export const OVERRIDE_VERDICTS = ['join', 'wait', 'decline'] as const;
+export const OVERRIDE_VERDICT_DESCRIPTIONS = {
+  join: 'The CEO joins this deal, whatever the policy says.',
+  wait: 'The CEO does not join yet, whatever the policy says.',
+  decline: 'The CEO stays out of this deal, whatever the policy says.',
+} satisfies Record<(typeof OVERRIDE_VERDICTS)[number], string>;
 
 /**
  * A human decision against the policy, made openly (PRODUCT.md §14): what, why, who and until when.

@@ -6,7 +6,8 @@
 
 import * as z from 'zod';
 import { text } from './common.js';
-import { ID_PATTERN } from './enums.js';
+import { EFFECTS, FINDING_SEVERITIES, ID_PATTERN } from './enums.js';
+import type { Effect } from './enums.js';
 
 export type Scalar = number | string | boolean | null;
 export type FactValue = Scalar | readonly string[];
@@ -20,10 +21,22 @@ export type Condition =
   | { not: Condition }
   | { fact: string; op: string; value?: Operand };
 
-import { EFFECTS, FINDING_SEVERITIES } from './enums.js';
-
 export { EFFECTS, FINDING_SEVERITIES } from './enums.js';
 export type { Effect } from './enums.js';
+
+/** What each effect does (the editor schema says it). */
+export const EFFECT_DESCRIPTIONS = {
+  decline: 'When it fires, the CEO does not join; the first decline rule that fires decides.',
+  wait: 'When it fires (and no decline rule does), the CEO is not considered yet.',
+  signal: 'A strategic signal: counted, and given as a reason when the CEO joins.',
+  role: 'What the CEO does on a deal they join (close, say no, grant an exception…).',
+  finding: 'A problem `check` reports at a field of the deal file, as an error or a warning.',
+} satisfies Record<Effect, string>;
+
+export const FINDING_SEVERITY_DESCRIPTIONS = {
+  error: 'check fails (exit 1).',
+  warning: 'check reports it, and fails only past --max-warnings.',
+} satisfies Record<(typeof FINDING_SEVERITIES)[number], string>;
 
 export type ParamValue = number | string | boolean | readonly string[];
 export type Params = Readonly<Record<string, ParamValue>>;

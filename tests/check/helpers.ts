@@ -168,11 +168,28 @@ export function problemsFromJunit(xml: string): Located[] {
   );
 }
 
-export const problemsFrom: Record<'stylish' | 'json' | 'github' | 'junit', (output: string) => Located[]> = {
+/** The results of a SARIF log as located problems: the URI decoded back to the path check shows. */
+export function problemsFromSarif(output: string): Located[] {
+  interface SarifResult {
+    ruleId: string;
+    level: string;
+    locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+  }
+  const log = JSON.parse(output) as { runs: { results: SarifResult[] }[] };
+  return log.runs.flatMap((r) =>
+    r.results.map((result) => {
+      const { artifactLocation, region } = result.locations[0]!.physicalLocation;
+      return { file: decodeURIComponent(artifactLocation.uri), line: region.startLine, column: region.startColumn, severity: result.level, rule: result.ruleId };
+    }),
+  );
+}
+
+export const problemsFrom: Record<'stylish' | 'json' | 'github' | 'junit' | 'sarif', (output: string) => Located[]> = {
   stylish: problemsFromStylish,
   json: problemsFromJson,
   github: (output) => problemsFromGithub(output).map(({ message: _message, ...rest }) => rest),
   junit: problemsFromJunit,
+  sarif: problemsFromSarif,
 };
 
 // ---- The file system, before and after --------------------------------------------------------

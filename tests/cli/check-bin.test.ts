@@ -53,7 +53,7 @@ describe('exit codes reach the shell, with no stack trace', () => {
     ['every kind of invalid file', ['--config', CONFIG, 'fixtures/invalid'], 1],
     ['a bad --max-warnings', ['--config', CONFIG, '--max-warnings', 'lots', 'fixtures/deals'], 2],
     ['a bad --concurrency', ['--config', CONFIG, '--concurrency', '0', 'fixtures/deals'], 2],
-    ['a bad --format', ['--config', CONFIG, '--format', 'sarif', 'fixtures/deals'], 2],
+    ['a bad --format', ['--config', CONFIG, '--format', 'checkstyle', 'fixtures/deals'], 2],
     ['a missing path', ['--config', CONFIG, 'fixtures/nope'], 2],
     ['a folder without deal files', ['--config', CONFIG, 'scripts'], 2],
     ['an invalid config', ['--config', 'fixtures/invalid/wrong-type.yaml', 'fixtures/deals'], 2],

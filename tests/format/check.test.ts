@@ -70,8 +70,8 @@ const marking: Style = {
 const SUMMARY = '✖ 6 problems (3 errors, 3 warnings) in 3 of 4 files; verdicts: 2 join, 1 wait, 0 decline, 1 invalid';
 
 describe('every format', () => {
-  it('the registry has the four formats of PRODUCT.md §8', () => {
-    expect([...CHECK_FORMATS].sort()).toEqual(['github', 'json', 'junit', 'stylish']);
+  it('the registry has the four formats of PRODUCT.md §8, and sarif (§14)', () => {
+    expect([...CHECK_FORMATS].sort()).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
     expect(Object.keys(checkFormatters).sort()).toEqual([...CHECK_FORMATS].sort());
   });
 

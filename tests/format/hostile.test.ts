@@ -166,7 +166,7 @@ describe('the CLI with hostile file names and deal text', () => {
     writeFileSync(path.join(dir, 'deals', `${name}.yaml`), stringify(deal));
   });
 
-  it.each(['stylish', 'github', 'junit'])('check -f %s: exit 1, nothing raw on stdout or stderr', async (format) => {
+  it.each(['stylish', 'github', 'junit', 'sarif'])('check -f %s: exit 1, nothing raw on stdout or stderr', async (format) => {
     const { code, stdout, stderr } = await run(['check', '-f', format, 'deals'], { cwd: dir });
     expect(code).toBe(1);
     noRaw(stdout);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { buildReport } from '../../check/report.js';
 import { withOneOnOneLog } from '../../check/one-on-one.js';
 import { oneOnOneLogProblems } from '../../io/one-on-one-log.js';
+import { reportableRules } from '../../check/rule-catalogue.js';
 import { checkFormatters, formatStepSummary } from '../../format/check/index.js';
 import type { CheckFormat, CheckFormatter } from '../../format/check/index.js';
 import { plain } from '../../format/style.js';
@@ -24,6 +25,7 @@ import { STDIN_ARGUMENT } from '../../io/stdin.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { describeFsError, kindOf } from '../../io/fs-errors.js';
 import { displayPath } from '../../io/files.js';
+import { toolVersion } from '../../io/version.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
 import { safeChars } from '../../format/sanitize.js';
@@ -111,7 +113,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const toTerminal = output === undefined && formatter.coloured;
   const style = toTerminal ? context.styles.stdout : plain;
   const warningsFail = options.maxWarnings >= 0 && report.summary.warnings > options.maxWarnings;
-  const formatOptions = { style, warningsFail };
+  const formatOptions = { style, warningsFail, run: { version: toolVersion(), rules: reportableRules(loaded.config) } };
 
   if (output === undefined) {
     writeParts(io, formatter.parts ? formatter.parts(report, formatOptions) : [formatter(report, formatOptions)]);

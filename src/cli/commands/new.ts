@@ -13,6 +13,8 @@ import type { Style } from '../../format/style.js';
 import { safeChars } from '../../format/sanitize.js';
 import { displayPath, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
+import { toolVersion } from '../../io/version.js';
+import { withDealSchemaModeline } from '../../schema/modeline.js';
 import { inputPath, loadInputFile, sourcesOf } from '../../io/load-file.js';
 import type { LoadedFile, NotReadWording } from '../../io/load-file.js';
 import { decodeText } from '../../load/input.js';
@@ -171,7 +173,8 @@ function render(deal: Deal, edited: { deal: Deal; text: string } | undefined, cu
     if (kept.ok && roundTripProblem(deal, kept.text, currency) === undefined) return { ok: true, text: kept.text };
     if (hasComments(edited.text)) losesComments = kept.ok ? 'the edited text would not read back as the same deal' : kept.reason;
   }
-  const text = dealToYaml(deal);
+  // A fresh text starts with the schema modeline, for editors; an edited file keeps its own first lines.
+  const text = withDealSchemaModeline(dealToYaml(deal), toolVersion());
   const problem = roundTripProblem(deal, text, currency);
   if (problem !== undefined) return { ok: false, reason: `no YAML text was found that reads back as the same deal (${problem})` };
   return { ok: true, text, ...(losesComments === undefined ? {} : { losesComments }) };

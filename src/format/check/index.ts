@@ -5,10 +5,11 @@ import { withCapabilities } from '../types.js';
 import { formatCheckJson } from './json.js';
 import { formatGithub } from './github.js';
 import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish, stylishParts } from './stylish.js';
 import type { CheckFormatter } from './types.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkFormatters = {
@@ -16,6 +17,7 @@ export const checkFormatters = {
   json: withCapabilities(formatCheckJson, { coloured: false, stepSummary: false, reasons: true }),
   github: withCapabilities(formatGithub, { coloured: false, stepSummary: true, reasons: false }),
   junit: withCapabilities(formatJunit, { coloured: false, stepSummary: false, reasons: false }),
+  sarif: withCapabilities(formatSarif, { coloured: false, stepSummary: false, reasons: false }),
 } as const satisfies Record<CheckFormat, CheckFormatter>;
 
 export { formatStepSummary } from './github.js';

@@ -2,6 +2,7 @@
 // whether the run fails on its warnings; and what a registered format declares.
 
 import type { CheckReport } from '../../check/report.js';
+import type { CatalogueRule } from '../../check/rule-catalogue.js';
 import type { Style } from '../style.js';
 
 export interface CheckFormatOptions {
@@ -12,6 +13,8 @@ export interface CheckFormatOptions {
    * count the files with warnings too, so the report agrees with the exit code. Absent: false.
    */
   warningsFail?: boolean;
+  /** The tool's version and the rules that can report in this run: what sarif lists as its tool. */
+  run?: { version: string; rules: readonly CatalogueRule[] };
 }
 
 export type CheckRender = (report: CheckReport, options: CheckFormatOptions) => string;
