@@ -10,7 +10,7 @@ import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade, isC
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesDealSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"},"joined":{"type":"string"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const schema7 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false};
@@ -978,7 +978,7 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false};
+const schema17 = {"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"},"joined":{"type":"string"}},"additionalProperties":false};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -987,7 +987,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "requested")){
+if(!((key0 === "requested") || (key0 === "joined"))){
 validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -995,9 +995,27 @@ break;
 }
 if(_errs1 === errors){
 if(data.requested !== undefined){
+const _errs2 = errors;
 if(typeof data.requested !== "boolean"){
 validate42.errors = [{instancePath:instancePath+"/requested",schemaPath:"#/properties/requested/type",keyword:"type",params:{type: "boolean"}}];
 return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.joined !== undefined){
+const _errs4 = errors;
+if(typeof data.joined !== "string"){
+validate42.errors = [{instancePath:instancePath+"/joined",schemaPath:"#/properties/joined/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
 }
 }
 }
@@ -1811,6 +1829,11 @@ function object62(v) {
   else {
     o["requested"] = v["requested"];
   }
+  if (v["joined"] !== undefined) {
+    let s63 = v["joined"];
+    if (!isIsoDate(s63)) return;
+    o["joined"] = s63;
+  }
   return o;
 }
 function object0(v) {
@@ -1939,9 +1962,9 @@ function object0(v) {
   }
   if (v["ceo"] === undefined) o["ceo"] = {"requested":false};
   else {
-    const o63 = object62(v["ceo"]);
-    if (o63 === undefined) return;
-    o["ceo"] = o63;
+    const o64 = object62(v["ceo"]);
+    if (o64 === undefined) return;
+    o["ceo"] = o64;
   }
   return o;
 }

@@ -147,7 +147,13 @@ export const DealSchema = z.strictObject({
   objective: text().optional(),
   plan: text().optional(),
   next_meeting: NextMeetingSchema.optional(),
-  ceo: z.strictObject({ requested: z.boolean().default(false) }).default({ requested: false }),
+  ceo: z
+    .strictObject({
+      requested: z.boolean().default(false),
+      /** When the CEO actually joined the deal: what `review` counts the CEO's deals by (its outcomes). */
+      joined: isoDate().optional(),
+    })
+    .default({ requested: false }),
 });
 
 /** A validated deal, defaults applied. `value.currency` is resolved by the loader. */

@@ -1,5 +1,7 @@
-// Whether the head of sales asks for the CEO on this deal.
+// Whether the head of sales asks for the CEO on this deal, and when the CEO joined it, if so far
+// (what `review` counts the CEO's deals by when it compares outcomes with and without the CEO).
 
+import { askText } from '../prompts.js';
 import { defineSection } from '../section.js';
 
 export const ceo = defineSection({
@@ -11,6 +13,7 @@ export const ceo = defineSection({
       message: 'Are you asking for the CEO on this deal?',
       default: draft.ceo?.requested ?? false,
     });
-    return { ceo: { requested } };
+    const joined = await askText(p, { message: 'If the CEO has joined the deal already: on what day (YYYY-MM-DD)?', field: 'ceo.joined', current: draft.ceo?.joined });
+    return { ceo: { requested, ...(joined === undefined ? {} : { joined }) } };
   },
 });
