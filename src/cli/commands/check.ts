@@ -46,24 +46,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const loaded = await context.config();
   if (!loaded) return EXIT.usage;
 
-  const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
-  const discovery = await discoverDealFiles(given, io.cwd);
-  if (!discovery.ok) {
-    const lines = discovery.missing.map((missing) =>
-      paths.length === 0
-        ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to check: deal-triage check <folder>`
-        : `no such file or folder: ${safeChars(missing)}`,
-    );
-    lines.push(...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`));
-    throw new UsageError(lines.join('\ndeal-triage: '));
-  }
-  // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
-  const configPath = loaded.file === undefined ? undefined : await realpath(path.resolve(io.cwd, loaded.file)).catch(() => undefined);
-  const files = discovery.files.filter((file) => file.path !== configPath);
-  if (files.length === 0) {
-    throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
-  }
-
+  const { files, configPath } = await findDealFiles(paths, loaded.file, io.cwd, 'check');
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   // Relative to the working folder, like every other path (GitHub always gives an absolute one).
   const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
@@ -124,6 +107,38 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/**
+ * The deal files under the paths (default deals/), as check finds them; `review` finds them the
+ * same way. A missing or unreadable path, or no deal file at all, is a usage error; a config kept
+ * among the deals is not a deal. Discovery gives real paths, and so does `configPath`.
+ */
+export async function findDealFiles(
+  paths: readonly string[],
+  config: string | undefined,
+  cwd: string,
+  command: string,
+): Promise<{ given: readonly string[]; files: DiscoveredFile[]; configPath: string | undefined }> {
+  const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
+  const discovery = await discoverDealFiles(given, cwd);
+  if (!discovery.ok) {
+    const lines = discovery.missing.map((missing) =>
+      paths.length === 0
+        ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to ${command}: deal-triage ${command} <folder>`
+        : `no such file or folder: ${safeChars(missing)}`,
+    );
+    lines.push(...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`));
+    throw new UsageError(lines.join('\ndeal-triage: '));
+  }
+  // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
+  const configPath = config === undefined ? undefined : await realpath(path.resolve(cwd, config)).catch(() => undefined);
+  const files = discovery.files.filter((file) => file.path !== configPath);
+  if (files.length === 0) {
+    throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
+  }
+
+  return { given, files, configPath };
 }
 
 /** Writes a report's parts to stdout in writes of about 64 KiB: few writes, and never the whole report as one string. */
