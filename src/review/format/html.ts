@@ -57,7 +57,8 @@ p{margin:.5rem 0}
 .warn{color:var(--warn);font-weight:600}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:break-word}
+table.narrow{width:auto;min-width:min(100%,28rem)}
 thead th{border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;white-space:nowrap}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--panel);padding:0 .2rem;border-radius:3px}
@@ -66,7 +67,14 @@ figure{margin:.5rem 0}
 svg{max-width:100%;height:auto}
 .legend{display:flex;flex-wrap:wrap;gap:1rem;margin:.25rem 0;padding:0;list-style:none}
 .legend span{display:inline-block;width:.9rem;height:.9rem;vertical-align:-.1rem;margin-right:.3rem;border:1px solid var(--ink)}
-@media (max-width:40rem){main{padding:.75rem}h1{font-size:1.25rem}th,td{padding:.3rem .35rem;font-size:.9rem}}
+td.nowrap,th.nowrap,code{white-space:nowrap}
+.stack .label{display:none}
+@media (max-width:40rem){main{padding:.75rem}h1{font-size:1.25rem}th,td{padding:.3rem .35rem;font-size:.9rem}
+.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.stack tr{display:block;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.stack th,.stack td{display:block;border:0;padding:.1rem 0;text-align:left}
+.stack .label{display:inline;color:var(--muted)}
+code{white-space:normal;overflow-wrap:anywhere}}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}h2{break-after:avoid}.card,.caution,figure,tr{break-inside:avoid}.table{overflow:visible}a{color:inherit}}
 `;
 
@@ -150,9 +158,9 @@ export function formatReviewHtml(review: Review): string {
     const title = `${TITLES.changes} ${sinceText(review)}: ${review.changes.length === 0 ? 'nothing' : plural(review.changes.length, 'change')}`;
     push('<section aria-labelledby="changes">', `<h2 id="changes">${h(title)}</h2>`);
     if (review.changes.length > 0) {
-      push('<div class="table"><table>', '<thead><tr><th scope="col">Deal</th><th scope="col">Change</th><th scope="col">From</th><th scope="col">To</th></tr></thead>', '<tbody>');
+      push('<div class="table"><table class="stack">', '<thead><tr><th scope="col">Deal</th><th scope="col">Change</th><th scope="col">From</th><th scope="col">To</th></tr></thead>', '<tbody>');
       for (const item of review.changes.slice(0, LIST_LIMIT)) {
-        push(`<tr><th scope="row"><code>${h(item.id)}</code></th><td>${h(CHANGE_WORDS[item.kind])}</td><td>${h(changeValue(item, 'from'))}</td><td>${h(changeValue(item, 'to'))}</td></tr>`);
+        push(`<tr><th scope="row"><code>${h(item.id)}</code></th><td>${h(CHANGE_WORDS[item.kind])}</td><td><span class="label">from </span>${h(changeValue(item, 'from'))}</td><td><span class="label">to </span>${h(changeValue(item, 'to'))}</td></tr>`);
       }
       push('</tbody></table></div>');
       if (review.changes.length > LIST_LIMIT) push(`<p class="muted">${h(moreText(review.changes.length - LIST_LIMIT))}</p>`);
@@ -163,9 +171,9 @@ export function formatReviewHtml(review: Review): string {
   // Risks.
   push('<section aria-labelledby="risks">', `<h2 id="risks">${h(`${TITLES.risks}: ${review.risks.length === 0 ? 'none' : plural(review.risks.length, 'risk')}`)}</h2>`);
   if (review.risks.length > 0) {
-    push('<div class="table"><table>', '<thead><tr><th scope="col">Risk</th><th scope="col">Deal</th><th scope="col">What to do</th></tr></thead>', '<tbody>');
+    push('<div class="table"><table class="stack">', '<thead><tr><th scope="col">Risk</th><th scope="col">Deal</th><th scope="col">What to do</th></tr></thead>', '<tbody>');
     for (const item of review.risks.slice(0, LIST_LIMIT)) {
-      push(`<tr><td class="warn">${h(RISK_WORDS[item.kind])}</td><th scope="row"><code>${h(item.id)}</code></th><td>${h(item.message)}</td></tr>`);
+      push(`<tr><td class="warn nowrap">${h(RISK_WORDS[item.kind])}</td><th scope="row"><code>${h(item.id)}</code></th><td>${h(item.message)}</td></tr>`);
     }
     push('</tbody></table></div>');
     if (review.risks.length > LIST_LIMIT) push(`<p class="muted">${h(moreText(review.risks.length - LIST_LIMIT))}</p>`);
@@ -175,12 +183,17 @@ export function formatReviewHtml(review: Review): string {
   // Outcomes.
   const { outcomes } = review;
   push('<section aria-labelledby="outcomes">', `<h2 id="outcomes">${h(TITLES.outcomes)}</h2>`);
-  push('<div class="table"><table>', '<caption class="muted" style="text-align:left">Closed deals, with and without the CEO</caption>');
-  push(`<thead><tr><td></td>${OUTCOME_HEADERS.map((header) => `<th scope="col" class="num">${h(header)}</th>`).join('')}</tr></thead>`, '<tbody>');
-  for (const [label, row] of [['With the CEO', outcomes.with_ceo], ['Without', outcomes.without_ceo]] as const) {
-    push(`<tr><th scope="row">${label}</th>${outcomeCells(row, outcomes.currency).map((cell) => `<td class="num">${h(cell)}</td>`).join('')}</tr>`);
-  }
-  push('</tbody></table></div>');
+  // Turned on its side (a row per measure, a column per side): two columns fit a phone.
+  const withCells = outcomeCells(outcomes.with_ceo, outcomes.currency);
+  const withoutCells = outcomeCells(outcomes.without_ceo, outcomes.currency);
+  push(
+    '<div class="table"><table class="narrow">',
+    '<caption class="muted" style="text-align:left">Closed deals, with and without the CEO</caption>',
+    '<thead><tr><td></td><th scope="col" class="num">With the CEO</th><th scope="col" class="num">Without</th></tr></thead>',
+    '<tbody>',
+    ...OUTCOME_HEADERS.map((header, i) => `<tr><th scope="row">${h(header)}</th><td class="num">${h(withCells[i]!)}</td><td class="num">${h(withoutCells[i]!)}</td></tr>`),
+    '</tbody></table></div>',
+  );
   for (const note of outcomeCaution(outcomes)) {
     push(note.startsWith('Too few') ? `<p class="caution" role="note"><strong>Caution:</strong> ${h(note)}</p>` : `<p class="muted">${h(note)}</p>`);
   }
@@ -195,14 +208,17 @@ export function formatReviewHtml(review: Review): string {
   push(funnelSvg(review));
   push(
     `<ul class="legend" aria-hidden="true">${VERDICTS.map((v) => `<li><span style="background:${VERDICT_FILL[v]}"></span>${v}</li>`).join('')}</ul>`,
-    '<div class="table"><table>',
+    '<div class="table"><table class="stack">',
     `<caption class="muted" style="text-align:left">Open deals and potential value (${h(funnel.currency)}) by stage and verdict</caption>`,
     '<thead><tr><th scope="col">Stage</th><th scope="col" class="num">Deals</th><th scope="col" class="num">Potential</th><th scope="col" class="num">Join</th><th scope="col" class="num">Wait</th><th scope="col" class="num">Decline</th></tr></thead>',
     '<tbody>',
   );
   for (const stage of funnel.stages) {
-    const cells = VERDICTS.map((v) => `<td class="num">${formatNumber(stage.by_verdict[v].count)} · ${h(formatMoney(stage.by_verdict[v].potential_value, funnel.currency))}</td>`);
-    push(`<tr><th scope="row">${h(stage.stage)}</th><td class="num">${formatNumber(stage.count)}</td><td class="num">${h(formatMoney(stage.potential_value, funnel.currency))}</td>${cells.join('')}</tr>`);
+    const cells = VERDICTS.map((v) => `<td class="num"><span class="label">${v}: </span>${formatNumber(stage.by_verdict[v].count)} · ${h(formatMoney(stage.by_verdict[v].potential_value, funnel.currency))}</td>`);
+    push(
+      `<tr><th scope="row">${h(stage.stage)}</th><td class="num"><span class="label">deals: </span>${formatNumber(stage.count)}</td>` +
+        `<td class="num"><span class="label">potential: </span>${h(formatMoney(stage.potential_value, funnel.currency))}</td>${cells.join('')}</tr>`,
+    );
   }
   push('</tbody></table></div>');
   if (funnel.other_currency > 0) push(`<p class="muted">${h(`${plural(funnel.other_currency, 'open deal')} in another currency are counted, their value not added.`)}</p>`);
@@ -213,12 +229,12 @@ export function formatReviewHtml(review: Review): string {
     push(
       '<section aria-labelledby="problems">',
       `<h2 id="problems">${h(`${TITLES.problems}: ${plural(review.summary.errors, 'error')}, ${plural(review.summary.warnings, 'warning')}`)}</h2>`,
-      '<div class="table"><table>',
+      '<div class="table"><table class="stack">',
       '<thead><tr><th scope="col">Where</th><th scope="col">Severity</th><th scope="col">Problem</th><th scope="col">Rule</th></tr></thead>',
       '<tbody>',
     );
     for (const p of review.problems) {
-      push(`<tr><th scope="row">${h(`${p.file}:${p.line}:${p.column}`)}</th><td${p.severity === 'error' ? ' class="warn"' : ''}>${p.severity}</td><td>${h(p.message)}</td><td><code>${h(p.rule)}</code></td></tr>`);
+      push(`<tr><th scope="row">${h(`${p.file}:${p.line}:${p.column}`)}</th><td class="nowrap${p.severity === 'error' ? ' warn' : ''}">${p.severity}</td><td>${h(p.message)}</td><td><code>${h(p.rule)}</code></td></tr>`);
     }
     push('</tbody></table></div>', '</section>');
   }
@@ -229,8 +245,8 @@ export function formatReviewHtml(review: Review): string {
 /** The funnel as a horizontal stacked bar per stage, scaled to the largest stage; an image with a text alternative. */
 function funnelSvg(review: Review): string {
   const { funnel } = review;
-  const width = 640;
-  const label = 120;
+  const width = 480;
+  const label = 110;
   const barArea = width - label - 10;
   const rowHeight = 34;
   const height = funnel.stages.length * rowHeight + 10;
@@ -239,7 +255,7 @@ function funnelSvg(review: Review): string {
   const rows: string[] = [];
   funnel.stages.forEach((stage, i) => {
     const y = 5 + i * rowHeight;
-    rows.push(`<text x="0" y="${y + 20}" font-size="14" fill="#1f2328">${h(stage.stage)}</text>`);
+    rows.push(`<text x="0" y="${y + 20}" font-size="15" fill="#1f2328">${h(stage.stage)}</text>`);
     let x = label;
     for (const verdict of VERDICTS) {
       const w = largest === 0 ? 0 : Math.round((stage.by_verdict[verdict].potential_value / largest) * barArea * 10) / 10;

@@ -33,7 +33,7 @@ export const RISK_WORDS: Readonly<Record<RiskKind, string>> = {
   'close-date-passed': 'close date passed',
   'next-meeting-past': 'no meeting ahead',
   stale: 'stale',
-  'ceo-requested-not-join': 'CEO requested, policy says no',
+  'ceo-requested-not-join': 'CEO requested, policy disagrees',
   'over-capacity': 'over capacity',
 };
 
