@@ -8,6 +8,7 @@ import type { FileReport } from '../check/file.js';
 import { evaluate } from '../engine/evaluate.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
+import { reviewFacts } from '../review/model.js';
 import type { ReviewDealInput, SinceInput } from '../review/model.js';
 import type { Deal } from '../schema/deal.js';
 import { CHECK_WORDING } from './check-files.js';
@@ -46,9 +47,11 @@ export function readReviewFiles(files: readonly DiscoveredFile[], config: Resolv
     if (!loaded.ok || !report.deal) continue;
     const deal = loaded.value;
     const { verdict, reasons } = report.deal;
-    // Only the CEO's deals and the horizon show roles and signals: the others need no more than check's decision.
+    // Only the CEO's deals and the horizon show roles and signals: the others need no more than
+    // check's decision. Of the evaluation, only their names are kept (not its traces).
     const evaluation = verdict === 'decline' ? undefined : evaluate(deal, config, { today });
-    deals.push({ file: entry.file, deal, verdict, reasons, ...(evaluation ? { evaluation } : {}) });
+    const named = evaluation ? { roles: evaluation.roles.map((role) => role.role), signals: evaluation.signals.map((signal) => signal.rule) } : {};
+    deals.push({ file: entry.file, deal: reviewFacts(deal), verdict, reasons, ...named });
   }
   return { reports, deals, blobs };
 }

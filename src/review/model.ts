@@ -6,8 +6,9 @@
 
 import { dayNumber } from '../engine/dates.js';
 import { decide } from '../engine/decide.js';
+import { detached } from '../check/file.js';
 import { briefMissing, potentialValue } from '../engine/facts.js';
-import type { Evaluation, Verdict } from '../engine/types.js';
+import type { Verdict } from '../engine/types.js';
 import { formatMoney, formatNumber } from '../engine/values.js';
 import type { Problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
@@ -30,13 +31,70 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type RiskKind = (typeof RISK_KINDS)[number];
 export type PrepareItem = (typeof PREPARE_ITEMS)[number];
 
-/** A valid deal of the working tree: check's verdict and reasons; for a join or a wait, the engine's whole evaluation. */
+/**
+ * What the review reads of a deal: a few fields, copied out of the file's text, so a folder of
+ * 10,000 deals is not kept in memory whole while the review is built (the garbage collector's work
+ * on it was the largest cost of a review).
+ */
+export interface ReviewFacts {
+  id: string;
+  name: string;
+  account: string;
+  stage: Stage;
+  close_date?: string;
+  amount: number;
+  potential_value: number;
+  currency: string;
+  follow_on: Deal['follow_on']['potential'];
+  requested: boolean;
+  joined?: string;
+  next_meeting?: { date: string; purpose?: string };
+  /** The earliest and the latest date in the history. */
+  first_event?: string;
+  last_event?: string;
+  brief_missing: string[];
+  has_plan: boolean;
+}
+
+export function reviewFacts(deal: Deal): ReviewFacts {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const { date } of deal.history) {
+    if (first === undefined || date < first) first = date;
+    if (last === undefined || date > last) last = date;
+  }
+  const meeting = deal.next_meeting;
+  return {
+    id: detached(deal.id),
+    name: detached(deal.name),
+    account: detached(deal.account.name),
+    stage: deal.stage,
+    ...(deal.close_date === undefined ? {} : { close_date: detached(deal.close_date) }),
+    amount: deal.value.amount,
+    potential_value: potentialValue(deal),
+    currency: detached(deal.value.currency),
+    follow_on: deal.follow_on.potential,
+    requested: deal.ceo.requested,
+    ...(deal.ceo.joined === undefined ? {} : { joined: detached(deal.ceo.joined) }),
+    ...(meeting ? { next_meeting: { date: detached(meeting.date), ...(meeting.purpose === undefined ? {} : { purpose: detached(meeting.purpose) }) } } : {}),
+    ...(first === undefined ? {} : { first_event: detached(first) }),
+    ...(last === undefined ? {} : { last_event: detached(last) }),
+    brief_missing: briefMissing(deal),
+    has_plan: deal.plan !== undefined,
+  };
+}
+
+/**
+ * A valid deal of the working tree: check's verdict and reasons; for a join or a wait, the CEO's
+ * roles and the strategic signals, from the engine's evaluation.
+ */
 export interface ReviewDealInput {
   file: string;
-  deal: Deal;
+  deal: ReviewFacts;
   verdict: Verdict;
   reasons: readonly { rule: string; message: string }[];
-  evaluation?: Evaluation;
+  roles?: readonly string[];
+  signals?: readonly string[];
 }
 
 /** The folder at the `--since` revision, as the I/O layer read it from git. */
@@ -172,10 +230,10 @@ export interface Review {
 
 const isClosed = (stage: Stage) => stage === 'closed-won' || stage === 'closed-lost';
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const ref = ({ file, deal }: { file: string; deal: Deal }): DealRef => ({ id: deal.id, file, name: deal.name });
+const ref = ({ file, deal }: { file: string; deal: { id: string; name: string } }): DealRef => ({ id: deal.id, file, name: deal.name });
 /** By potential value, largest first; ties by id, then file: never by the order files were read. */
 const byValue = (a: ReviewDealInput, b: ReviewDealInput) =>
-  potentialValue(b.deal) - potentialValue(a.deal) || compareText(a.deal.id, b.deal.id) || compareText(a.file, b.file);
+  b.deal.potential_value - a.deal.potential_value || compareText(a.deal.id, b.deal.id) || compareText(a.file, b.file);
 
 export function buildReview(input: ReviewInput): Review {
   const { config, today } = input;
@@ -201,20 +259,20 @@ export function buildReview(input: ReviewInput): Review {
 
 function ceoDeal(entry: ReviewDealInput, rank: number, capacity: number): CeoDeal {
   const { deal } = entry;
-  const missing = briefMissing(deal);
+  const missing = deal.brief_missing;
   return {
     ...ref(entry),
     rank,
     stage: deal.stage,
     close_date: deal.close_date ?? null,
     next_meeting: deal.next_meeting ? { date: deal.next_meeting.date, purpose: deal.next_meeting.purpose ?? null } : null,
-    roles: (entry.evaluation?.roles ?? []).map((role) => role.role),
+    roles: [...(entry.roles ?? [])],
     brief_complete: missing.length === 0,
-    brief_missing: missing,
-    potential_value: potentialValue(deal),
-    currency: deal.value.currency,
-    requested: deal.ceo.requested,
-    joined: deal.ceo.joined ?? null,
+    brief_missing: [...missing],
+    potential_value: deal.potential_value,
+    currency: deal.currency,
+    requested: deal.requested,
+    joined: deal.joined ?? null,
     over_capacity: rank > capacity,
   };
 }
@@ -231,16 +289,16 @@ function horizon(deals: readonly ReviewDealInput[], config: ResolvedConfig, toda
     const at = STAGES.indexOf(deal.stage);
     // The first stage the CEO comes in at, from where the deal is: null when it is at one already.
     const stage = joinStages.includes(deal.stage) ? null : (STAGES.find((s, i) => i > at && joinStages.includes(s)) ?? joinStages[0] ?? null);
-    const missing = new Set<string>(briefMissing(deal));
-    if (deal.plan === undefined) missing.add('plan');
-    if (deal.follow_on.potential === 'unknown') missing.add('follow-on');
+    const missing = new Set<string>(deal.brief_missing);
+    if (!deal.has_plan) missing.add('plan');
+    if (deal.follow_on === 'unknown') missing.add('follow-on');
     return {
       ...ref(entry),
       stage: deal.stage,
       close_date: deal.close_date ?? null,
-      potential_value: potentialValue(deal),
-      currency: deal.value.currency,
-      signals: (entry.evaluation?.signals ?? []).map((signal) => signal.rule),
+      potential_value: deal.potential_value,
+      currency: deal.currency,
+      signals: [...(entry.signals ?? [])],
       waiting_for: entry.reasons.map(({ rule, message }) => ({ rule, message })),
       prepare: PREPARE_ITEMS.filter((item) => missing.has(item)),
       needed_at: {
@@ -287,8 +345,9 @@ function changes(deals: readonly ReviewDealInput[], since: SinceInput, config: R
   return items.sort((a, b) => compareText(a.id, b.id) || compareText(a.file, b.file) || order(a.kind) - order(b.kind));
 }
 
-function dealChanges(old: Deal, now: ReviewDealInput, config: ResolvedConfig, today: string): ChangeItem[] {
+function dealChanges(oldDeal: Deal, now: ReviewDealInput, config: ResolvedConfig, today: string): ChangeItem[] {
   const { deal } = now;
+  const old = reviewFacts(oldDeal);
   const base = ref(now);
   const items: ChangeItem[] = [];
   if (old.stage !== deal.stage) {
@@ -298,15 +357,15 @@ function dealChanges(old: Deal, now: ReviewDealInput, config: ResolvedConfig, to
   if (old.close_date !== deal.close_date && old.close_date !== undefined && deal.close_date !== undefined) {
     items.push({ ...base, kind: deal.close_date > old.close_date ? 'pushed-out' : 'pulled-in', from: old.close_date, to: deal.close_date });
   }
-  const [was, is] = [potentialValue(old), potentialValue(deal)];
-  if (was !== is || old.value.amount !== deal.value.amount || old.value.currency !== deal.value.currency) {
+  const [was, is] = [old.potential_value, deal.potential_value];
+  if (was !== is || old.amount !== deal.amount || old.currency !== deal.currency) {
     // The potential value when it moved; else the contract value (a follow-on traded for a larger sale).
-    const [from, to] = was !== is ? [was, is] : [old.value.amount, deal.value.amount];
-    items.push({ ...base, kind: 'amount', from, to, currency: deal.value.currency });
+    const [from, to] = was !== is ? [was, is] : [old.amount, deal.amount];
+    items.push({ ...base, kind: 'amount', from, to, currency: deal.currency });
   }
   // A closed deal's verdict is decline by nature: won or lost says it.
   if (!isClosed(deal.stage)) {
-    const before = decide(old, config, { today, reasons: false }).verdict;
+    const before = decide(oldDeal, config, { today, reasons: false }).verdict;
     if (before !== now.verdict) items.push({ ...base, kind: 'verdict', from: before, to: now.verdict });
   }
   return items;
@@ -329,16 +388,16 @@ function risks(open: readonly ReviewDealInput[], joins: readonly ReviewDealInput
     if (entry.verdict === 'join') {
       const meeting = deal.next_meeting?.date;
       if (meeting === undefined) {
-        items.push({ ...base, kind: 'next-meeting-past', message: `The CEO joins this deal, but no next meeting is set: agree one with ${deal.account.name}.` });
+        items.push({ ...base, kind: 'next-meeting-past', message: `The CEO joins this deal, but no next meeting is set: agree one with ${deal.account}.` });
       } else if (meeting < today) {
         items.push({
           ...base,
           kind: 'next-meeting-past',
-          message: `The CEO joins this deal, but its next meeting, ${meeting}, was ${plural(days(meeting), 'day')} ago: agree the next one with ${deal.account.name}.`,
+          message: `The CEO joins this deal, but its next meeting, ${meeting}, was ${plural(days(meeting), 'day')} ago: agree the next one with ${deal.account}.`,
         });
       }
     }
-    const last = deal.history.reduce<string | undefined>((latest, event) => (latest === undefined || event.date > latest ? event.date : latest), undefined);
+    const last = deal.last_event;
     // A deal without any history is stale only where the brief matters (the CEO's deals and the
     // horizon): a pipeline of imported deals has many, and listing them all would hide the rest.
     if (last === undefined) {
@@ -350,7 +409,7 @@ function risks(open: readonly ReviewDealInput[], joins: readonly ReviewDealInput
         message: `No event for ${plural(days(last), 'day')} (the last on ${last}; stale after ${config.policy.stale_days}, policy.stale_days): is the deal still moving?`,
       });
     }
-    if (deal.ceo.requested && entry.verdict !== 'join') {
+    if (deal.requested && entry.verdict !== 'join') {
       const reason = entry.reasons[0];
       items.push({
         ...base,
@@ -364,7 +423,7 @@ function risks(open: readonly ReviewDealInput[], joins: readonly ReviewDealInput
     items.push({
       ...ref(entry),
       kind: 'over-capacity',
-      message: `It ranks ${capacity + i + 1} of ${joins.length} deals the CEO should join, by potential value (${formatMoney(potentialValue(entry.deal), entry.deal.value.currency)}), and the CEO can carry ${capacity} (policy.ceo_capacity): choose which deals wait.`,
+      message: `It ranks ${capacity + i + 1} of ${joins.length} deals the CEO should join, by potential value (${formatMoney(entry.deal.potential_value, entry.deal.currency)}), and the CEO can carry ${capacity} (policy.ceo_capacity): choose which deals wait.`,
     });
   });
   // Kind by kind; within a kind, as ranked above (largest potential value first).
@@ -379,20 +438,19 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : Math.round(((sorted[middle - 1]! + sorted[middle]!) / 2) * 100) / 100;
 }
 
-function outcomeRow(deals: readonly Deal[], currency: string): OutcomeRow {
+function outcomeRow(deals: readonly ReviewFacts[], currency: string): OutcomeRow {
   const won = deals.filter((deal) => deal.stage === 'closed-won').length;
   const lost = deals.length - won;
   const cycles: number[] = [];
   for (const deal of deals) {
-    const first = deal.history.reduce<string | undefined>((earliest, event) => (earliest === undefined || event.date < earliest ? event.date : earliest), undefined);
-    if (first !== undefined && deal.close_date !== undefined) cycles.push(dayNumber(deal.close_date) - dayNumber(first));
+    if (deal.first_event !== undefined && deal.close_date !== undefined) cycles.push(dayNumber(deal.close_date) - dayNumber(deal.first_event));
   }
   return {
     closed: deals.length,
     won,
     lost,
     win_rate: deals.length === 0 ? null : Math.round((won / deals.length) * 10_000) / 10_000,
-    median_potential_value: median(deals.filter((deal) => deal.value.currency === currency).map(potentialValue)),
+    median_potential_value: median(deals.filter((deal) => deal.currency === currency).map((deal) => deal.potential_value)),
     median_cycle_days: median(cycles),
     cycle_sample: cycles.length,
   };
@@ -400,15 +458,15 @@ function outcomeRow(deals: readonly Deal[], currency: string): OutcomeRow {
 
 function outcomes(deals: readonly ReviewDealInput[], currency: string): Outcomes {
   const closed = deals.filter((entry) => isClosed(entry.deal.stage)).map((entry) => entry.deal);
-  const withCeo = outcomeRow(closed.filter((deal) => deal.ceo.joined !== undefined), currency);
-  const withoutCeo = outcomeRow(closed.filter((deal) => deal.ceo.joined === undefined), currency);
+  const withCeo = outcomeRow(closed.filter((deal) => deal.joined !== undefined), currency);
+  const withoutCeo = outcomeRow(closed.filter((deal) => deal.joined === undefined), currency);
   return {
     currency,
     with_ceo: withCeo,
     without_ceo: withoutCeo,
     min_sample: MIN_OUTCOME_SAMPLE,
     conclusive: withCeo.closed >= MIN_OUTCOME_SAMPLE && withoutCeo.closed >= MIN_OUTCOME_SAMPLE,
-    other_currency: closed.filter((deal) => deal.value.currency !== currency).length,
+    other_currency: closed.filter((deal) => deal.currency !== currency).length,
   };
 }
 
@@ -425,8 +483,8 @@ function funnel(open: readonly ReviewDealInput[], currency: string): Funnel {
   };
   for (const entry of open) {
     const row = stages.get(entry.deal.stage)!;
-    const value = entry.deal.value.currency === currency ? potentialValue(entry.deal) : 0;
-    if (entry.deal.value.currency !== currency) other += 1;
+    const value = entry.deal.currency === currency ? entry.deal.potential_value : 0;
+    if (entry.deal.currency !== currency) other += 1;
     add(row, value);
     add(row.by_verdict[entry.verdict], value);
     add(total, value);
