@@ -31,6 +31,7 @@ export const BAR_WIDTH = 32;
 /** One shade per verdict: the bar is readable in black and white. */
 export const BAR_CHARS: Readonly<Record<Verdict, string>> = { join: '█', wait: '▓', decline: '░' };
 const VERDICT_ORDER: readonly Verdict[] = ['join', 'wait', 'decline'];
+const RISK_WIDTH = Math.max(...Object.values(RISK_WORDS).map((word) => word.length));
 
 const t = safeLine;
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
@@ -77,7 +78,7 @@ export function formatReviewText(review: Review, style: Style): string {
 
   heading(`${TITLES.risks}: ${review.risks.length === 0 ? 'none' : plural(review.risks.length, 'risk')}`);
   for (const item of review.risks.slice(0, LIST_LIMIT)) {
-    out.push(`  ${style.yellow(pad(RISK_WORDS[item.kind], 29))}  ${t(item.id)}: ${t(item.message)}`);
+    out.push(`  ${style.yellow(pad(RISK_WORDS[item.kind], RISK_WIDTH))}  ${t(item.id)}: ${t(item.message)}`);
   }
   if (review.risks.length > LIST_LIMIT) out.push(style.dim(`  ${moreText(review.risks.length - LIST_LIMIT)}`));
 
@@ -93,11 +94,17 @@ export function formatReviewText(review: Review, style: Style): string {
   const largest = Math.max(0, ...funnel.stages.map((stage) => stage.potential_value));
   const stageWidth = Math.max(...funnel.stages.map((stage) => stage.stage.length));
   for (const stage of funnel.stages) {
+    // Each segment ends where the running total ends, rounded: the segments add up to the whole bar.
+    let running = 0;
+    let drawn = 0;
     const bar = VERDICT_ORDER.map((verdict) => {
-      const cells = largest === 0 ? 0 : Math.round((stage.by_verdict[verdict].potential_value / largest) * BAR_WIDTH);
+      running += stage.by_verdict[verdict].potential_value;
+      const end = largest === 0 ? 0 : Math.round((running / largest) * BAR_WIDTH);
+      const cells = end - drawn;
+      drawn = end;
       return verdictColour(verdict, style)(BAR_CHARS[verdict].repeat(cells));
     }).join('');
-    const cells = largest === 0 ? 0 : VERDICT_ORDER.reduce((sum, v) => sum + Math.round((stage.by_verdict[v].potential_value / largest) * BAR_WIDTH), 0);
+    const cells = drawn;
     out.push(`  ${pad(stage.stage, stageWidth)}  ${bar}${' '.repeat(Math.max(0, BAR_WIDTH + 1 - cells))}${padStart(formatNumber(stage.count), 5)}  ${formatMoney(stage.potential_value, funnel.currency)}`);
   }
   out.push(style.dim(`  ${VERDICT_ORDER.map((v) => `${BAR_CHARS[v]} ${v}`).join('  ')} · bar length: potential value in ${funnel.currency}`));

@@ -56,7 +56,10 @@ export function sinceText(review: Review): string {
   if (!since) return '';
   if (since.commit === null) return `since ${since.given} (no commit that old: every deal is new)`;
   const short = since.commit.slice(0, 12);
-  return since.given === since.date || since.given.startsWith(short) ? `since ${since.given} (commit ${short}, ${since.date})` : `since ${since.given} (${short}, ${since.date})`;
+  // A date reads the last commit before it; a revision names its commit.
+  return since.given === since.date || /^\d{4}-\d{2}-\d{2}$/.test(since.given)
+    ? `since ${since.given} (the last commit before it: ${short}, ${since.date})`
+    : `since ${since.given} (commit ${short}, ${since.date})`;
 }
 
 export function ceoHeadline(review: Review): string {
