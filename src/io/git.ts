@@ -151,11 +151,13 @@ export async function readBlobs(blobs: readonly string[], top: string): Promise<
   const out = run.stdout;
   const read: ReadOutcome[] = [];
   let at = 0;
-  for (let i = 0; i < blobs.length; i++) {
+  for (const blob of blobs) {
     const end = out.indexOf(0x0a, at);
     if (end < 0) return { kind: 'failed', detail: 'git cat-file stopped early' };
     const header = out.toString('utf8', at, end).split(' ');
     at = end + 1;
+    // Each answer names the object asked for, in order: anything else is an answer misread.
+    if (header[0] !== blob) return { kind: 'failed', detail: `git cat-file answered for ${header[0] ?? 'nothing'} where ${blob} was asked for` };
     if (header[1] === 'missing' || header.length < 3) {
       read.push({ kind: 'unreadable', reason: 'git does not have this file (a partial or shallow clone)' });
       continue;

@@ -167,7 +167,7 @@ describe('review --since over a week of changes', () => {
     for (const title of ["The CEO's deals now: 5 for a capacity of 3: 2 over capacity", 'On the horizon: 2 strategic deals', 'What changed since last-week', 'Risks: 7 risks', "What the CEO's time returns", 'The funnel: 13 open deals']) {
       expect(stdout).toContain(title);
     }
-    expect(stdout).toMatch(/negotiation\s+█+░+\s+11  \$3,280,000/);
+    expect(stdout).toMatch(/negotiation\s+█+░+\s+11 {2}\$3,280,000/);
     expect(stdout).toContain('close date pushed out');
   });
 

@@ -13,7 +13,7 @@ import { TODAY } from '../helpers/paths.js';
 
 const config = loadConfig();
 
-function input(patch: Record<string, unknown>, file = `deals/${String(patch.id ?? 'base-deal')}.yaml`): ReviewDealInput {
+function input(patch: Record<string, unknown>, file = `deals/${typeof patch.id === 'string' ? patch.id : 'base-deal'}.yaml`): ReviewDealInput {
   const deal = makeDeal(patch);
   const { verdict, reasons } = decide(deal, config, { today: TODAY });
   return { file, deal: reviewFacts(deal), verdict, reasons };
