@@ -33,6 +33,10 @@ export { checkFileBytes } from './check/file.js';
 export { buildReport } from './check/report.js';
 export { CHECK_FORMATS, checkFormatters } from './format/check/index.js';
 export { plain };
+// review's pure core: the review from checked deals (and the deals at an earlier revision), rendered by a review format.
+export { buildReview, reviewFacts } from './review/model.js';
+export { REVIEW_FORMATS, reviewFormatters } from './review/format/index.js';
+export type { Review, ReviewDealInput, SinceInput } from './review/model.js';
 // new's writer: a deal as the text of its file.
 export { dealToYaml } from './questionnaire/write.js';
 

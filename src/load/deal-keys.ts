@@ -18,5 +18,5 @@ export const DEAL_KEYS: readonly string[] = [
   'questions', 'question', 'answer',
   'objective', 'plan',
   'next_meeting', 'purpose',
-  'ceo', 'requested',
+  'ceo', 'requested', 'joined',
 ];

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { ANSI, run, STACK_FRAME } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
 import { buildWeek, CONFIG, DealsRepo, joinDeal, smallDeal } from '../review/repo.js';
@@ -272,6 +273,14 @@ describe('review --since: what cannot be read is a usage error naming it', () =>
     expect(result.stderr).toContain('--since HEAD needs a git repository');
   });
 
+  it('a folder outside the repository', async () => {
+    const outside = tempDir();
+    cpSync(path.join(dir, 'deals'), path.join(outside, 'deals'), { recursive: true });
+    const result = await review(dir, path.join(outside, 'deals'), '--since', 'last-week');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^deal-triage: --since last-week: .*deals is outside the git repository at .*; review a folder inside it\n$/);
+  });
+
   it.each([['a revision', 'last-week'], ['a date', '2026-11-21']])('a shallow clone without %s: says to fetch more history', async (_what, since) => {
     const shallow = path.join(tempDir(), 'shallow');
     execFileSync('git', ['clone', '-q', '--depth', '1', '--no-tags', `file://${dir}`, shallow]);
@@ -281,4 +290,20 @@ describe('review --since: what cannot be read is a usage error naming it', () =>
     expect(result.stderr).toContain('git fetch --unshallow');
     expect(result.stderr).toContain('fetch-depth: 0');
   });
+});
+
+describe('review --since: files from git go through the same loader', () => {
+  it('leaves out a file over 1 MiB at the revision, as it refuses one on disk (its deal counts as new)', async () => {
+    const dir = path.join(tempDir(), 'repo');
+    const repo = new DealsRepo(dir);
+    repo.write('deal-triage.config.yaml', CONFIG);
+    repo.write('deals/big.yaml', `${stringify(smallDeal('big'))}# ${'x'.repeat(1024 * 1024)}\n`);
+    repo.write('deals/kept.yaml', smallDeal('kept'));
+    repo.commit('2026-11-20', 'Deals');
+    repo.write('deals/big.yaml', smallDeal('big'));
+    repo.commit('2026-11-28', 'Smaller');
+    const { code, data } = await json(dir, '--since', 'HEAD~1');
+    expect(code).toBe(0);
+    expect(data.changes?.map((change) => [change.id, change.kind])).toEqual([['big', 'new']]);
+  }, 60_000);
 });

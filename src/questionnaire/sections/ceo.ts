@@ -13,7 +13,9 @@ export const ceo = defineSection({
       message: 'Are you asking for the CEO on this deal?',
       default: draft.ceo?.requested ?? false,
     });
-    const joined = await askText(p, { message: 'If the CEO has joined the deal already: on what day (YYYY-MM-DD)?', field: 'ceo.joined', current: draft.ceo?.joined });
+    // Asked only of a deal the CEO is asked for (or already joined): Enter means "not yet".
+    if (!requested && draft.ceo?.joined === undefined) return { ceo: { requested } };
+    const joined = await askText(p, { message: 'Has the CEO joined the deal yet? On what day (YYYY-MM-DD)', field: 'ceo.joined', current: draft.ceo?.joined });
     return { ceo: { requested, ...(joined === undefined ? {} : { joined }) } };
   },
 });
