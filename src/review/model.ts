@@ -414,7 +414,7 @@ function risks(open: readonly ReviewDealInput[], joins: readonly ReviewDealInput
       items.push({
         ...base,
         kind: 'ceo-requested-not-join',
-        message: `The CEO is requested, but the policy says ${entry.verdict}${reason ? `: ${reason.message} (rule ${reason.rule})` : '.'}`,
+        message: `The CEO is requested, but the policy says ${entry.verdict === 'wait' ? 'to wait' : 'no'}.${reason ? ` ${reason.message} (rule ${reason.rule})` : ''}`,
       });
     }
   }
