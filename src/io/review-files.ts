@@ -23,15 +23,19 @@ export interface ReviewFiles {
   deals: ReviewDealInput[];
   /** With `hash`: each file's blob id, by its real path. */
   blobs: Map<string, string>;
+  /** The real paths of the files that are not valid deals now (their problems are in the reports). */
+  invalid: Set<string>;
 }
 
 export function readReviewFiles(files: readonly DiscoveredFile[], config: ResolvedConfig, today: string, hash: boolean): ReviewFiles {
   const reports: FileReport[] = [];
   const deals: ReviewDealInput[] = [];
   const blobs = new Map<string, string>();
+  const invalid = new Set<string>();
   const at = { line: 1, column: 1 };
   for (const entry of files) {
     if (entry.refused) {
+      invalid.add(entry.path);
       reports.push({ file: entry.file, problems: [problem(entry.file, at, entry.refused.rule, entry.refused.message)] });
       continue;
     }
@@ -39,12 +43,16 @@ export function readReviewFiles(files: readonly DiscoveredFile[], config: Resolv
     if (hash && read.kind === 'ok') blobs.set(entry.path, blobId(read.bytes));
     const loaded = fromRead(read, entry.file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency });
     if (!loaded.read) {
+      invalid.add(entry.path);
       reports.push({ file: entry.file, problems: [problem(entry.file, at, loaded.notAFile ? 'not-a-file' : 'file-unreadable', loaded.message)] });
       continue;
     }
     const report = checkLoaded(loaded, entry.file, config, { today });
     reports.push(report);
-    if (!loaded.ok || !report.deal) continue;
+    if (!loaded.ok || !report.deal) {
+      invalid.add(entry.path);
+      continue;
+    }
     const deal = loaded.value;
     const { verdict, reasons } = report.deal;
     // Only the CEO's deals and the horizon show roles and signals: the others need no more than
@@ -53,7 +61,7 @@ export function readReviewFiles(files: readonly DiscoveredFile[], config: Resolv
     const named = evaluation ? { roles: evaluation.roles.map((role) => role.role), signals: evaluation.signals.map((signal) => signal.rule) } : {};
     deals.push({ file: entry.file, deal: reviewFacts(deal), verdict, reasons, ...named });
   }
-  return { reports, deals, blobs };
+  return { reports, deals, blobs, invalid };
 }
 
 /**
@@ -65,7 +73,7 @@ export async function readSince(
   since: string,
   folders: readonly string[],
   current: readonly DiscoveredFile[],
-  blobs: ReadonlyMap<string, string>,
+  read: Pick<ReviewFiles, 'blobs' | 'invalid'>,
   config: ResolvedConfig,
   cwd: string,
 ): Promise<SinceInput | GitFailure> {
@@ -75,17 +83,19 @@ export async function readSince(
   const unchanged = new Set<string>();
   const toRead: { path: string; blob: string }[] = [];
   for (const file of revision.files) {
+    // A file that is broken now is listed under problems: its deal is not "removed".
+    if (read.invalid.has(file.path)) continue;
     const shown = byPath.get(file.path);
-    if (shown !== undefined && blobs.get(file.path) === file.blob) unchanged.add(shown);
+    if (shown !== undefined && read.blobs.get(file.path) === file.blob) unchanged.add(shown);
     else toRead.push(file);
   }
-  const read = await readBlobs(
+  const blobs = await readBlobs(
     toRead.map((file) => file.blob),
     revision.top,
   );
-  if (!Array.isArray(read)) return read;
+  if (!Array.isArray(blobs)) return blobs;
   const deals: { file: string; deal: Deal }[] = [];
-  read.forEach((outcome, i) => {
+  blobs.forEach((outcome, i) => {
     const file = displayPath(toRead[i]!.path, cwd);
     const loaded = fromRead(outcome, file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency });
     if (loaded.read && loaded.ok) deals.push({ file, deal: loaded.value });

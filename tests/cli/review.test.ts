@@ -293,6 +293,21 @@ describe('review --since: what cannot be read is a usage error naming it', () =>
 });
 
 describe('review --since: files from git go through the same loader', () => {
+  it('does not call a deal removed when its file is broken now: it is under problems, and the run exits 1', async () => {
+    const dir = path.join(tempDir(), 'repo');
+    const repo = new DealsRepo(dir);
+    repo.write('deal-triage.config.yaml', CONFIG);
+    repo.write('deals/kept.yaml', smallDeal('kept'));
+    repo.write('deals/broken.yaml', smallDeal('broken'));
+    repo.commit('2026-11-20', 'Deals');
+    repo.write('deals/broken.yaml', 'id: broken\nname: [unclosed\n');
+    const result = await review(dir, '-f', 'json', '--since', 'HEAD');
+    expect(result.code).toBe(1);
+    const data = JSON.parse(result.stdout) as Json;
+    expect(data.changes).toEqual([]);
+    expect(data.problems.some((p) => p.file === 'deals/broken.yaml' && p.severity === 'error')).toBe(true);
+  }, 60_000);
+
   it('leaves out a file over 1 MiB at the revision, as it refuses one on disk (its deal counts as new)', async () => {
     const dir = path.join(tempDir(), 'repo');
     const repo = new DealsRepo(dir);

@@ -52,7 +52,7 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
   let sinceInput;
   if (since !== undefined) {
     const folders = await Promise.all(given.map((p) => realpath(path.resolve(io.cwd, p))));
-    const found = await readSince(since, folders, files, read.blobs, loaded.config, io.cwd);
+    const found = await readSince(since, folders, files, read, loaded.config, io.cwd);
     if ('kind' in found) throw new UsageError(gitMessage(found, since, io.cwd));
     sinceInput = found;
   }
