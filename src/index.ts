@@ -39,6 +39,10 @@ export { parseLog, parseLogBytes } from './one-on-one/log.js';
 export { cadenceOf } from './one-on-one/cadence.js';
 export { buildPack } from './one-on-one/pack.js';
 export { cadenceSummary, formatCadenceLine, formatPack } from './format/one-on-one.js';
+// review's pure core: the review from checked deals (and the deals at an earlier revision), rendered by a review format.
+export { buildReview, reviewFacts } from './review/model.js';
+export { REVIEW_FORMATS, reviewFormatters } from './review/format/index.js';
+export type { Review, ReviewDealInput, SinceInput } from './review/model.js';
 // new's writer: a deal as the text of its file.
 export { dealToYaml } from './questionnaire/write.js';
 

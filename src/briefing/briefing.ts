@@ -62,6 +62,8 @@ export interface Glance {
   custom_work: { days: number; compensated_days: number; uncompensated_days: number; description?: string };
   strategic_logo: boolean;
   ceo_requested: boolean;
+  /** When the CEO joined the deal, if the deal file says so. */
+  ceo_joined?: string;
 }
 
 export interface BriefingAsk {
@@ -172,5 +174,6 @@ function glance(deal: Deal, company: Company): Glance {
     },
     strategic_logo: deal.strategic_logo === true,
     ceo_requested: deal.ceo.requested === true,
+    ...(deal.ceo.joined === undefined ? {} : { ceo_joined: deal.ceo.joined }),
   };
 }

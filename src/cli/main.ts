@@ -5,11 +5,13 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
+import { REVIEW_FORMATS } from '../review/format/index.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
 import type { NewOptions } from './commands/new.js';
 import type { OneOnOneLogOptions, OneOnOneOptions } from './commands/one-on-one.js';
 import { ONE_ON_ONE_FORMATS } from '../format/one-on-one-formats.js';
+import type { ReviewOptions } from './commands/review.js';
 import type { TriageOptions } from './commands/triage.js';
 import type { TestOptions } from './commands/test.js';
 import type { SchemaOptions } from './commands/schema.js';
@@ -178,6 +180,28 @@ Paths in a case file are relative to it. Exit codes: 0 every case passed, 1 a ca
       const { runTest } = await import('./commands/test.js');
       const options = command.optsWithGlobals<TestOptions>();
       setExit(await runTest(folder, options, await contextFor(options)));
+    });
+
+  program
+    .command('review')
+    .description("the pipeline pre-read: the CEO's deals, the horizon, what changed, risks, what the CEO's time returns, the funnel")
+    .argument('[path...]', 'deal files or folders, found as check finds them (default: deals)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REVIEW_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the review to this file instead of stdout')
+    .option('--since <revision|date>', 'show what changed since this git revision, or since the last commit before this date (YYYY-MM-DD)')
+    .addOption(
+      new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)').argParser(parseMaxWarnings).default(-1, 'no limit'),
+    )
+    .addHelpText(
+      'after',
+      `
+Every problem check reports is listed under problems. Exit codes: 0 no errors (and warnings within
+--max-warnings), 1 errors or too many warnings, 2 usage, config, git or internal error.`,
+    )
+    .action(async (paths: string[], _options: unknown, command: Command) => {
+      const { runReview } = await import('./commands/review.js');
+      const options = command.optsWithGlobals<ReviewOptions>();
+      setExit(await runReview(paths, options, await contextFor(options)));
     });
 
   return program;

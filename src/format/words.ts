@@ -85,6 +85,7 @@ export function glanceRows(g: Glance): { label: string; value: string }[] {
   }
   if (g.strategic_logo) rows.push({ label: 'Strategic logo', value: 'yes' });
   if (g.ceo_requested) rows.push({ label: 'CEO requested', value: 'yes' });
+  if (g.ceo_joined !== undefined) rows.push({ label: 'CEO joined', value: g.ceo_joined });
   return rows;
 }
 

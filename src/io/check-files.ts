@@ -34,7 +34,7 @@ const BATCH = 256;
 export type Concurrency = 'auto' | 'off' | number;
 
 /** What check says of a file it found and then could not read: a problem at 1:1. */
-const CHECK_WORDING: NotReadWording = {
+export const CHECK_WORDING: NotReadWording = {
   // Found, then gone before it was read (a checkout switching branches, say).
   missing: () => 'the file disappeared while the folder was being checked',
   directory: () => 'this is a folder, not a deal file',

@@ -18,5 +18,5 @@ export const DEAL_KEYS: readonly string[] = [
   'questions', 'question', 'answer',
   'objective', 'plan',
   'next_meeting', 'purpose',
-  'ceo', 'requested', 'override', 'verdict', 'reason', 'by', 'until',
+  'ceo', 'requested', 'joined', 'override', 'verdict', 'reason', 'by', 'until',
 ];

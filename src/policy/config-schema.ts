@@ -54,6 +54,7 @@ export const PolicySchema = z.strictObject({
   max_uncompensated_custom_days: z.number().min(0, { error: 'must be 0 or more' }).default(DEFAULT_POLICY.max_uncompensated_custom_days),
   join_stages: z.array(z.enum(STAGES)).min(1, { error: 'must name at least one stage' }).default([...DEFAULT_POLICY.join_stages]),
   ceo_capacity: count().default(DEFAULT_POLICY.ceo_capacity),
+  stale_days: count().default(DEFAULT_POLICY.stale_days),
 });
 
 const ConditionChecked = z.unknown().superRefine((value, ctx) => checkCondition(value, ctx));

@@ -11,7 +11,7 @@ import { conditionIsValid, isCurrencyCode, isLogPath, rulesAreValid } from './co
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesConfigSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"company":{"$ref":"#/definitions/company"},"policy":{"$ref":"#/definitions/policy"},"rules":{"type":"array","items":{"$ref":"#/definitions/rules_item"}},"one_on_one":{"$ref":"#/definitions/one_on_one"}},"additionalProperties":false,"definitions":{"company":{"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"},"ceo":{"type":"string","minLength":1},"head_of_sales":{"type":"string","minLength":1}},"additionalProperties":false},"policy":{"default":{"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3},"type":"object","properties":{"small_deal_below":{"default":100000,"type":"number","minimum":0,"maximum":9007199254740991},"strategic_value":{"default":250000,"type":"number","minimum":0,"maximum":9007199254740991},"much_larger_ratio":{"default":10,"type":"number","exclusiveMinimum":0},"max_uncompensated_custom_days":{"default":10,"type":"number","minimum":0},"join_stages":{"default":["proposal","negotiation"],"minItems":1,"type":"array","items":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]}},"ceo_capacity":{"default":3,"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false},"rules_item_params":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z_][a-z0-9_]*$"},"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"array","items":{"type":"string"}}]},"properties":{}},"rules_item":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"effect":{"type":"string","enum":["decline","wait","signal","role","finding"]},"description":{"type":"string","minLength":1},"when":{},"message":{"type":"string","minLength":1},"change":{"type":"string","minLength":1},"items":{"type":"string"},"at":{"type":"string","pattern":"^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"},"severity":{"type":"string","enum":["error","warning","off"]},"params":{"$ref":"#/definitions/rules_item_params"},"enabled":{"type":"boolean"}},"required":["id"],"additionalProperties":false},"one_on_one":{"default":{"cadence_days":7,"min_minutes":60,"log":"one-on-ones.yaml"},"type":"object","properties":{"cadence_days":{"default":7,"type":"integer","minimum":1,"maximum":365},"min_minutes":{"default":60,"type":"integer","minimum":1,"maximum":600},"log":{"default":"one-on-ones.yaml","type":"string","minLength":1}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"company":{"$ref":"#/definitions/company"},"policy":{"$ref":"#/definitions/policy"},"rules":{"type":"array","items":{"$ref":"#/definitions/rules_item"}},"one_on_one":{"$ref":"#/definitions/one_on_one"}},"additionalProperties":false,"definitions":{"company":{"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"},"ceo":{"type":"string","minLength":1},"head_of_sales":{"type":"string","minLength":1}},"additionalProperties":false},"policy":{"default":{"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3,"stale_days":21},"type":"object","properties":{"small_deal_below":{"default":100000,"type":"number","minimum":0,"maximum":9007199254740991},"strategic_value":{"default":250000,"type":"number","minimum":0,"maximum":9007199254740991},"much_larger_ratio":{"default":10,"type":"number","exclusiveMinimum":0},"max_uncompensated_custom_days":{"default":10,"type":"number","minimum":0},"join_stages":{"default":["proposal","negotiation"],"minItems":1,"type":"array","items":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]}},"ceo_capacity":{"default":3,"type":"integer","minimum":0,"maximum":9007199254740991},"stale_days":{"default":21,"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false},"rules_item_params":{"type":"object","propertyNames":{"type":"string","pattern":"^[a-z_][a-z0-9_]*$"},"additionalProperties":{"anyOf":[{"type":"number"},{"type":"string"},{"type":"boolean"},{"type":"array","items":{"type":"string"}}]},"properties":{}},"rules_item":{"type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"effect":{"type":"string","enum":["decline","wait","signal","role","finding"]},"description":{"type":"string","minLength":1},"when":{},"message":{"type":"string","minLength":1},"change":{"type":"string","minLength":1},"items":{"type":"string"},"at":{"type":"string","pattern":"^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$"},"severity":{"type":"string","enum":["error","warning","off"]},"params":{"$ref":"#/definitions/rules_item_params"},"enabled":{"type":"boolean"}},"required":["id"],"additionalProperties":false},"one_on_one":{"default":{"cadence_days":7,"min_minutes":60,"log":"one-on-ones.yaml"},"type":"object","properties":{"cadence_days":{"default":7,"type":"integer","minimum":1,"maximum":365},"min_minutes":{"default":60,"type":"integer","minimum":1,"maximum":600},"log":{"default":"one-on-ones.yaml","type":"string","minLength":1}},"additionalProperties":false}}};
 const schema7 = {"default":{"currency":"USD"},"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"default":"USD","type":"string"},"ceo":{"type":"string","minLength":1},"head_of_sales":{"type":"string","minLength":1}},"additionalProperties":false};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -172,7 +172,7 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"default":{"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3},"type":"object","properties":{"small_deal_below":{"default":100000,"type":"number","minimum":0,"maximum":9007199254740991},"strategic_value":{"default":250000,"type":"number","minimum":0,"maximum":9007199254740991},"much_larger_ratio":{"default":10,"type":"number","exclusiveMinimum":0},"max_uncompensated_custom_days":{"default":10,"type":"number","minimum":0},"join_stages":{"default":["proposal","negotiation"],"minItems":1,"type":"array","items":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]}},"ceo_capacity":{"default":3,"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false};
+const schema8 = {"default":{"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3,"stale_days":21},"type":"object","properties":{"small_deal_below":{"default":100000,"type":"number","minimum":0,"maximum":9007199254740991},"strategic_value":{"default":250000,"type":"number","minimum":0,"maximum":9007199254740991},"much_larger_ratio":{"default":10,"type":"number","exclusiveMinimum":0},"max_uncompensated_custom_days":{"default":10,"type":"number","minimum":0},"join_stages":{"default":["proposal","negotiation"],"minItems":1,"type":"array","items":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]}},"ceo_capacity":{"default":3,"type":"integer","minimum":0,"maximum":9007199254740991},"stale_days":{"default":21,"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -181,7 +181,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "small_deal_below") || (key0 === "strategic_value")) || (key0 === "much_larger_ratio")) || (key0 === "max_uncompensated_custom_days")) || (key0 === "join_stages")) || (key0 === "ceo_capacity"))){
+if(!(((((((key0 === "small_deal_below") || (key0 === "strategic_value")) || (key0 === "much_larger_ratio")) || (key0 === "max_uncompensated_custom_days")) || (key0 === "join_stages")) || (key0 === "ceo_capacity")) || (key0 === "stale_days"))){
 validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -350,6 +350,34 @@ var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.stale_days !== undefined){
+let data7 = data.stale_days;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate24.errors = [{instancePath:instancePath+"/stale_days",schemaPath:"#/properties/stale_days/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+validate24.errors = [{instancePath:instancePath+"/stale_days",schemaPath:"#/properties/stale_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate24.errors = [{instancePath:instancePath+"/stale_days",schemaPath:"#/properties/stale_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -1025,6 +1053,10 @@ function object7(v) {
   else {
     o["ceo_capacity"] = v["ceo_capacity"];
   }
+  if (v["stale_days"] === undefined) o["stale_days"] = 21;
+  else {
+    o["stale_days"] = v["stale_days"];
+  }
   return o;
 }
 function object13(v) {
@@ -1123,7 +1155,7 @@ function object0(v) {
     if (o6 === undefined) return;
     o["company"] = o6;
   }
-  if (v["policy"] === undefined) o["policy"] = {"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3};
+  if (v["policy"] === undefined) o["policy"] = {"small_deal_below":100000,"strategic_value":250000,"much_larger_ratio":10,"max_uncompensated_custom_days":10,"join_stages":["proposal","negotiation"],"ceo_capacity":3,"stale_days":21};
   else {
     const o10 = object7(v["policy"]);
     if (o10 === undefined) return;

@@ -9,6 +9,8 @@ export interface PolicyParams {
   max_uncompensated_custom_days: number;
   join_stages: Stage[];
   ceo_capacity: number;
+  /** Days without a history event after which `review` calls an open deal stale. */
+  stale_days: number;
 }
 
 export const DEFAULT_POLICY: Readonly<PolicyParams> = Object.freeze({
@@ -18,4 +20,5 @@ export const DEFAULT_POLICY: Readonly<PolicyParams> = Object.freeze({
   max_uncompensated_custom_days: 10,
   join_stages: ['proposal', 'negotiation'] as Stage[],
   ceo_capacity: 3,
+  stale_days: 21,
 });

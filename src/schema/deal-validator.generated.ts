@@ -10,7 +10,7 @@ import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade, isC
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesDealSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo_override":{"type":"object","properties":{"verdict":{"type":"string","enum":["join","wait","decline"]},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1},"until":{"type":"string"}},"required":["verdict","reason","by","until"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"},"override":{"$ref":"#/definitions/ceo_override"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo_override":{"type":"object","properties":{"verdict":{"type":"string","enum":["join","wait","decline"]},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1},"until":{"type":"string"}},"required":["verdict","reason","by","until"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"},"joined":{"type":"string"},"override":{"$ref":"#/definitions/ceo_override"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const schema7 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false};
@@ -978,7 +978,7 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"},"override":{"$ref":"#/definitions/ceo_override"}},"additionalProperties":false};
+const schema17 = {"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"},"joined":{"type":"string"},"override":{"$ref":"#/definitions/ceo_override"}},"additionalProperties":false};
 const schema18 = {"type":"object","properties":{"verdict":{"type":"string","enum":["join","wait","decline"]},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1},"until":{"type":"string"}},"required":["verdict","reason","by","until"],"additionalProperties":false};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1094,7 +1094,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "requested") || (key0 === "override"))){
+if(!(((key0 === "requested") || (key0 === "joined")) || (key0 === "override"))){
 validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
@@ -1113,16 +1113,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.override !== undefined){
+if(data.joined !== undefined){
 const _errs4 = errors;
-if(!(validate43(data.override, {instancePath:instancePath+"/override",parentData:data,parentDataProperty:"override",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
+if(typeof data.joined !== "string"){
+validate42.errors = [{instancePath:instancePath+"/joined",schemaPath:"#/properties/joined/type",keyword:"type",params:{type: "string"}}];
+return false;
 }
 var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.override !== undefined){
+const _errs6 = errors;
+if(!(validate43(data.override, {instancePath:instancePath+"/override",parentData:data,parentDataProperty:"override",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -1930,20 +1943,20 @@ function object58(v) {
   }
   return o;
 }
-function object63(v) {
+function object64(v) {
   const o = {};
   o["verdict"] = v["verdict"];
-  let s64 = v["reason"];
-  s64 = s64.trim();
-  if (s64.length < 1) return;
-  o["reason"] = s64;
-  let s65 = v["by"];
+  let s65 = v["reason"];
   s65 = s65.trim();
   if (s65.length < 1) return;
-  o["by"] = s65;
-  let s66 = v["until"];
-  if (!isIsoDate(s66)) return;
-  o["until"] = s66;
+  o["reason"] = s65;
+  let s66 = v["by"];
+  s66 = s66.trim();
+  if (s66.length < 1) return;
+  o["by"] = s66;
+  let s67 = v["until"];
+  if (!isIsoDate(s67)) return;
+  o["until"] = s67;
   return o;
 }
 function object62(v) {
@@ -1952,10 +1965,15 @@ function object62(v) {
   else {
     o["requested"] = v["requested"];
   }
+  if (v["joined"] !== undefined) {
+    let s63 = v["joined"];
+    if (!isIsoDate(s63)) return;
+    o["joined"] = s63;
+  }
   if (v["override"] !== undefined) {
-    const o67 = object63(v["override"]);
-    if (o67 === undefined) return;
-    o["override"] = o67;
+    const o68 = object64(v["override"]);
+    if (o68 === undefined) return;
+    o["override"] = o68;
   }
   return o;
 }
@@ -2085,9 +2103,9 @@ function object0(v) {
   }
   if (v["ceo"] === undefined) o["ceo"] = {"requested":false};
   else {
-    const o68 = object62(v["ceo"]);
-    if (o68 === undefined) return;
-    o["ceo"] = o68;
+    const o69 = object62(v["ceo"]);
+    if (o69 === undefined) return;
+    o["ceo"] = o69;
   }
   return o;
 }
@@ -2108,7 +2126,7 @@ export const DEAL_FIELD_VALUES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Every field of the deal file as a dotted path, into mappings but not into lists: what a finding rule's `at` may name. */
-export const DEAL_FIELD_PATHS: readonly string[] = ["id","name","owner","type","stage","close_date","account","account.name","account.employees","account.annual_revenue","account.industry","value","value.amount","value.currency","value.term_months","follow_on","follow_on.potential","follow_on.value","follow_on.notes","strategic_logo","competition","competition.threat","competition.competitors","custom_work","custom_work.days","custom_work.compensated_days","custom_work.description","asks","stakeholders","history","issues","questions","objective","plan","next_meeting","next_meeting.date","next_meeting.purpose","ceo","ceo.requested","ceo.override","ceo.override.verdict","ceo.override.reason","ceo.override.by","ceo.override.until"];
+export const DEAL_FIELD_PATHS: readonly string[] = ["id","name","owner","type","stage","close_date","account","account.name","account.employees","account.annual_revenue","account.industry","value","value.amount","value.currency","value.term_months","follow_on","follow_on.potential","follow_on.value","follow_on.notes","strategic_logo","competition","competition.threat","competition.competitors","custom_work","custom_work.days","custom_work.compensated_days","custom_work.description","asks","stakeholders","history","issues","questions","objective","plan","next_meeting","next_meeting.date","next_meeting.purpose","ceo","ceo.requested","ceo.joined","ceo.override","ceo.override.verdict","ceo.override.reason","ceo.override.by","ceo.override.until"];
 
 /** The deal as DealSchema.parse returns it, or undefined where zod would refuse it. */
 export function parseDealFast(value: unknown): ParsedDeal | undefined {

@@ -181,6 +181,8 @@ export const OverrideSchema = z.strictObject({
 
 export const CeoSchema = z.strictObject({
   requested: z.boolean().default(false),
+  /** When the CEO actually joined the deal: what `review` counts the CEO's deals by (its outcomes). */
+  joined: isoDate().optional(),
   override: OverrideSchema.optional(),
 });
 

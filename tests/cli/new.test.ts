@@ -660,6 +660,7 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
       await term.answer('What is the plan', KEY.enter);
       await term.answer('Is the next meeting', KEY.enter);
       await term.answer('Are you asking for the CEO', 'y\r');
+      await term.answer('Has the CEO joined the deal yet', KEY.enter);
       await term.answer('Has the CEO or the head of sales decided against the policy', KEY.enter);
       await term.waitFor('Before saving: Globex — reference rollout (globex-reference-rollout)');
       await term.waitFor(/JOIN {2}The CEO should join this deal\./);

@@ -8,7 +8,7 @@ import { AS_OF } from '../helpers/paths.js';
 
 const FILE = 'deal-triage.config.yaml';
 
-/** PRODUCT.md §4, written out by hand. */
+/** PRODUCT.md §4, written out by hand, and §12's stale_days (review). */
 const SECTION_4_POLICY = {
   small_deal_below: 100_000,
   strategic_value: 250_000,
@@ -16,6 +16,7 @@ const SECTION_4_POLICY = {
   max_uncompensated_custom_days: 10,
   join_stages: ['proposal', 'negotiation'],
   ceo_capacity: 3,
+  stale_days: 21,
 };
 
 function problemsOf(text: string): Problem[] {

@@ -337,7 +337,8 @@ describe('before saving', () => {
   });
 
   it('warns when the CEO is requested on a deal the policy declines', async () => {
-    const steps = minimalScript().map((step) => (step.message === 'asking for the CEO' ? confirm('asking for the CEO', true) : step));
+    // Asked for, the CEO has not joined yet (Enter at the date).
+    const steps = minimalScript().flatMap((step) => (step.message === 'asking for the CEO' ? [confirm('asking for the CEO', true), input('Has the CEO joined the deal yet', ENTER)] : [step]));
     const { prompter } = await run([...steps, SAVE]);
     expect(prompter.notes.at(-1)).toContain('The CEO is requested, but the policy declines this deal');
   });

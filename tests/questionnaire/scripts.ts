@@ -112,6 +112,7 @@ export function acmeScript(): Step[] {
     input('When is the next meeting', '2026-12-03'),
     input('What is the meeting for', 'Negotiation call with Morgan Chu and Lee Park'),
     confirm('asking for the CEO', true),
+    input('Has the CEO joined the deal yet', ENTER),
     confirm('decided against the policy', false),
   ];
 }

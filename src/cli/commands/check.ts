@@ -56,29 +56,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const loaded = await context.config(given);
   if (!loaded) return EXIT.usage;
 
-  const discovery = await discoverDealFiles(given, io.cwd);
-  // A path that cannot be read is reported, after the report of the others, and the run exits 2;
-  // when nothing can be checked, that is all there is to say.
-  const notChecked = discovery.ok
-    ? []
-    : [
-        ...discovery.missing.map((missing) =>
-          paths.length === 0
-            ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to check: deal-triage check <folder>`
-            : `no such file or folder: ${safeChars(missing)}`,
-        ),
-        ...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`),
-      ];
-  if (notChecked.length > 0 && discovery.files.length === 0) throw new UsageError(notChecked.join('\ndeal-triage: '));
-  // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
-  const configPath = loaded.file === undefined ? undefined : await realpath(path.resolve(io.cwd, loaded.file)).catch(() => undefined);
-  // Nor is the one-on-one log beside it: it is checked as what it is, below.
+  // The one-on-one log beside the config is not a deal: it is checked as what it is, below.
   const oneOnOne = await oneOnOneLogProblems(loaded.file, io.cwd, loaded.config.oneOnOne, context.today);
-  const files = discovery.files.filter((file) => file.path !== configPath && file.path !== oneOnOne?.path);
-  if (files.length === 0) {
-    throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
-  }
-
+  const { files, configPath, notChecked } = await findDealFiles(paths, loaded.file, io.cwd, 'check', oneOnOne?.path);
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   // Relative to the working folder, like every other path (GitHub always gives an absolute one).
   const summaryFile = checkFormatters[options.format].stepSummary && io.env.GITHUB_STEP_SUMMARY ? path.resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
@@ -143,6 +123,43 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/**
+ * The deal files under the paths (default deals/), as check finds them; `review` finds them the
+ * same way. A missing or unreadable path, or no deal file at all, is a usage error; a config kept
+ * among the deals is not a deal. Discovery gives real paths, and so does `configPath`.
+ */
+export async function findDealFiles(
+  paths: readonly string[],
+  config: string | undefined,
+  cwd: string,
+  command: string,
+  /** Another file the command reads as what it is (the one-on-one log), by its real path: not a deal. */
+  exclude?: string,
+): Promise<{ given: readonly string[]; files: DiscoveredFile[]; configPath: string | undefined; notChecked: string[] }> {
+  const given = paths.length > 0 ? paths : [DEFAULT_CHECK_PATH];
+  const discovery = await discoverDealFiles(given, cwd);
+  // A path that cannot be read is reported, after the report of the others, and the run exits 2;
+  // when nothing can be read, that is all there is to say.
+  const notChecked = discovery.ok
+    ? []
+    : [
+        ...discovery.missing.map((missing) =>
+          paths.length === 0
+            ? `there is no ${DEFAULT_CHECK_PATH}/ folder here; name the folder to ${command}: deal-triage ${command} <folder>`
+            : `no such file or folder: ${safeChars(missing)}`,
+        ),
+        ...discovery.unreadable.map(({ path: where, reason }) => `cannot read ${safeChars(where)}: ${reason}`),
+      ];
+  if (notChecked.length > 0 && discovery.files.length === 0) throw new UsageError(notChecked.join('\ndeal-triage: '));
+  // A config kept among the deals (--config deals/policy.yaml) is not a deal. Discovery gives real paths.
+  const configPath = config === undefined ? undefined : await realpath(path.resolve(cwd, config)).catch(() => undefined);
+  const files = discovery.files.filter((file) => file.path !== configPath && file.path !== exclude);
+  if (files.length === 0) {
+    throw new UsageError(`no deal files (.yaml or .yml) in ${given.map(safeChars).join(', ')}`);
+  }
+  return { given, files, configPath, notChecked };
 }
 
 /** Writes a report's parts to stdout in writes of about 64 KiB: few writes, and never the whole report as one string. */

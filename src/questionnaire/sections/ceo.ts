@@ -1,5 +1,7 @@
-// Whether the head of sales asks for the CEO on this deal, and a decision against the policy, if
-// the CEO or the head of sales made one (PRODUCT.md §14): optional, and asked only on request.
+// Whether the head of sales asks for the CEO on this deal; when the CEO joined it, if so far (what
+// `review` counts the CEO's deals by when it compares outcomes with and without the CEO); and a
+// decision against the policy, if the CEO or the head of sales made one (PRODUCT.md §14): optional,
+// and asked only on request.
 
 import type { Override } from '../../schema/deal.js';
 import { OVERRIDE_VERDICT_CHOICES } from '../choices.js';
@@ -16,6 +18,11 @@ export const ceo = defineSection({
       message: 'Are you asking for the CEO on this deal?',
       default: draft.ceo?.requested ?? false,
     });
+    // Asked only of a deal the CEO is asked for (or already joined): Enter means "not yet".
+    const joined =
+      requested || draft.ceo?.joined !== undefined
+        ? await askText(p, { message: 'Has the CEO joined the deal yet? On what day (YYYY-MM-DD)', field: 'ceo.joined', current: draft.ceo?.joined })
+        : undefined;
     const override = await optionalGroup<Override>(
       p,
       {
@@ -40,6 +47,6 @@ export const ceo = defineSection({
       },
       draft.ceo?.override,
     );
-    return { ceo: { requested, ...(override === undefined ? {} : { override }) } };
+    return { ceo: { requested, ...(joined === undefined ? {} : { joined }), ...(override === undefined ? {} : { override }) } };
   },
 });
