@@ -10,7 +10,7 @@ import { atMostOneCounterpart, compensatedWithinDays, inExchangeOnlyOnTrade, isC
 // 1. The JSON Schema (z.toJSONSchema, input side), compiled by ajv.
 
 const matchesDealSchema = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"type":{"default":"new","type":"string","enum":["new","expansion","renewal"]},"stage":{"type":"string","enum":["discovery","qualification","proposal","negotiation","closed-won","closed-lost"]},"close_date":{"type":"string"},"account":{"$ref":"#/definitions/account"},"value":{"$ref":"#/definitions/value"},"follow_on":{"$ref":"#/definitions/follow_on"},"strategic_logo":{"default":false,"type":"boolean"},"competition":{"$ref":"#/definitions/competition"},"custom_work":{"$ref":"#/definitions/custom_work"},"asks":{"default":[],"type":"array","items":{"$ref":"#/definitions/asks_item"}},"stakeholders":{"default":[],"type":"array","items":{"$ref":"#/definitions/stakeholders_item"}},"history":{"default":[],"type":"array","items":{"$ref":"#/definitions/history_item"}},"issues":{"default":[],"type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","properties":{"issue":{"type":"string","minLength":1},"response":{"type":"string","minLength":1}},"required":["issue"],"additionalProperties":false}]}},"questions":{"default":[],"type":"array","items":{"$ref":"#/definitions/questions_item"}},"objective":{"type":"string","minLength":1},"plan":{"type":"string","minLength":1},"next_meeting":{"$ref":"#/definitions/next_meeting"},"ceo":{"$ref":"#/definitions/ceo"},"crm":{"$ref":"#/definitions/crm"}},"required":["id","name","owner","stage","account","value","follow_on"],"additionalProperties":false,"definitions":{"account":{"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false},"value":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":9007199254740991},"currency":{"type":"string"},"term_months":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["amount"],"additionalProperties":false},"follow_on":{"type":"object","properties":{"potential":{"type":"string","enum":["none","possible","likely","committed","unknown"]},"value":{"type":"number","minimum":0,"maximum":9007199254740991},"notes":{"type":"string","minLength":1}},"required":["potential"],"additionalProperties":false},"competition":{"type":"object","properties":{"threat":{"type":"string","enum":["low","medium","high"]},"competitors":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false},"custom_work":{"default":{"days":0,"compensated_days":0},"type":"object","properties":{"days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"compensated_days":{"default":0,"type":"number","minimum":0,"maximum":9007199254740991},"description":{"type":"string","minLength":1}},"additionalProperties":false},"asks_item":{"type":"object","properties":{"request":{"type":"string","minLength":1},"position":{"type":"string","enum":["yes","trade","no"]},"in_exchange":{"type":"string","minLength":1},"rationale":{"type":"string","minLength":1},"exception":{"type":"boolean"}},"required":["request","position"],"additionalProperties":false},"stakeholders_item":{"type":"object","properties":{"name":{"type":"string","minLength":1},"title":{"type":"string","minLength":1},"role":{"type":"string","enum":["economic-buyer","champion","decision-maker","influencer","user","blocker"]},"counterpart":{"type":"boolean"}},"required":["name"],"additionalProperties":false},"history_item":{"type":"object","properties":{"date":{"type":"string"},"event":{"type":"string","minLength":1}},"required":["date","event"],"additionalProperties":false},"questions_item":{"type":"object","properties":{"question":{"type":"string","minLength":1},"answer":{"type":"string","minLength":1}},"required":["question"],"additionalProperties":false},"next_meeting":{"type":"object","properties":{"date":{"type":"string"},"purpose":{"type":"string","minLength":1}},"required":["date"],"additionalProperties":false},"ceo":{"default":{"requested":false},"type":"object","properties":{"requested":{"default":false,"type":"boolean"}},"additionalProperties":false},"crm":{"type":"object","properties":{"source":{"type":"string","minLength":1},"id":{"type":"string","minLength":1}},"required":["source","id"],"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const schema7 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"employees":{"type":"integer","minimum":0,"maximum":9007199254740991},"annual_revenue":{"type":"number","minimum":0,"maximum":9007199254740991},"industry":{"type":"string","minLength":1}},"required":["name"],"additionalProperties":false};
@@ -1011,6 +1011,82 @@ validate42.errors = vErrors;
 return errors === 0;
 }
 
+const schema18 = {"type":"object","properties":{"source":{"type":"string","minLength":1},"id":{"type":"string","minLength":1}},"required":["source","id"],"additionalProperties":false};
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.source === undefined) && (missing0 = "source")) || ((data.id === undefined) && (missing0 = "id"))){
+validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "source") || (key0 === "id"))){
+validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.source !== undefined){
+let data0 = data.source;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length < 1){
+validate44.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate44.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1591,6 +1667,19 @@ var valid0 = _errs51 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.crm !== undefined){
+const _errs52 = errors;
+if(!(validate44(data.crm, {instancePath:instancePath+"/crm",parentData:data,parentDataProperty:"crm",rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs52 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -1813,6 +1902,18 @@ function object62(v) {
   }
   return o;
 }
+function object64(v) {
+  const o = {};
+  let s65 = v["source"];
+  s65 = s65.trim();
+  if (s65.length < 1) return;
+  o["source"] = s65;
+  let s66 = v["id"];
+  s66 = s66.trim();
+  if (s66.length < 1) return;
+  o["id"] = s66;
+  return o;
+}
 function object0(v) {
   const o = {};
   o["id"] = v["id"];
@@ -1942,6 +2043,11 @@ function object0(v) {
     const o63 = object62(v["ceo"]);
     if (o63 === undefined) return;
     o["ceo"] = o63;
+  }
+  if (v["crm"] !== undefined) {
+    const o67 = object64(v["crm"]);
+    if (o67 === undefined) return;
+    o["crm"] = o67;
   }
   return o;
 }

@@ -14,6 +14,7 @@ export const POSITIONS = ['yes', 'trade', 'no'] as const;
 export const STAKEHOLDER_ROLES = ['economic-buyer', 'champion', 'decision-maker', 'influencer', 'user', 'blocker'] as const;
 
 export type Stage = (typeof STAGES)[number];
+export type DealType = (typeof DEAL_TYPES)[number];
 
 export const AccountSchema = z.strictObject({
   name: text(),
@@ -124,6 +125,12 @@ export const NextMeetingSchema = z.strictObject({
   purpose: text().optional(),
 });
 
+/** The CRM and its record id: `source` is the preset's name (salesforce, hubspot, pipedrive) or the mapping's. */
+export const CrmSchema = z.strictObject({
+  source: text(),
+  id: text(),
+});
+
 export const DealSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN, {
     error: 'must be lowercase letters, digits and dashes, starting with a letter or digit (for example acme-plants)',
@@ -148,6 +155,8 @@ export const DealSchema = z.strictObject({
   plan: text().optional(),
   next_meeting: NextMeetingSchema.optional(),
   ceo: z.strictObject({ requested: z.boolean().default(false) }).default({ requested: false }),
+  /** The CRM record this deal was imported from (`deal-triage import`): how a re-import finds it. */
+  crm: CrmSchema.optional(),
 });
 
 /** A validated deal, defaults applied. `value.currency` is resolved by the loader. */
