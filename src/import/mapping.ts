@@ -12,8 +12,8 @@ import type { Locator } from '../load/yaml-source.js';
 import { issuesToProblems } from '../load/zod-issues.js';
 import { DEAL_TYPES, STAGES } from '../schema/deal.js';
 import type { DealType } from '../schema/deal.js';
-import { didYouMean } from '../schema/suggest.js';
-import { IMPORT_FIELD_NAMES, REQUIRED_FIELDS } from './fields.js';
+import { closest, didYouMean } from '../schema/suggest.js';
+import { IMPORT_FIELD_NAMES, isImportField, REQUIRED_FIELDS } from './fields.js';
 import type { ImportField } from './fields.js';
 import { keyOf, PRESET_NAMES } from './presets.js';
 import type { Preset, PresetName, StatusMeaning } from './presets.js';
@@ -23,13 +23,26 @@ import type { DateFormat, Decimal } from './values.js';
 
 const cellText = z.string().trim().min(1, { error: 'must not be empty' });
 
+const sortedLetters = (text: string) => [...text.toLowerCase()].sort().join('');
+
+/** A deal field a column gives, with a "did you mean" that also catches swapped letters (nmae). */
+const fieldName = z.string().superRefine((value, ctx) => {
+  if (isImportField(value)) return;
+  const near = closest(value, IMPORT_FIELD_NAMES) ?? IMPORT_FIELD_NAMES.find((field) => sortedLetters(field) === sortedLetters(value));
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: `is not a deal field a column can give${near ? `; did you mean ${near}?` : ''} (the fields: ${IMPORT_FIELD_NAMES.join(', ')})`,
+  });
+}) as unknown as z.ZodType<ImportField, string>;
+
 export const MappingFileSchema = z.strictObject({
   preset: z.enum(PRESET_NAMES).optional(),
   source: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a short name in lowercase letters, digits and dashes, such as zoho' })
     .optional(),
-  columns: z.record(cellText, z.enum(IMPORT_FIELD_NAMES)).optional(),
+  columns: z.record(cellText, fieldName).optional(),
   stages: z.record(cellText, z.enum([...STAGES, 'open'])).optional(),
   types: z.record(cellText, z.enum(DEAL_TYPES)).optional(),
   defaults: z.partialRecord(z.enum(IMPORT_FIELD_NAMES), z.union([z.string(), z.number(), z.boolean()])).optional(),
@@ -49,11 +62,19 @@ export interface LoadedMappingFile {
 export function parseMappingFile(text: string, file: string): { ok: true; value: LoadedMappingFile } | { ok: false; problems: Problem[] } {
   const yaml = parseYaml(text, file);
   if (!yaml.ok) return { ok: false, problems: listProblems(yaml.problems) };
-  const parsed = MappingFileSchema.safeParse(yaml.value, { reportInput: true });
+  const value = withoutEmptySections(yaml.value);
+  const parsed = MappingFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, problems: listProblems(issuesToProblems(parsed.error.issues, yaml.value, MappingFileSchema, yaml.locator, file)) };
+    return { ok: false, problems: listProblems(issuesToProblems(parsed.error.issues, value, MappingFileSchema, yaml.locator, file)) };
   }
   return { ok: true, value: { spec: parsed.data, file, locator: yaml.locator } };
+}
+
+/** `defaults:` with nothing under it (or only comments, as --init-map writes it) means none, as if absent. */
+function withoutEmptySections(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const sections = new Set(['columns', 'stages', 'types', 'defaults']);
+  return Object.fromEntries(Object.entries(value).filter(([key, section]) => !(section === null && sections.has(key))));
 }
 
 /** A column of the export and the field it gives. */
