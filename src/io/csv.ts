@@ -131,7 +131,7 @@ export async function* readCsv(file: string, shown: string, options: CsvReadOpti
   } finally {
     source.destroy();
   }
-  if (header === undefined) throw located({ line: 1, column: 1 }, 'csv-empty', 'the file has no rows, not even a header; export the deals again, with the header row');
+  if (header === undefined) throw located({ line: 1, column: 1 }, 'csv-empty', 'the file is empty (blank lines only); export the deals again, with the header row');
   summary.footerLines = held.filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === '')).length;
 }
 

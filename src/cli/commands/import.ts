@@ -104,7 +104,6 @@ export async function runImport(file: string | undefined, options: ImportOptions
     throw new UsageError(`--preset ${options.preset} and the mapping's preset: ${mapFile.spec.preset} disagree; keep one`);
   }
   await checkExport(csvPath, file);
-  if (loaded.file === undefined && options.format === 'text') io.stderr.write(NO_CONFIG_NOTE);
 
   const folder = await scanFolder(into, io.cwd, loaded.config.company.currency, context);
 
@@ -262,6 +261,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
     report.verdicts = verdicts;
   }
 
+  // Said once the export is known to be good: the verdicts below are the built-in policy's.
+  if (loaded.file === undefined && options.format === 'text' && !options.quiet) io.stderr.write(NO_CONFIG_NOTE);
   if (options.format === 'json') {
     io.stdout.write(formatImportJson(report));
   } else {
