@@ -60,6 +60,8 @@ export interface Glance {
   custom_work: { days: number; compensated_days: number; uncompensated_days: number; description?: string };
   strategic_logo: boolean;
   ceo_requested: boolean;
+  /** The CRM record the deal was imported from, for finding it there. */
+  crm?: { source: string; id: string };
 }
 
 export interface BriefingAsk {
@@ -158,5 +160,6 @@ function glance(deal: Deal, company: Company): Glance {
     },
     strategic_logo: deal.strategic_logo === true,
     ceo_requested: deal.ceo.requested === true,
+    ...(deal.crm ? { crm: { source: deal.crm.source, id: deal.crm.id } } : {}),
   };
 }

@@ -660,6 +660,7 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
       await term.answer('What is the plan', KEY.enter);
       await term.answer('Is the next meeting', KEY.enter);
       await term.answer('Are you asking for the CEO', 'y\r');
+      await term.answer('Is this deal a record in your CRM', KEY.enter);
       await term.waitFor('Before saving: Globex — reference rollout (globex-reference-rollout)');
       await term.waitFor(/JOIN {2}The CEO should join this deal\./);
       await term.answer('What now?', KEY.enter);

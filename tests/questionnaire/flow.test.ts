@@ -99,6 +99,7 @@ describe('a whole questionnaire', () => {
       'What is the plan: who does what, and when? (optional)',
       'Is the next meeting with the prospect scheduled?',
       'Are you asking for the CEO on this deal?',
+      'Is this deal a record in your CRM (so that deal-triage import keeps it up to date)?',
       'What now?',
     ]);
     expect(prompter.notes[0]!.split('\n')).toEqual([
@@ -331,7 +332,7 @@ describe('before saving', () => {
     const parts = prompter.asked.find((q) => q.message === 'Which part?')!.choices!.map((c) => c.value);
     expect(parts).toEqual([
       'deal', 'value', 'account', 'stage', 'follow-on', 'competition', 'custom-work', 'asks', 'stakeholders',
-      'history', 'issues', 'questions', 'brief', 'next-meeting', 'ceo',
+      'history', 'issues', 'questions', 'brief', 'next-meeting', 'ceo', 'crm',
     ]);
   });
 

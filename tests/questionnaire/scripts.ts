@@ -34,6 +34,7 @@ export function minimalScript(overrides: { id?: string; stage?: string } = {}): 
     input('What is the plan', ENTER),
     confirm('next meeting', ENTER),
     confirm('asking for the CEO', ENTER),
+    confirm('a record in your CRM', ENTER),
   ];
 }
 
@@ -111,6 +112,7 @@ export function acmeScript(): Step[] {
     input('When is the next meeting', '2026-12-03'),
     input('What is the meeting for', 'Negotiation call with Morgan Chu and Lee Park'),
     confirm('asking for the CEO', true),
+    confirm('a record in your CRM', ENTER),
   ];
 }
 
