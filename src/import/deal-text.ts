@@ -2,8 +2,8 @@
 // existing file changed in place with the `yaml` package's Document API, so every comment, every
 // key order and every field the head of sales wrote stays as it was.
 
-import { Composer, CST, Document, isMap, isScalar, Parser, parseDocument } from 'yaml';
 import type { Scalar } from 'yaml';
+import { yamlLib } from '../load/yaml-lib.js';
 import { FOLLOW_ON_POTENTIALS } from '../schema/deal.js';
 import type { Deal } from '../schema/deal.js';
 import { IMPORT_FIELD_NAMES, pathOf, SCHEMA_DEFAULTS } from './fields.js';
@@ -51,10 +51,42 @@ export function newDealData(row: RowDeal, id: string, mapping: Mapping): Record<
   return data;
 }
 
+/**
+ * A new deal's text, written directly: the shape is fixed (mappings of scalars, two levels deep), so
+ * the `yaml` package's document model, ten times the cost, is not needed. Every text is loaded as a
+ * deal before it is written, which would catch a scalar written wrong.
+ */
 export function newDealText(row: RowDeal, id: string, mapping: Mapping): string {
-  const doc = new Document(newDealData(row, id, mapping), { aliasDuplicateObjects: false });
-  doc.commentBefore = header(mapping);
-  return doc.toString(STRINGIFY);
+  const lines = header(mapping).split('\n').map((line) => `#${line}`);
+  lines.push('');
+  const write = (data: Record<string, unknown>, indent: string) => {
+    for (const [key, value] of Object.entries(data)) {
+      if (value !== null && typeof value === 'object') {
+        lines.push(`${indent}${key}:`);
+        write(value as Record<string, unknown>, `${indent}  `);
+      } else {
+        lines.push(`${indent}${key}: ${scalar(value)}`);
+      }
+    }
+  };
+  write(newDealData(row, id, mapping), '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Text that YAML reads back as the same string when written plainly: no indicator, number, boolean, null or date look-alike. */
+const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&/+@_–—-]*$/u;
+const LOOKS_TYPED = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~|\.nan|\.inf|\d{4}-\d\d?-\d\d?.*)$/i;
+// eslint-disable-next-line no-control-regex
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+
+function scalar(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = String(value);
+  // An ISO date stays plain: the deal schema reads it as the text it is.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  if (PLAIN.test(text) && !LOOKS_TYPED.test(text) && !text.endsWith(' ')) return text;
+  // JSON's double-quoted text is YAML's too, once the characters YAML does not take raw are escaped.
+  return JSON.stringify(text).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface FieldChange {
@@ -102,6 +134,7 @@ export function editDealText(text: string, changes: readonly FieldChange[]): str
 /** The changes as edits of the source tokens, or undefined when one of them is not a value to replace. */
 function editScalars(text: string, changes: readonly FieldChange[]): string | undefined {
   if (changes.some((change) => change.new === undefined)) return undefined;
+  const { Composer, CST, Document, isScalar, Parser, parseDocument } = yamlLib();
   const tokens = [...new Parser().parse(text)];
   const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
   const doc = docs[0];
@@ -123,6 +156,7 @@ function editScalars(text: string, changes: readonly FieldChange[]): string | un
 }
 
 function editDocument(text: string, changes: readonly FieldChange[]): string {
+  const { isMap, parseDocument } = yamlLib();
   const doc = parseDocument(text, { uniqueKeys: false });
   for (const change of changes) {
     const path = pathOf(change.field);

@@ -35,7 +35,7 @@ import type { Deal } from '../../schema/deal.js';
 import { cellPosition, CsvError, readCsv } from '../../io/csv.js';
 import type { CsvHeader, CsvRow, CsvSummary } from '../../io/csv.js';
 import { discoverDealFiles } from '../../io/discover.js';
-import { displayPath, readInputFile } from '../../io/files.js';
+import { displayPath, readInputFile, readInputFileSync } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { NO_CONFIG_NOTE } from '../config.js';
@@ -327,28 +327,29 @@ async function scanFolder(into: string, cwd: string, currency: string, context: 
   const discovery = await discoverDealFiles([into], cwd);
   if (!discovery.ok) return folder;
   const invalid: string[] = [];
-  const files = discovery.files.filter((f) => !f.refused);
-  // A few reads at a time: the folder may hold thousands of deals.
-  for (let start = 0; start < files.length; start += 32) {
-    const batch = files.slice(start, start + 32);
-    const read = await Promise.all(batch.map((f) => readInputFile(f.path, { noFollow: true })));
-    batch.forEach((f, i) => {
-      const outcome = read[i]!;
-      if (outcome.kind !== 'ok') return void invalid.push(f.file);
-      const text = decodeText(outcome.bytes, f.file);
-      if (typeof text !== 'string') return void invalid.push(f.file);
-      const loaded = parseDeal(text, f.file, { defaultCurrency: currency });
-      if (!loaded.ok) return void invalid.push(f.file);
-      const entry: Existing = { path: f.path, file: f.file, deal: loaded.value, text };
-      if (!folder.ids.has(loaded.value.id)) folder.ids.set(loaded.value.id, entry);
-      const crm = loaded.value.crm;
-      if (crm) {
-        const key = `${crm.source}\u0000${crm.id}`;
-        const list = folder.byCrm.get(key);
-        if (list) list.push(entry);
-        else folder.byCrm.set(key, [entry]);
-      }
-    });
+  // One after another, into one reused buffer, as check reads on each thread: most files are small.
+  for (const f of discovery.files) {
+    if (f.refused) continue;
+    const outcome = readInputFileSync(f.path, { noFollow: true, reuseBuffer: true });
+    if (outcome.kind !== 'ok') {
+      invalid.push(f.file);
+      continue;
+    }
+    const text = decodeText(outcome.bytes, f.file);
+    const loaded = typeof text === 'string' ? parseDeal(text, f.file, { defaultCurrency: currency }) : undefined;
+    if (typeof text !== 'string' || !loaded?.ok) {
+      invalid.push(f.file);
+      continue;
+    }
+    const entry: Existing = { path: f.path, file: f.file, deal: loaded.value, text };
+    if (!folder.ids.has(loaded.value.id)) folder.ids.set(loaded.value.id, entry);
+    const crm = loaded.value.crm;
+    if (crm) {
+      const key = `${crm.source}\u0000${crm.id}`;
+      const list = folder.byCrm.get(key);
+      if (list) list.push(entry);
+      else folder.byCrm.set(key, [entry]);
+    }
   }
   if (invalid.length > 0) {
     const shown = invalid.slice(0, 5).map(safeChars).join(', ') + (invalid.length > 5 ? ` and ${invalid.length - 5} more` : '');
