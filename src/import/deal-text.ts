@@ -76,7 +76,7 @@ export function newDealText(row: RowDeal, id: string, mapping: Mapping): string 
 /** Text that YAML reads back as the same string when written plainly: no indicator, number, boolean, null or date look-alike. */
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&/+@_–—-]*$/u;
 const LOOKS_TYPED = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~|\.nan|\.inf|\d{4}-\d\d?-\d\d?.*)$/i;
-// eslint-disable-next-line no-control-regex
+ 
 const JSON_RAW = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 
 function scalar(value: unknown): string {

@@ -37,8 +37,9 @@ describe('an export that is not a table of deals: exit 2, nothing written', () =
     ['a duplicate column name', `${HEADER},Deal Name\n${ROW(1)},x\n`, 'export.csv:1:80', 'csv-duplicate-column', 'the column name "Deal Name" is there twice (columns 2 and 8)'],
     ['a ragged row', `${HEADER}\n${ROW(1)}\n2,Short,contractsent\n${ROW(3)}\n`, 'export.csv:3:1', 'csv-ragged-row', 'this row has 3 cells, and the header 7'],
     ['a row with one cell among the rows (not a footer)', `${HEADER}\n${ROW(1)}\nstray\n${ROW(3)}\n`, 'export.csv:3:1', 'csv-ragged-row', 'this row has 1 cell, and the header 7'],
-    ['a quote never closed', `${HEADER}\n${ROW(1)}\n2,"Open quote,contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:', 'csv-quote', 'a quoted cell is never closed'],
-    ['a quote in the middle of a cell', `${HEADER}\n2,Say "hi",contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:2:1', 'csv-quote', 'a quote in the middle of a cell'],
+    ['a quote never closed', `${HEADER}\n${ROW(1)}\n2,"Open quote,contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:3:3', 'csv-quote', 'this quoted cell is never closed: a " is missing'],
+    ['a quote in the middle of a cell', `${HEADER}\n2,Say "hi",contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:2:7', 'csv-quote', 'a quote in the middle of a cell'],
+    ['text after a quoted cell', `${HEADER}\n2,"Say" hi,contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:2:8', 'csv-quote', 'a quote ends this cell, but the cell goes on'],
     ['Latin-1 text', Buffer.from(`${HEADER}\n1,Caf\xe9 deal,contractsent,2026-12-20,Lee,1,Acme\n`, 'latin1'), 'export.csv:2:6', 'file-encoding', 'run again with --encoding latin1'],
     ['UTF-16 without its byte-order mark', Buffer.from(`${HEADER}\n${ROW(1)}\n`, 'utf16le'), 'export.csv:1:1', 'file-encoding', '--encoding utf-16le'],
   ])('%s', async (_name, bytes, where, rule, message) => {

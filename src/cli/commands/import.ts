@@ -57,6 +57,9 @@ export interface ImportOptions extends CommonOptions {
   force?: boolean;
 }
 
+/** Files written at once. */
+const WRITERS = 16;
+
 /** Deal texts kept from pass 1 up to this many characters; past it, pass 2 makes them again. */
 const TEXT_BUDGET = 64 * 1024 * 1024;
 
@@ -170,7 +173,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
       report.rows += 1;
       const m = mapping!;
       const skip = (index: number, rule: string, message: string) => {
-        skipped.push(problem(csvShown, cellPosition({ ...row, delimiter: header!.delimiter }, index), rule, message));
+        skipped.push(problem(csvShown, cellPosition(row, index), rule, message));
       };
       const outcome = rowToDeal(row.cells, m);
       if (!outcome.ok) {
@@ -249,12 +252,21 @@ export async function runImport(file: string | undefined, options: ImportOptions
   // Pass 2: write.
   if (!report.dryRun && planned.length > 0) {
     if (!keepTexts) await makeTextsAgain(planned, csvPath, csvShown, csvOptions, mapping!);
-    for (const plan of planned) {
-      const outcome = await writeFileAtomic(plan.path, plan.text!, { overwrite: plan.kind === 'updated', noFollow: true });
-      plan.text = undefined;
-      if (outcome.kind === 'exists') report.unwritten.push({ file: plan.file, reason: 'a file of that name appeared during the import; it was left as it is' });
-      else if (outcome.kind === 'failed') report.unwritten.push({ file: plan.file, reason: outcome.reason });
-    }
+    // A few writes at a time: each waits for its file to reach the disk, and the disk takes several at once.
+    const unwritten = new Map<Planned, string>();
+    let next = 0;
+    const writer = async () => {
+      while (next < planned.length) {
+        const plan = planned[next++]!;
+        const outcome = await writeFileAtomic(plan.path, plan.text!, { overwrite: plan.kind === 'updated', noFollow: true });
+        plan.text = undefined;
+        if (outcome.kind === 'exists') unwritten.set(plan, 'a file of that name appeared during the import; it was left as it is');
+        else if (outcome.kind === 'failed') unwritten.set(plan, outcome.reason);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITERS, planned.length) }, writer));
+    // In the export's order, whichever write finished first.
+    for (const plan of planned) if (unwritten.has(plan)) report.unwritten.push({ file: plan.file, reason: unwritten.get(plan)! });
   }
   if (!options.quiet) {
     verdicts.joins.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
