@@ -53,6 +53,11 @@ const CHUNK = 64 * 1024;
  * UsageError-worthy fs errors as CsvError at 1:1 too (the caller words them).
  */
 export async function* readCsv(file: string, shown: string, options: CsvReadOptions, summary: CsvSummary): AsyncGenerator<CsvRow | CsvHeader> {
+  for await (const batch of readCsvBatches(file, shown, options, summary)) yield* batch;
+}
+
+/** The same, the rows of each piece of text read at once: an await per row cost as much as parsing it. */
+export async function* readCsvBatches(file: string, shown: string, options: CsvReadOptions, summary: CsvSummary): AsyncGenerator<CsvRow[]> {
   const located = (at: Position, rule: string, message: string) => new CsvError(problem(shown, at, rule, message));
   const decoded = decodeStream(file, shown, options.encoding, located);
   // The header line decides the delimiter: read text until it is whole.
@@ -110,16 +115,16 @@ export async function* readCsv(file: string, shown: string, options: CsvReadOpti
     };
 
     failed(parser.push(head, take));
-    yield* ready.splice(0);
+    if (ready.length > 0) yield ready.splice(0);
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
       if (typeof next.value !== 'string') continue;
       failed(parser.push(next.value, take));
-      yield* ready.splice(0);
+      if (ready.length > 0) yield ready.splice(0);
     }
     failed(parser.end(take));
-    yield* ready.splice(0);
+    if (ready.length > 0) yield ready.splice(0);
     if (header === undefined) throw located({ line: 1, column: 1 }, 'csv-empty', 'the file is empty (blank lines only); export the deals again, with the header row');
     summary.footerLines = held.filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === '')).length;
   } finally {

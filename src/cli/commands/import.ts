@@ -32,7 +32,7 @@ import { decodeText } from '../../load/input.js';
 import { problem } from '../../load/problem.js';
 import type { Problem } from '../../load/problem.js';
 import type { Deal } from '../../schema/deal.js';
-import { cellPosition, CsvError, readCsv } from '../../io/csv.js';
+import { cellPosition, CsvError, readCsv, readCsvBatches } from '../../io/csv.js';
 import type { CsvHeader, CsvRow, CsvSummary } from '../../io/csv.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import { displayPath, readInputFile, readInputFileSync } from '../../io/files.js';
@@ -70,7 +70,6 @@ interface Existing {
   /** As shown. */
   file: string;
   deal: Deal;
-  text: string;
 }
 
 /** One row to write, as pass 1 planned it. */
@@ -149,90 +148,92 @@ export async function runImport(file: string | undefined, options: ImportOptions
   const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
 
   try {
-    for await (const row of readCsv(csvPath, csvShown, csvOptions, summary)) {
-      if (header === undefined) {
-        header = row as CsvHeader;
-        const preset = presetName ? PRESETS[presetName] : mapFile ? undefined : closestPreset(header.cells);
-        if (!preset && !mapFile) {
-          throw new UsageError(
-            `${safeChars(csvShown)} has none of the columns of a Salesforce, HubSpot or Pipedrive export; ` +
-              `describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`,
-          );
-        }
-        const resolved = resolveMapping({ preset, file: mapFile, header: header.cells, csvFile: csvShown });
-        if (!resolved.ok) {
-          io.stderr.write(formatDiagnostics(resolved.problems, new Map(mapFile ? [[mapFile.file, mapFile.text]] : []), context.styles.stderr));
-          io.stderr.write(`deal-triage: ${mapFile ? `the mapping ${safeChars(mapFile.file)} does not fit ${safeChars(csvShown)}` : `${safeChars(csvShown)} lacks columns the ${preset!.name} preset needs; describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`}; nothing was imported\n`);
-          return EXIT.usage;
-        }
-        mapping = resolved.mapping;
-        report.source = mapping.source;
-        report.preset = mapping.preset;
-        continue;
-      }
-      report.rows += 1;
-      const m = mapping!;
-      const skip = (index: number, rule: string, message: string) => {
-        skipped.push(problem(csvShown, cellPosition(row, index), rule, message));
-      };
-      const outcome = rowToDeal(row.cells, m);
-      if (!outcome.ok) {
-        skip(outcome.index, outcome.rule, outcome.message);
-        continue;
-      }
-      const deal = outcome.deal;
-      const idColumn = m.columns.find((c) => c.field === 'crm.id')!.index;
-      const key = `${m.source}\u0000${deal.crmId}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        skip(idColumn, 'import-duplicate-record', `${m.source} record ${deal.crmId} is on line ${earlier} already; each record is one deal`);
-        continue;
-      }
-      seen.set(key, row.line);
-      const matches = folder.byCrm.get(key) ?? [];
-      if (matches.length > 1) {
-        skip(idColumn, 'import-ambiguous-record', `${matches.map((e) => e.file).join(' and ')} are all ${m.source} record ${deal.crmId}; keep one of them`);
-        continue;
-      }
-      const existing = matches[0];
-      if (existing) {
-        const changes = ownedChanges(existing.deal, deal);
-        if (changes.length === 0) {
-          report.unchanged += 1;
-          count(existing.deal, existing.file);
+    for await (const batch of readCsvBatches(csvPath, csvShown, csvOptions, summary)) {
+      for (const row of batch) {
+        if (header === undefined) {
+          header = row as CsvHeader;
+          const preset = presetName ? PRESETS[presetName] : mapFile ? undefined : closestPreset(header.cells);
+          if (!preset && !mapFile) {
+            throw new UsageError(
+              `${safeChars(csvShown)} has none of the columns of a Salesforce, HubSpot or Pipedrive export; ` +
+                `describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`,
+            );
+          }
+          const resolved = resolveMapping({ preset, file: mapFile, header: header.cells, csvFile: csvShown });
+          if (!resolved.ok) {
+            io.stderr.write(formatDiagnostics(resolved.problems, new Map(mapFile ? [[mapFile.file, mapFile.text]] : []), context.styles.stderr));
+            io.stderr.write(`deal-triage: ${mapFile ? `the mapping ${safeChars(mapFile.file)} does not fit ${safeChars(csvShown)}` : `${safeChars(csvShown)} lacks columns the ${preset!.name} preset needs; describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`}; nothing was imported\n`);
+            return EXIT.usage;
+          }
+          mapping = resolved.mapping;
+          report.source = mapping.source;
+          report.preset = mapping.preset;
           continue;
         }
-        const text = editDealText(existing.text, changes);
-        const valid = validate(text, existing.file, loaded.config.company.currency);
+        report.rows += 1;
+        const m = mapping!;
+        const skip = (index: number, rule: string, message: string) => {
+          skipped.push(problem(csvShown, cellPosition(row, index), rule, message));
+        };
+        const outcome = rowToDeal(row.cells, m);
+        if (!outcome.ok) {
+          skip(outcome.index, outcome.rule, outcome.message);
+          continue;
+        }
+        const deal = outcome.deal;
+        const idColumn = m.columns.find((c) => c.field === 'crm.id')!.index;
+        const key = `${m.source}\u0000${deal.crmId}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          skip(idColumn, 'import-duplicate-record', `${m.source} record ${deal.crmId} is on line ${earlier} already; each record is one deal`);
+          continue;
+        }
+        seen.set(key, row.line);
+        const matches = folder.byCrm.get(key) ?? [];
+        if (matches.length > 1) {
+          skip(idColumn, 'import-ambiguous-record', `${matches.map((e) => e.file).join(' and ')} are all ${m.source} record ${deal.crmId}; keep one of them`);
+          continue;
+        }
+        const existing = matches[0];
+        if (existing) {
+          const changes = ownedChanges(existing.deal, deal);
+          if (changes.length === 0) {
+            report.unchanged += 1;
+            count(existing.deal, existing.file);
+            continue;
+          }
+          const text = editDealText(readDealText(existing), changes);
+          const valid = validate(text, existing.file, loaded.config.company.currency);
+          if (!valid.ok) {
+            skip(idColumn, 'import-invalid-deal', `updating ${existing.file} with this row would make it invalid: ${valid.reason}`);
+            continue;
+          }
+          report.updated.push({ file: existing.file, id: existing.deal.id, crmId: deal.crmId, line: row.line, changes });
+          count(valid.deal, existing.file);
+          keepTexts = remember(planned, { line: row.line, kind: 'updated', path: existing.path, file: existing.file, id: existing.deal.id, existing }, text, keepTexts, (textChars += text.length));
+          continue;
+        }
+        const given = deal.owned.get('id') as string | undefined;
+        if (given !== undefined && taken(given)) {
+          const owner = folder.ids.get(given);
+          const whose = owner?.deal.crm ? `${owner.file} (${owner.deal.crm.source} record ${owner.deal.crm.id})` : (owner?.file ?? `another deal of this export`);
+          skip(m.columns.find((c) => c.field === 'id')!.index, 'import-id-taken', `the id ${given} already belongs to ${whose}; a deal's id is never given to another record`);
+          continue;
+        }
+        const id = given ?? uniqueId(slug(deal.name), taken, suffixes);
+        assigned.add(id);
+        const target = path.join(into, `${id}.yaml`);
+        const shown = displayPath(target, io.cwd);
+        const text = newDealText(deal, id, m);
+        const valid = validate(text, shown, loaded.config.company.currency);
         if (!valid.ok) {
-          skip(idColumn, 'import-invalid-deal', `updating ${existing.file} with this row would make it invalid: ${valid.reason}`);
+          skip(idColumn, 'import-invalid-deal', `this row does not make a valid deal: ${valid.reason}`);
           continue;
         }
-        report.updated.push({ file: existing.file, id: existing.deal.id, crmId: deal.crmId, line: row.line, changes });
-        count(valid.deal, existing.file);
-        keepTexts = remember(planned, { line: row.line, kind: 'updated', path: existing.path, file: existing.file, id: existing.deal.id, existing }, text, keepTexts, (textChars += text.length));
-        continue;
+        report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
+        count(valid.deal, shown);
+        keepTexts = remember(planned, { line: row.line, kind: 'created', path: target, file: shown, id }, text, keepTexts, (textChars += text.length));
       }
-      const given = deal.owned.get('id') as string | undefined;
-      if (given !== undefined && taken(given)) {
-        const owner = folder.ids.get(given);
-        const whose = owner?.deal.crm ? `${owner.file} (${owner.deal.crm.source} record ${owner.deal.crm.id})` : (owner?.file ?? `another deal of this export`);
-        skip(m.columns.find((c) => c.field === 'id')!.index, 'import-id-taken', `the id ${given} already belongs to ${whose}; a deal's id is never given to another record`);
-        continue;
-      }
-      const id = given ?? uniqueId(slug(deal.name), taken, suffixes);
-      assigned.add(id);
-      const target = path.join(into, `${id}.yaml`);
-      const shown = displayPath(target, io.cwd);
-      const text = newDealText(deal, id, m);
-      const valid = validate(text, shown, loaded.config.company.currency);
-      if (!valid.ok) {
-        skip(idColumn, 'import-invalid-deal', `this row does not make a valid deal: ${valid.reason}`);
-        continue;
-      }
-      report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
-      count(valid.deal, shown);
-      keepTexts = remember(planned, { line: row.line, kind: 'created', path: target, file: shown, id }, text, keepTexts, (textChars += text.length));
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -316,8 +317,16 @@ async function makeTextsAgain(planned: Planned[], csvPath: string, csvShown: str
     if (!plan) continue;
     const outcome = rowToDeal(row.cells, mapping);
     if (!outcome.ok) throw new Error(`line ${row.line} of ${csvShown} changed during the import`);
-    plan.text = plan.existing ? editDealText(plan.existing.text, ownedChanges(plan.existing.deal, outcome.deal)) : newDealText(outcome.deal, plan.id, mapping);
+    plan.text = plan.existing ? editDealText(readDealText(plan.existing), ownedChanges(plan.existing.deal, outcome.deal)) : newDealText(outcome.deal, plan.id, mapping);
   }
+}
+
+/** A matched deal's text, read again to edit it. */
+function readDealText(existing: Existing): string {
+  const read = readInputFileSync(existing.path, { noFollow: true });
+  const text = read.kind === 'ok' ? decodeText(read.bytes, existing.file) : undefined;
+  if (typeof text !== 'string') throw new UsageError(`${safeChars(existing.file)} changed or went away during the import; run it again`);
+  return text;
 }
 
 interface Folder {
@@ -353,7 +362,8 @@ async function scanFolder(into: string, cwd: string, currency: string, context: 
       invalid.push(f.file);
       continue;
     }
-    const entry: Existing = { path: f.path, file: f.file, deal: loaded.value, text };
+    // Its text is read again if the export changes it: most deals of a weekly import do not change.
+    const entry: Existing = { path: f.path, file: f.file, deal: loaded.value };
     if (!folder.ids.has(loaded.value.id)) folder.ids.set(loaded.value.id, entry);
     const crm = loaded.value.crm;
     if (crm) {
