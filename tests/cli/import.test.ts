@@ -330,3 +330,28 @@ describe('--init-map', () => {
     expect(read(dir, 'mine.yaml')).toContain('preset: hubspot');
   });
 });
+
+describe('an export whose deal texts do not fit in memory', () => {
+  // DEAL_TRIAGE_IMPORT_TEXT_BUDGET=1: no text is kept from the first pass; the second reads the
+  // export again and makes each text again, and must write the same files.
+  const tight = { DEAL_TRIAGE_IMPORT_TEXT_BUDGET: '1' };
+
+  it('writes the same files as when they fit, new ones and updated ones', async () => {
+    const roomy = workspace('salesforce.csv');
+    const small = workspace('salesforce.csv');
+    await importIn(roomy, 'salesforce.csv');
+    const result = await run(['import', 'salesforce.csv'], { cwd: small, env: tight });
+    expect(result.code).toBe(0);
+    expect(deals(small)).toEqual(deals(roomy));
+    for (const file of deals(roomy)) expect(read(small, `deals/${file}`)).toBe(read(roomy, `deals/${file}`));
+
+    for (const dir of [roomy, small]) {
+      writeFileSync(path.join(dir, 'salesforce.csv'), read(dir, 'salesforce.csv').replace('"Negotiation/Review","Q4-2026","USD","240,000.00"', '"Closed Won","Q4-2026","USD","250,000.00"'));
+    }
+    await importIn(roomy, 'salesforce.csv');
+    const again = await run(['import', 'salesforce.csv'], { cwd: small, env: tight });
+    expect(again.stdout).toContain('updated: 1');
+    expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toBe(read(roomy, 'deals/acme-five-plant-rollout.yaml'));
+    expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toContain('stage: closed-won');
+  });
+});

@@ -60,7 +60,10 @@ export interface ImportOptions extends CommonOptions {
 /** Files written at once. */
 const WRITERS = 16;
 
-/** Deal texts kept from pass 1 up to this many characters; past it, pass 2 makes them again. */
+/**
+ * Deal texts kept from pass 1 up to this many characters; past it, pass 2 makes them again.
+ * DEAL_TRIAGE_IMPORT_TEXT_BUDGET changes it, for the tests of pass 2 (not a user's setting).
+ */
 const TEXT_BUDGET = 64 * 1024 * 1024;
 
 /** A deal file already in the folder. */
@@ -145,6 +148,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
   };
   let textChars = 0;
   let keepTexts = true;
+  const budget = Number(io.env.DEAL_TRIAGE_IMPORT_TEXT_BUDGET ?? TEXT_BUDGET);
   const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
 
   try {
@@ -210,7 +214,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
           }
           report.updated.push({ file: existing.file, id: existing.deal.id, crmId: deal.crmId, line: row.line, changes });
           count(valid.deal, existing.file);
-          keepTexts = remember(planned, { line: row.line, kind: 'updated', path: existing.path, file: existing.file, id: existing.deal.id, existing }, text, keepTexts, (textChars += text.length));
+          keepTexts = remember(planned, { line: row.line, kind: 'updated', path: existing.path, file: existing.file, id: existing.deal.id, existing }, text, keepTexts && (textChars += text.length) <= budget);
           continue;
         }
         const given = deal.owned.get('id') as string | undefined;
@@ -232,7 +236,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
         }
         report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
         count(valid.deal, shown);
-        keepTexts = remember(planned, { line: row.line, kind: 'created', path: target, file: shown, id }, text, keepTexts, (textChars += text.length));
+        keepTexts = remember(planned, { line: row.line, kind: 'created', path: target, file: shown, id }, text, keepTexts && (textChars += text.length) <= budget);
       }
     }
   } catch (error) {
@@ -289,12 +293,12 @@ export async function runImport(file: string | undefined, options: ImportOptions
   return skipped.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
-function remember(planned: Planned[], plan: Planned, text: string, keep: boolean, total: number): boolean {
-  const stillKeeping = keep && total <= TEXT_BUDGET;
-  if (stillKeeping) plan.text = text;
-  else if (keep) for (const p of planned) p.text = undefined;
+/** Plans a write, with its text while the texts fit; the first time they do not, every text is let go. */
+function remember(planned: Planned[], plan: Planned, text: string, keep: boolean): boolean {
+  if (keep) plan.text = text;
+  else if (planned[0]?.text !== undefined) for (const p of planned) p.text = undefined;
   planned.push(plan);
-  return stillKeeping;
+  return keep;
 }
 
 function validate(text: string, file: string, currency: string): { ok: true; deal: Deal } | { ok: false; reason: string } {
