@@ -9,8 +9,8 @@ import type { Style } from './style.js';
 export const IMPORT_FORMATS = ['text', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** How many updated deals' changes the text lists before "… and N more" (json lists them all). */
-const LISTED = 50;
+/** How many deals of each kind the text lists before "… and N more" (json lists them all). */
+export const LISTED = 50;
 
 function shownValue(value: unknown): string {
   if (value === undefined) return '(none)';
@@ -37,16 +37,16 @@ export function formatImportText(report: ImportReport, style: Style): string {
   out.push(`${plural(report.rows, 'row')} read${footer}.`, '');
 
   const verb = report.dryRun ? { created: 'to create', updated: 'to update' } : { created: 'created', updated: 'updated' };
-  out.push(`${style.green(`${verb.created}:`)} ${report.created.length.toLocaleString('en-US')}`);
+  out.push(`${style.green(`${verb.created}:`)} ${report.createdCount.toLocaleString('en-US')}`);
   for (const deal of report.created.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(line ${deal.line}, ${report.source} ${safeLine(deal.crmId)})`)}`);
-  if (report.created.length > LISTED) out.push(style.dim(`  … and ${plural(report.created.length - LISTED, 'more deal')}`));
+  if (report.createdCount > LISTED) out.push(style.dim(`  … and ${plural(report.createdCount - LISTED, 'more deal')}`));
 
-  out.push(`${style.cyan(`${verb.updated}:`)} ${report.updated.length.toLocaleString('en-US')}`);
+  out.push(`${style.cyan(`${verb.updated}:`)} ${report.updatedCount.toLocaleString('en-US')}`);
   for (const deal of report.updated.slice(0, LISTED)) {
     out.push(`  ${safeChars(deal.file)}  ${style.dim(`(line ${deal.line})`)}`);
     for (const change of deal.changes) out.push(`    ${changeText(change)}`);
   }
-  if (report.updated.length > LISTED) out.push(style.dim(`  … and ${plural(report.updated.length - LISTED, 'more deal')} (--format json lists them all)`));
+  if (report.updatedCount > LISTED) out.push(style.dim(`  … and ${plural(report.updatedCount - LISTED, 'more deal')} (--format json lists them all)`));
 
   out.push(`unchanged: ${report.unchanged.toLocaleString('en-US')}`);
   out.push(`${report.skipped.length > 0 ? style.red('skipped:') : 'skipped:'} ${report.skipped.length.toLocaleString('en-US')}${report.skipped.length > 0 ? ' (each with its reason on stderr)' : ''}`);

@@ -26,6 +26,10 @@ export interface ImportReport {
   rows: number;
   /** Lines of a report footer skipped after the rows (Salesforce). */
   footerLines: number;
+  /** How many deals were (or would be) created and updated. */
+  createdCount: number;
+  updatedCount: number;
+  /** The deals themselves: all of them for JSON; for the text, only the first few it lists. */
   created: ImportedDeal[];
   updated: (ImportedDeal & { changes: FieldChange[] })[];
   unchanged: number;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decide } from '../../engine/decide.js';
 import { formatDiagnostics } from '../../format/diagnostics.js';
-import { formatImportJson, formatImportText } from '../../format/import.js';
+import { formatImportJson, formatImportText, LISTED } from '../../format/import.js';
 import type { ImportFormat } from '../../format/import.js';
 import { safeChars } from '../../format/sanitize.js';
 import { editDealText, newDealText, ownedChanges } from '../../import/deal-text.js';
@@ -75,12 +75,12 @@ interface Existing {
   deal: Deal;
 }
 
-/** One row to write, as pass 1 planned it. */
+/**
+ * One row to write, as pass 1 planned it: small, as there is one per row to write. A new deal's
+ * file is `<into>/<id>.yaml`; an updated one's, its existing file's.
+ */
 interface Planned {
   line: number;
-  kind: 'created' | 'updated';
-  path: string;
-  file: string;
   id: string;
   existing?: Existing;
   text?: string;
@@ -130,6 +130,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
     dryRun: options.dryRun === true,
     rows: 0,
     footerLines: 0,
+    createdCount: 0,
+    updatedCount: 0,
     created: [],
     updated: [],
     unchanged: 0,
@@ -149,6 +151,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
   let textChars = 0;
   let keepTexts = true;
   const budget = Number(io.env.DEAL_TRIAGE_IMPORT_TEXT_BUDGET ?? TEXT_BUDGET);
+  // The text lists only the first few deals of each kind: a huge export keeps no list of them all.
+  const listAll = options.format === 'json';
   const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
 
   try {
@@ -212,9 +216,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
             skip(idColumn, 'import-invalid-deal', `updating ${existing.file} with this row would make it invalid: ${valid.reason}`);
             continue;
           }
-          report.updated.push({ file: existing.file, id: existing.deal.id, crmId: deal.crmId, line: row.line, changes });
+          if (listAll || report.updatedCount < LISTED) report.updated.push({ file: existing.file, id: existing.deal.id, crmId: deal.crmId, line: row.line, changes });
+          report.updatedCount += 1;
           count(valid.deal, existing.file);
-          keepTexts = remember(planned, { line: row.line, kind: 'updated', path: existing.path, file: existing.file, id: existing.deal.id, existing }, text, keepTexts && (textChars += text.length) <= budget);
+          if (!report.dryRun) keepTexts = remember(planned, { line: row.line, id: existing.deal.id, existing }, text, keepTexts && (textChars += text.length) <= budget);
           continue;
         }
         const given = deal.owned.get('id') as string | undefined;
@@ -234,9 +239,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
           skip(idColumn, 'import-invalid-deal', `this row does not make a valid deal: ${valid.reason}`);
           continue;
         }
-        report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
+        if (listAll || report.createdCount < LISTED) report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
+        report.createdCount += 1;
         count(valid.deal, shown);
-        keepTexts = remember(planned, { line: row.line, kind: 'created', path: target, file: shown, id }, text, keepTexts && (textChars += text.length) <= budget);
+        if (!report.dryRun) keepTexts = remember(planned, { line: row.line, id }, text, keepTexts && (textChars += text.length) <= budget);
       }
     }
   } catch (error) {
@@ -263,7 +269,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
     const writer = async () => {
       while (next < planned.length) {
         const plan = planned[next++]!;
-        const outcome = await writeFileAtomic(plan.path, plan.text!, { overwrite: plan.kind === 'updated', noFollow: true });
+        const target = plan.existing?.path ?? path.join(into, `${plan.id}.yaml`);
+        const outcome = await writeFileAtomic(target, plan.text!, { overwrite: plan.existing !== undefined, noFollow: true });
         plan.text = undefined;
         if (outcome.kind === 'exists') unwritten.set(plan, 'a file of that name appeared during the import; it was left as it is');
         else if (outcome.kind === 'failed') unwritten.set(plan, outcome.reason);
@@ -271,7 +278,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
     };
     await Promise.all(Array.from({ length: Math.min(WRITERS, planned.length) }, writer));
     // In the export's order, whichever write finished first.
-    for (const plan of planned) if (unwritten.has(plan)) report.unwritten.push({ file: plan.file, reason: unwritten.get(plan)! });
+    for (const plan of planned) {
+      const reason = unwritten.get(plan);
+      if (reason !== undefined) report.unwritten.push({ file: plan.existing?.file ?? displayPath(path.join(into, `${plan.id}.yaml`), io.cwd), reason });
+    }
   }
   if (!options.quiet) {
     verdicts.joins.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
