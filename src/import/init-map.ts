@@ -10,7 +10,7 @@ import type { Preset } from './presets.js';
 /** A key or value as YAML reads it back exactly: JSON's double-quoted text is YAML's too. */
 const quoted = (text: string) => JSON.stringify(text);
 
-export function starterMapping(header: readonly string[], preset: Preset | undefined, csvName: string, mapName: string): string {
+export function starterMapping(header: readonly string[], preset: Preset | undefined, csvName: string, mapName: string, delimiter = ','): string {
   const guesses = new Map<string, ImportField>();
   if (preset) {
     const byKey = new Map(header.map((name) => [keyOf(name), name]));
@@ -53,5 +53,7 @@ export function starterMapping(header: readonly string[], preset: Preset | undef
     `date_format: ${preset?.dateFormat ?? 'YYYY-MM-DD'}        # or M/D/YYYY, D/M/YYYY, DD.MM.YYYY`,
     'decimal: "."                   # "," for 1.250.000,50',
   );
+  // Found from the header this time; written down, so the mapping reads the export the same way every time.
+  if (delimiter !== ',') lines.push(`delimiter: ${delimiter === '\t' ? 'tab' : quoted(delimiter)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -355,3 +355,20 @@ describe('an export whose deal texts do not fit in memory', () => {
     expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toContain('stage: closed-won');
   });
 });
+
+describe('--init-map on an export no preset knows', () => {
+  it('comments every column, says which fields are still needed, and keeps the delimiter it found', async () => {
+    const dir = workspace('european.csv');
+    const result = await importIn(dir, '--init-map', 'european.csv');
+    expect(result.code).toBe(0);
+    const text = read(dir, 'european.mapping.yaml');
+    expect(text).toContain('source: csv');
+    expect(text).toContain('  # "Kunde": not mapped: give the field it holds, or leave it\n');
+    expect(text).toContain('  # still needed, from a column or under defaults: crm.id, name, owner, stage, account.name, value.amount\n');
+    expect(text).toContain('delimiter: ";"\n');
+    // Until its columns are mapped, the import says what each needed field lacks.
+    const imported = await importIn(dir, 'european.csv', '--map', 'european.mapping.yaml');
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toContain('no column gives crm.id, which every deal needs');
+  });
+});

@@ -33,7 +33,7 @@ import { problem } from '../../load/problem.js';
 import type { Problem } from '../../load/problem.js';
 import type { Deal } from '../../schema/deal.js';
 import { cellPosition, CsvError, readCsv, readCsvBatches } from '../../io/csv.js';
-import type { CsvHeader, CsvRow, CsvSummary } from '../../io/csv.js';
+import type { CsvHeader, CsvSummary } from '../../io/csv.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import { displayPath, readInputFile, readInputFileSync } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
@@ -441,10 +441,10 @@ async function initMap(csv: string, options: ImportOptions, context: CommandCont
   await checkExport(csvPath, csv);
   const target = options.map ?? `${path.basename(csv).replace(/\.(csv|tsv|txt)$/i, '')}.mapping.yaml`;
   const targetShown = displayPath(target, io.cwd);
-  let header: CsvRow | undefined;
+  let header: CsvHeader | undefined;
   try {
     for await (const row of readCsv(csvPath, csvShown, { encoding: options.encoding }, { footerLines: 0 })) {
-      header = row;
+      header = row as CsvHeader;
       break;
     }
   } catch (error) {
@@ -454,7 +454,7 @@ async function initMap(csv: string, options: ImportOptions, context: CommandCont
     return EXIT.usage;
   }
   const preset = options.preset ? PRESETS[options.preset] : closestPreset(header!.cells);
-  const text = starterMapping(header!.cells, preset, csvShown, targetShown);
+  const text = starterMapping(header!.cells, preset, csvShown, targetShown, header!.delimiter);
   const outcome = await writeFileAtomic(path.resolve(io.cwd, target), text, { overwrite: options.force === true, noFollow: true });
   if (outcome.kind === 'exists') throw new UsageError(`${safeChars(targetShown)} exists already; pass --force to replace it, or --map <file> to write another`);
   if (outcome.kind === 'failed') throw new UsageError(`cannot write ${safeChars(targetShown)}: ${outcome.reason}`);
