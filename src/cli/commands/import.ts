@@ -10,7 +10,7 @@
 // Exit 0 when every row imported, 1 when a row was skipped, 2 when nothing could be imported
 // (usage, the mapping, the export unreadable as a table) or a file could not be written.
 
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decide } from '../../engine/decide.js';
@@ -263,6 +263,11 @@ export async function runImport(file: string | undefined, options: ImportOptions
   // Pass 2: write.
   if (!report.dryRun && planned.length > 0) {
     if (!keepTexts) await makeTextsAgain(planned, csvPath, csvShown, csvOptions, mapping!);
+    try {
+      await mkdir(into, { recursive: true });
+    } catch (error) {
+      throw new UsageError(`cannot make the folder ${safeChars(intoShown)}: ${describeFsError(error)}`);
+    }
     // A few writes at a time: each waits for its file to reach the disk, and the disk takes several at once.
     const unwritten = new Map<Planned, string>();
     let next = 0;
@@ -270,7 +275,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
       while (next < planned.length) {
         const plan = planned[next++]!;
         const target = plan.existing?.path ?? path.join(into, `${plan.id}.yaml`);
-        const outcome = await writeFileAtomic(target, plan.text!, { overwrite: plan.existing !== undefined, noFollow: true });
+        // A new deal's name was free when pass 1 gave it, and link() refuses it if anything took it since.
+        const outcome = await writeFileAtomic(target, plan.text!, { overwrite: plan.existing !== undefined, noFollow: true, fresh: plan.existing === undefined });
         plan.text = undefined;
         if (outcome.kind === 'exists') unwritten.set(plan, 'a file of that name appeared during the import; it was left as it is');
         else if (outcome.kind === 'failed') unwritten.set(plan, outcome.reason);
