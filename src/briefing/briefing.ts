@@ -64,6 +64,8 @@ export interface Glance {
   ceo_requested: boolean;
   /** When the CEO joined the deal, if the deal file says so. */
   ceo_joined?: string;
+  /** The CRM record the deal was imported from, for finding it there. */
+  crm?: { source: string; id: string };
 }
 
 export interface BriefingAsk {
@@ -175,5 +177,6 @@ function glance(deal: Deal, company: Company): Glance {
     strategic_logo: deal.strategic_logo === true,
     ceo_requested: deal.ceo.requested === true,
     ...(deal.ceo.joined === undefined ? {} : { ceo_joined: deal.ceo.joined }),
+    ...(deal.crm ? { crm: { source: deal.crm.source, id: deal.crm.id } } : {}),
   };
 }

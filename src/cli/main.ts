@@ -6,8 +6,11 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS } from '../format/check/index.js';
 import { TRIAGE_FORMATS } from '../format/index.js';
 import { REVIEW_FORMATS } from '../review/format/index.js';
+import { IMPORT_FORMATS } from '../format/import.js';
+import { PRESET_NAMES } from '../import/presets.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
+import type { ImportOptions } from './commands/import.js';
 import type { NewOptions } from './commands/new.js';
 import type { OneOnOneLogOptions, OneOnOneOptions } from './commands/one-on-one.js';
 import { ONE_ON_ONE_FORMATS } from '../format/one-on-one-formats.js';
@@ -202,6 +205,33 @@ Every problem check reports is listed under problems. Exit codes: 0 no errors (a
       const { runReview } = await import('./commands/review.js');
       const options = command.optsWithGlobals<ReviewOptions>();
       setExit(await runReview(paths, options, await contextFor(options)));
+    });
+
+  program
+    .command('import')
+    .description('turn a CRM export (Salesforce, HubSpot, Pipedrive, or any CSV with a mapping) into deal files, and update them on re-import')
+    .argument('[file.csv]', 'the export to import')
+    .addOption(new Option('-p, --preset <crm>', "the export's columns and stages are this CRM's (default: detected from the header)").choices(PRESET_NAMES))
+    .option('-m, --map <mapping.yaml>', 'a mapping file: CSV column → deal field, CRM stage → ours, formats, defaults')
+    .option('-i, --into <folder>', 'the deals folder to create and update files in', 'deals')
+    .option('-n, --dry-run', 'show what would be created and updated, and write nothing')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(IMPORT_FORMATS).default('text'))
+    .option('-q, --quiet', "leave out the verdict counts of the imported deals")
+    .option('--encoding <name>', "the export's encoding when it is not UTF-8 or UTF-16 with a byte-order mark (for example latin1)")
+    .option('--init-map <file.csv>', "write a starter mapping file from this export's header (to --map's path, or <name>.mapping.yaml)")
+    .option('--force', 'with --init-map: replace an existing mapping file')
+    .addHelpText(
+      'after',
+      `
+Re-importing updates only the fields the mapping owns; everything else in a deal file stays, comments
+included. A deal the export no longer has is listed, never deleted. Exit codes: 0 every row imported,
+1 a row was skipped (each is listed, located, on stderr), 2 usage, mapping or unreadable export
+(nothing written).`,
+    )
+    .action(async (file: string | undefined, _options: unknown, command: Command) => {
+      const { runImport } = await import('./commands/import.js');
+      const options = command.optsWithGlobals<ImportOptions>();
+      setExit(await runImport(file, options, await contextFor(options)));
     });
 
   return program;

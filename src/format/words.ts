@@ -86,6 +86,7 @@ export function glanceRows(g: Glance): { label: string; value: string }[] {
   if (g.strategic_logo) rows.push({ label: 'Strategic logo', value: 'yes' });
   if (g.ceo_requested) rows.push({ label: 'CEO requested', value: 'yes' });
   if (g.ceo_joined !== undefined) rows.push({ label: 'CEO joined', value: g.ceo_joined });
+  if (g.crm) rows.push({ label: 'CRM record', value: `${g.crm.source} ${g.crm.id}` });
   return rows;
 }
 

@@ -24,11 +24,18 @@ export interface WriteOptions {
    * named by a CI job (`check -o`) in a tree a pull request can add links to.
    */
   noFollow?: boolean;
+  /**
+   * The caller has made the folder and found the name free a moment ago (`import`, creating thousands
+   * of files): the checks of what is there are skipped, and link() still refuses a name taken since,
+   * whatever took it. Only without `overwrite`.
+   */
+  fresh?: boolean;
 }
 
 /** Writes `text` to `file`, creating its folder; an existing file is replaced only with `overwrite`. */
 export async function writeFileAtomic(file: string, text: string, options: WriteOptions): Promise<WriteOutcome> {
   let target = path.resolve(file);
+  if (options.fresh && !options.overwrite) return writeTemp(target, text, false);
   try {
     await mkdir(path.dirname(target), { recursive: true });
     if (options.noFollow && (await lstatOrUndefined(target))?.isSymbolicLink()) {
@@ -44,6 +51,11 @@ export async function writeFileAtomic(file: string, text: string, options: Write
     return { kind: 'failed', reason: describe(error) };
   }
 
+  return writeTemp(target, text, options.overwrite);
+}
+
+/** The text to a temporary file beside the target, on disk, then the target's name. */
+async function writeTemp(target: string, text: string, overwrite: boolean): Promise<WriteOutcome> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
@@ -51,7 +63,7 @@ export async function writeFileAtomic(file: string, text: string, options: Write
     await handle.writeFile(text, 'utf8');
     // On disk before it takes the name: a crash right after the rename must not leave an empty file.
     await handle.sync();
-    if (options.overwrite) {
+    if (overwrite) {
       // Again, just before replacing it: it may have changed while the text was being written.
       const previous = await statOrUndefined(target);
       if (previous && !previous.isFile()) return { kind: 'failed', reason: `it is ${kindOf(previous)}, not a regular file`, target: true };
@@ -60,7 +72,7 @@ export async function writeFileAtomic(file: string, text: string, options: Write
     }
     await handle.close();
     handle = undefined;
-    if (options.overwrite) {
+    if (overwrite) {
       await rename(temp, target);
       return { kind: 'written' };
     }

@@ -19,4 +19,5 @@ export const DEAL_KEYS: readonly string[] = [
   'objective', 'plan',
   'next_meeting', 'purpose',
   'ceo', 'requested', 'joined', 'override', 'verdict', 'reason', 'by', 'until',
+  'crm', 'source',
 ];

@@ -48,6 +48,7 @@ export const STAKEHOLDER_ROLE_DESCRIPTIONS = {
 
 export { DEAL_TYPES, FOLLOW_ON_POTENTIALS, POSITIONS, STAGES, STAKEHOLDER_ROLES, THREATS } from './enums.js';
 export type { Stage } from './enums.js';
+export type DealType = (typeof DEAL_TYPES)[number];
 
 export const AccountSchema = z.strictObject({
   name: text(),
@@ -186,6 +187,12 @@ export const CeoSchema = z.strictObject({
   override: OverrideSchema.optional(),
 });
 
+/** The CRM and its record id: `source` is the preset's name (salesforce, hubspot, pipedrive) or the mapping's. */
+export const CrmSchema = z.strictObject({
+  source: text(),
+  id: text(),
+});
+
 export const DealSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN, {
     error: 'must be lowercase letters, digits and dashes, starting with a letter or digit (for example acme-plants)',
@@ -210,6 +217,8 @@ export const DealSchema = z.strictObject({
   plan: text().optional(),
   next_meeting: NextMeetingSchema.optional(),
   ceo: CeoSchema.default({ requested: false }),
+  /** The CRM record this deal was imported from (`deal-triage import`): how a re-import finds it. */
+  crm: CrmSchema.optional(),
 });
 
 /** A validated deal, defaults applied. `value.currency` is resolved by the loader. */

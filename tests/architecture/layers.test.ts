@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
 /** The layers, lowest first; `index.ts` at the top of src/ is the library API above them all. */
-export const LAYERS = ['schema', 'engine', 'policy', 'load', 'briefing', 'triage', 'one-on-one', 'check', 'policy-test', 'format', 'review', 'io', 'questionnaire', 'cli'] as const;
+export const LAYERS = ['schema', 'engine', 'policy', 'load', 'briefing', 'triage', 'one-on-one', 'check', 'policy-test', 'import', 'format', 'review', 'io', 'questionnaire', 'cli'] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

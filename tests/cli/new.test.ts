@@ -662,6 +662,7 @@ describe.runIf(canRunPty)('deal-triage new in a terminal (end to end)', () => {
       await term.answer('Are you asking for the CEO', 'y\r');
       await term.answer('Has the CEO joined the deal yet', KEY.enter);
       await term.answer('Has the CEO or the head of sales decided against the policy', KEY.enter);
+      await term.answer('Is this deal a record in your CRM', KEY.enter);
       await term.waitFor('Before saving: Globex — reference rollout (globex-reference-rollout)');
       await term.waitFor(/JOIN {2}The CEO should join this deal\./);
       await term.answer('What now?', KEY.enter);

@@ -100,6 +100,7 @@ describe('a whole questionnaire', () => {
       'Is the next meeting with the prospect scheduled?',
       'Are you asking for the CEO on this deal?',
       'Has the CEO or the head of sales decided against the policy on this deal (an override)?',
+      'Is this deal a record in your CRM (so that deal-triage import keeps it up to date)?',
       'What now?',
     ]);
     expect(prompter.notes[0]!.split('\n')).toEqual([
@@ -332,7 +333,7 @@ describe('before saving', () => {
     const parts = prompter.asked.find((q) => q.message === 'Which part?')!.choices!.map((c) => c.value);
     expect(parts).toEqual([
       'deal', 'value', 'account', 'stage', 'follow-on', 'competition', 'custom-work', 'asks', 'stakeholders',
-      'history', 'issues', 'questions', 'brief', 'next-meeting', 'ceo',
+      'history', 'issues', 'questions', 'brief', 'next-meeting', 'ceo', 'crm',
     ]);
   });
 

@@ -35,6 +35,7 @@ export function minimalScript(overrides: { id?: string; stage?: string } = {}): 
     confirm('next meeting', ENTER),
     confirm('asking for the CEO', ENTER),
     confirm('decided against the policy', ENTER),
+    confirm('a record in your CRM', ENTER),
   ];
 }
 
@@ -114,6 +115,7 @@ export function acmeScript(): Step[] {
     confirm('asking for the CEO', true),
     input('Has the CEO joined the deal yet', ENTER),
     confirm('decided against the policy', false),
+    confirm('a record in your CRM', ENTER),
   ];
 }
 

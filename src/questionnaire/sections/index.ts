@@ -10,6 +10,7 @@ import { asks } from './asks.js';
 import { brief } from './brief.js';
 import { ceo } from './ceo.js';
 import { competition } from './competition.js';
+import { crm } from './crm.js';
 import { customWork } from './custom-work.js';
 import { deal } from './deal.js';
 import { followOn } from './follow-on.js';
@@ -38,6 +39,7 @@ export const SECTIONS = [
   brief,
   nextMeeting,
   ceo,
+  crm,
 ] as const satisfies readonly Section[];
 
 type EveryKeyIsAsked<Unasked extends never> = Unasked;

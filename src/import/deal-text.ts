@@ -1,0 +1,177 @@
+// The text of an imported deal's file, pure: a new file from a row, or the owned fields of an
+// existing file changed in place with the `yaml` package's Document API, so every comment, every
+// key order and every field the head of sales wrote stays as it was.
+
+import { dealSchemaModeline } from '../schema/modeline.js';
+import type { Scalar } from 'yaml';
+import { yamlLib } from '../load/yaml-lib.js';
+import { FOLLOW_ON_POTENTIALS } from '../schema/deal.js';
+import type { Deal } from '../schema/deal.js';
+import { IMPORT_FIELD_NAMES, pathOf, SCHEMA_DEFAULTS } from './fields.js';
+import type { ImportField } from './fields.js';
+import type { Mapping } from './mapping.js';
+import type { RowDeal } from './row.js';
+
+/** How every import writes text: as `new` does (no folding of long lines). */
+const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY } as const;
+
+/** Imported deals start with follow-on potential not yet assessed: the CRM does not know it. */
+export const UNASSESSED: (typeof FOLLOW_ON_POTENTIALS)[number] = 'unknown';
+
+function header(mapping: Mapping): string {
+  return [
+    ` A deal imported from ${mapping.source} by \`deal-triage import\`.`,
+    ` On each import, the fields that come from ${mapping.source} are updated (${ownedFields(mapping).join(', ')});`,
+    ' everything else is yours: assess follow_on.potential, and write the brief below.',
+  ].join('\n');
+}
+
+/** The fields the mapping's columns give, in file order. */
+export function ownedFields(mapping: Mapping): ImportField[] {
+  const given = new Set<ImportField>(mapping.columns.map((c) => (c.field === 'status' ? 'stage' : c.field)));
+  return IMPORT_FIELD_NAMES.filter((field) => given.has(field));
+}
+
+/** The fields of a new deal, in the order of a deal file. */
+export function newDealData(row: RowDeal, id: string, mapping: Mapping): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const put = (field: string, value: unknown) => {
+    const path = field.split('.');
+    let at = data;
+    for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]!] = value;
+  };
+  put('id', id);
+  for (const field of IMPORT_FIELD_NAMES) {
+    if (field === 'id' || field === 'status' || field === 'crm.id') continue;
+    const value = row.owned.has(field) ? row.owned.get(field) : mapping.defaults.get(field);
+    if (value !== undefined) put(field, value);
+    if (field === 'follow_on.potential' && value === undefined) put(field, UNASSESSED);
+  }
+  data.crm = { source: mapping.source, id: row.crmId };
+  return data;
+}
+
+/**
+ * A new deal's text, written directly: the shape is fixed (mappings of scalars, two levels deep), so
+ * the `yaml` package's document model, ten times the cost, is not needed. Every text is loaded as a
+ * deal before it is written, which would catch a scalar written wrong.
+ */
+export function newDealText(row: RowDeal, id: string, mapping: Mapping, version: string): string {
+  // The editor's schema line first, as `new` writes it (src/schema/modeline.ts).
+  const lines = [dealSchemaModeline(version), ...header(mapping).split('\n').map((line) => `#${line}`)];
+  lines.push('');
+  const write = (data: Record<string, unknown>, indent: string) => {
+    for (const [key, value] of Object.entries(data)) {
+      if (value !== null && typeof value === 'object') {
+        lines.push(`${indent}${key}:`);
+        write(value as Record<string, unknown>, `${indent}  `);
+      } else {
+        lines.push(`${indent}${key}: ${scalar(value)}`);
+      }
+    }
+  };
+  write(newDealData(row, id, mapping), '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Text that YAML reads back as the same string when written plainly: no indicator, number, boolean, null or date look-alike. */
+const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&/+@_–—-]*$/u;
+const LOOKS_TYPED = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~|\.nan|\.inf|\d{4}-\d\d?-\d\d?.*)$/i;
+ 
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+
+function scalar(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = String(value);
+  // An ISO date stays plain: the deal schema reads it as the text it is.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  if (PLAIN.test(text) && !LOOKS_TYPED.test(text) && !text.endsWith(' ')) return text;
+  // JSON's double-quoted text is YAML's too, once the characters YAML does not take raw are escaped.
+  return JSON.stringify(text).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export interface FieldChange {
+  field: ImportField;
+  /** undefined: the file had none / the CRM has none now. */
+  old: unknown;
+  new: unknown;
+}
+
+function valueIn(deal: Deal, field: ImportField): unknown {
+  let at: unknown = deal;
+  for (const key of pathOf(field)) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+/** The owned fields whose value in the CRM differs from the deal's, in file order. */
+export function ownedChanges(existing: Deal, row: RowDeal): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, value] of row.owned) {
+    if (field === 'id') continue;
+    const old = valueIn(existing, field);
+    // An empty cell of a field with a default (type new) is that default, as the file's absence is.
+    const now = value === undefined ? SCHEMA_DEFAULTS[field] : value;
+    if (old === now || (now === undefined && old === undefined)) continue;
+    changes.push({ field, old, new: value });
+  }
+  const order = (f: ImportField) => IMPORT_FIELD_NAMES.indexOf(f);
+  return changes.sort((a, b) => order(a.field) - order(b.field));
+}
+
+/**
+ * The file's text with the changes made in place. When every change replaces a value the file has,
+ * only those values' text changes: every other byte stays, comment alignment included. Adding or
+ * removing a field goes through the Document API, which keeps comments and key order but may
+ * respace a comment. A field the CRM no longer has is removed, and its section too when nothing is
+ * left in it (a `next_meeting` without its date).
+ */
+export function editDealText(text: string, changes: readonly FieldChange[]): string {
+  return editScalars(text, changes) ?? editDocument(text, changes);
+}
+
+/** The changes as edits of the source tokens, or undefined when one of them is not a value to replace. */
+function editScalars(text: string, changes: readonly FieldChange[]): string | undefined {
+  if (changes.some((change) => change.new === undefined)) return undefined;
+  const { Composer, CST, Document, isScalar, Parser, parseDocument } = yamlLib();
+  const tokens = [...new Parser().parse(text)];
+  const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
+  const doc = docs[0];
+  if (docs.length !== 1 || !doc || doc.errors.length > 0) return undefined;
+  const edits: { token: NonNullable<Scalar['srcToken']>; value: string; type: Scalar.Type }[] = [];
+  for (const change of changes) {
+    const node: unknown = doc.getIn(pathOf(change.field), true);
+    if (!isScalar(node) || !node.srcToken) return undefined;
+    const written = new Document(change.new).toString(STRINGIFY).trimEnd();
+    const type: Scalar.Type = written.startsWith("'") ? 'QUOTE_SINGLE' : written.startsWith('"') || /^[|>]/.test(written) ? 'QUOTE_DOUBLE' : 'PLAIN';
+    edits.push({ token: node.srcToken, value: String(change.new), type });
+  }
+  for (const edit of edits) CST.setScalarValue(edit.token, edit.value, { type: edit.type });
+  const edited = tokens.map((token) => CST.stringify(token)).join('');
+  // Proof, not trust: the text must read back with the new values.
+  const check = parseDocument(edited);
+  if (check.errors.length > 0) return undefined;
+  return changes.every((change) => check.getIn(pathOf(change.field)) === change.new) ? edited : undefined;
+}
+
+function editDocument(text: string, changes: readonly FieldChange[]): string {
+  const { isMap, parseDocument } = yamlLib();
+  const doc = parseDocument(text, { uniqueKeys: false });
+  for (const change of changes) {
+    const path = pathOf(change.field);
+    if (change.new === undefined) {
+      doc.deleteIn(path);
+      for (let depth = path.length - 1; depth > 0; depth--) {
+        const parent: unknown = doc.getIn(path.slice(0, depth), true);
+        if (isMap(parent) && parent.items.length === 0) doc.deleteIn(path.slice(0, depth));
+        else break;
+      }
+    } else {
+      doc.setIn(path, change.new);
+    }
+  }
+  return doc.toString(STRINGIFY);
+}

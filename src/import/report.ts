@@ -1,0 +1,63 @@
+// What an import did, or would do with --dry-run, as data: the report the text and JSON formats
+// render. Counts rather than lists where a list could be as long as the export (unchanged deals).
+
+import type { Verdict } from '../engine/types.js';
+import type { Problem } from '../load/problem.js';
+import type { FieldChange } from './deal-text.js';
+
+export interface ImportedDeal {
+  /** The deal file, as shown (relative to the working folder). */
+  file: string;
+  id: string;
+  crmId: string;
+  /** The export's line the deal comes from. */
+  line: number;
+}
+
+export interface ImportReport {
+  /** The export, as shown. */
+  csv: string;
+  /** The deals folder, as shown. */
+  into: string;
+  source: string;
+  preset: string | undefined;
+  dryRun: boolean;
+  /** Data rows read (the header and a footer not counted). */
+  rows: number;
+  /** Lines of a report footer skipped after the rows (Salesforce). */
+  footerLines: number;
+  /** How many deals were (or would be) created and updated. */
+  createdCount: number;
+  updatedCount: number;
+  /** The deals themselves: all of them for JSON; for the text, only the first few it lists. */
+  created: ImportedDeal[];
+  updated: (ImportedDeal & { changes: FieldChange[] })[];
+  unchanged: number;
+  /** Rows that could not become a deal, located in the export. */
+  skipped: Problem[];
+  /** Deals of the same CRM in the folder that the export no longer has: kept, never deleted. */
+  notInExport: { file: string; id: string; crmId: string }[];
+  /** Deals the import meant to write and could not (the disk, permissions): located at the deal file. */
+  unwritten: { file: string; reason: string }[];
+  /** The verdicts of the deals the export gives (created, updated, unchanged), unless --quiet. */
+  verdicts: VerdictCounts | undefined;
+  today: string;
+}
+
+export interface VerdictCounts {
+  join: number;
+  wait: number;
+  decline: number;
+  /** The deals that want the CEO, as files, sorted. */
+  joins: string[];
+}
+
+export function countVerdicts(verdicts: Iterable<{ verdict: Verdict; file: string }>): VerdictCounts {
+  const counts: VerdictCounts = { join: 0, wait: 0, decline: 0, joins: [] };
+  for (const { verdict, file } of verdicts) {
+    counts[verdict] += 1;
+    if (verdict === 'join') counts.joins.push(file);
+  }
+  counts.joins.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return counts;
+}

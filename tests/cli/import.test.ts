@@ -1,0 +1,374 @@
+// `deal-triage import`, through the real CLI entry: each CRM's export (fixtures/import/) becomes
+// deal files that load as valid deals; a re-import updates only what the CRM owns, in place,
+// keeping what the head of sales wrote and every comment; an unchanged export writes nothing.
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT, run, STACK_FRAME } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
+
+const FIXTURES = path.join(ROOT, 'fixtures/import');
+const tempDir = tempDirs('deal-triage-import-');
+
+/** A working folder with these fixtures copied in. */
+function workspace(...fixtures: string[]): string {
+  const dir = tempDir();
+  for (const name of fixtures) copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
+  return dir;
+}
+
+const deals = (dir: string, folder = 'deals') => readdirSync(path.join(dir, folder)).sort();
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+const importIn = (dir: string, ...args: string[]) => run(['import', ...args], { cwd: dir });
+
+describe('a first import', () => {
+  it.each([
+    ['salesforce.csv', [], ['acme-five-plant-rollout.yaml', 'globex-analytics-renewal.yaml', 'initech-pilot.yaml', 'umbrella-emea-expansion.yaml']],
+    ['hubspot.csv', [], ['hooli-search-appliance.yaml', 'pied-piper-compression-pilot.yaml', 'stark-industries-renewal.yaml', 'wayne-enterprises.yaml']],
+    ['pipedrive.csv', [], ['massive-dynamic.yaml', 'soylent-platform-deal.yaml', 'tyrell-replicant-qa.yaml', 'vandelay-imports-erp.yaml']],
+    ['european.csv', ['--map', 'european.mapping.yaml'], ['braun-pilot-ost.yaml', 'muller-werk-augsburg.yaml', 'schafer-lagerverwaltung.yaml']],
+  ])('%s: one valid deal file per row, which check accepts', async (csv, args, files) => {
+    const dir = workspace(csv, 'european.mapping.yaml');
+    const result = await importIn(dir, csv, ...args);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.code).toBe(0);
+    expect(deals(dir)).toEqual(files);
+    expect(result.stdout).toContain(`created: ${files.length}`);
+    const checked = await run(['check', 'deals'], { cwd: dir });
+    expect(checked.code).toBe(0);
+  });
+
+  it('reads a Salesforce report: M/D/YYYY dates, grouped amounts, its currency column, a quoted cell over two lines, the footer', async () => {
+    const dir = workspace('salesforce.csv');
+    const result = await importIn(dir, 'salesforce.csv');
+    expect(result.stdout).toContain('4 rows read, and a footer of 4 lines skipped.');
+    // Line 4 holds a quoted cell that goes on to line 5: the next row starts on line 6.
+    expect(result.stdout).toContain('deals/umbrella-emea-expansion.yaml  (line 6, salesforce 0065g00000UmBr4AAB)');
+    expect(parse(read(dir, 'deals/initech-pilot.yaml'))).toMatchObject({
+      id: 'initech-pilot',
+      name: 'Initech pilot',
+      owner: 'Dana Reyes',
+      type: 'new',
+      stage: 'qualification',
+      close_date: '2027-02-27',
+      account: { name: 'Initech' },
+      value: { amount: 1250000, currency: 'EUR' },
+      follow_on: { potential: 'unknown' },
+      crm: { source: 'salesforce', id: '0065g00000InTc3AAB' },
+    });
+    expect(parse(read(dir, 'deals/globex-analytics-renewal.yaml'))).toMatchObject({ type: 'renewal', stage: 'proposal' });
+  });
+
+  it('reads HubSpot stage ids and dates with a time, and the associated company', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv');
+    expect(parse(read(dir, 'deals/hooli-search-appliance.yaml'))).toMatchObject({
+      stage: 'negotiation',
+      close_date: '2026-12-20',
+      account: { name: 'Hooli' },
+      value: { amount: 1800000 },
+      crm: { source: 'hubspot', id: '18342765401' },
+    });
+    expect(parse(read(dir, 'deals/wayne-enterprises.yaml'))).toMatchObject({ stage: 'closed-lost' });
+    expect(parse(read(dir, 'deals/stark-industries-renewal.yaml'))).toMatchObject({ type: 'expansion', value: { amount: 320000.5 } });
+  });
+
+  it("reads Pipedrive's Organization column, and its status over the stage", async () => {
+    const dir = workspace('pipedrive.csv');
+    await importIn(dir, 'pipedrive.csv');
+    expect(parse(read(dir, 'deals/tyrell-replicant-qa.yaml'))).toMatchObject({ stage: 'closed-won', account: { name: 'Tyrell Corporation' } });
+    expect(parse(read(dir, 'deals/massive-dynamic.yaml'))).toMatchObject({ stage: 'closed-lost' });
+    expect(parse(read(dir, 'deals/massive-dynamic.yaml'))).not.toHaveProperty('close_date');
+    expect(parse(read(dir, 'deals/vandelay-imports-erp.yaml'))).toMatchObject({ stage: 'negotiation', value: { amount: 650000, currency: 'USD' }, crm: { id: '412' } });
+  });
+
+  it('reads a ";" export with a decimal comma and DD.MM.YYYY dates through a mapping file', async () => {
+    const dir = workspace('european.csv', 'european.mapping.yaml');
+    await importIn(dir, 'european.csv', '--map', 'european.mapping.yaml');
+    expect(parse(read(dir, 'deals/muller-werk-augsburg.yaml'))).toMatchObject({
+      name: 'Müller – Werk Augsburg',
+      stage: 'proposal',
+      close_date: '2026-12-15',
+      account: { name: 'Müller Maschinenbau AG', employees: 4200 },
+      value: { amount: 1250000.5, currency: 'EUR' },
+      crm: { source: 'cobra', id: 'D-1001' },
+    });
+    expect(parse(read(dir, 'deals/braun-pilot-ost.yaml'))).toMatchObject({ name: 'Braun; Pilot Ost', value: { amount: 95000 } });
+  });
+
+  it('writes into --into, and prints the verdict counts with the deals that want the CEO (not with --quiet)', async () => {
+    const dir = workspace('hubspot.csv');
+    const result = await importIn(dir, 'hubspot.csv', '--into', 'pipeline');
+    expect(deals(dir, 'pipeline')).toHaveLength(4);
+    expect(result.stdout).toMatch(/Verdicts of the 4 deals in this export, as of 2026-12-01: 0 join, 0 wait, 4 decline/);
+    const quiet = await importIn(dir, 'hubspot.csv', '--into', 'pipeline', '--quiet');
+    expect(quiet.stdout).not.toContain('Verdicts');
+  });
+
+  it('gives two deals of the same name different ids', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'twins.csv'),
+      'Record ID,Deal Name,Deal Stage,Deal owner,Amount,Associated Company\n1,Renewal,contractsent,Lee,100,A\n2,Renewal,contractsent,Lee,200,B\n3,Renewal,contractsent,Lee,300,C\n',
+    );
+    const result = await importIn(dir, 'twins.csv');
+    expect(result.code).toBe(0);
+    expect(deals(dir)).toEqual(['renewal-2.yaml', 'renewal-3.yaml', 'renewal.yaml']);
+  });
+});
+
+/** A deal the head of sales has worked on: the imported file with a brief, comments, another key order. */
+const BRIEFED = `# Hooli: Gavin wants this before the board meeting.
+id: hooli-search-appliance
+name: Hooli — search appliance
+owner: Lee Park
+type: new
+stage: negotiation   # moved up after the Dec 1 call
+close_date: 2026-12-20
+account:
+  name: Hooli
+  employees: 30000      # from their 10-K
+value:
+  amount: 1800000
+  currency: USD
+follow_on:
+  potential: likely
+  value: 5000000
+  notes: Every data centre after the pilot
+stakeholders:
+  - name: Gavin Belson
+    title: CEO
+    role: economic-buyer
+history:
+  - date: 2026-11-14
+    event: Pilot kicked off
+questions:
+  - question: What if you are acquired?
+    answer: Escrow
+objective: Signed order by Dec 20
+ceo:
+  requested: true
+crm:
+  id: "18342765401"   # the record in HubSpot
+  source: hubspot
+`;
+
+/** The HubSpot export a week later: Hooli won, for more, on another day; Wayne gone from it. */
+function nextWeek(dir: string): void {
+  const csv = read(dir, 'hubspot.csv')
+    .replace('contractsent,2026-12-20 00:00,Lee Park,"1,800,000"', 'closedwon,2026-12-18,Lee Park,"1,950,000"')
+    .split('\n')
+    .filter((line) => !line.includes('Wayne'))
+    .join('\n');
+  writeFileSync(path.join(dir, 'hubspot.csv'), csv);
+}
+
+describe('a re-import', () => {
+  it("updates only the fields the CRM owns, in place: the brief, the comments and the key order stay", async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv');
+    writeFileSync(path.join(dir, 'deals/hooli-search-appliance.yaml'), BRIEFED);
+    nextWeek(dir);
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('updated: 1\n  deals/hooli-search-appliance.yaml  (line 2)\n    stage negotiation → closed-won\n    close_date 2026-12-20 → 2026-12-18\n    value.amount 1,800,000 → 1,950,000\n');
+    // Byte for byte, the file is the one written by hand but for the three values.
+    expect(read(dir, 'deals/hooli-search-appliance.yaml')).toBe(
+      BRIEFED.replace('stage: negotiation   #', 'stage: closed-won   #').replace('close_date: 2026-12-20', 'close_date: 2026-12-18').replace('amount: 1800000', 'amount: 1950000'),
+    );
+  });
+
+  it('lists a deal the export no longer has as not in this export, and keeps its file', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv');
+    const wayne = read(dir, 'deals/wayne-enterprises.yaml');
+    nextWeek(dir);
+    const result = await importIn(dir, 'hubspot.csv', '--format', 'json');
+    const report = JSON.parse(result.stdout) as { notInExport: unknown[]; unchanged: number };
+    expect(report.notInExport).toEqual([{ file: 'deals/wayne-enterprises.yaml', id: 'wayne-enterprises', crmId: '18342765404' }]);
+    expect(report.unchanged).toBe(2);
+    expect(read(dir, 'deals/wayne-enterprises.yaml')).toBe(wayne);
+  });
+
+  it('of an unchanged export writes nothing: every file byte-identical, its modification time untouched', async () => {
+    const dir = workspace('salesforce.csv');
+    await importIn(dir, 'salesforce.csv');
+    const before = new Map(deals(dir).map((file) => [file, { text: read(dir, `deals/${file}`), mtime: statSync(path.join(dir, 'deals', file)).mtimeMs }]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const result = await importIn(dir, 'salesforce.csv');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('created: 0\nupdated: 0\nunchanged: 4\n');
+    for (const [file, { text, mtime }] of before) {
+      expect(read(dir, `deals/${file}`)).toBe(text);
+      expect(statSync(path.join(dir, 'deals', file)).mtimeMs).toBe(mtime);
+    }
+  });
+
+  it('adds a field the CRM now has, and removes one it no longer has, keeping the rest', async () => {
+    const dir = workspace('pipedrive.csv');
+    await importIn(dir, 'pipedrive.csv');
+    const file = 'deals/massive-dynamic.yaml';
+    writeFileSync(path.join(dir, file), `${read(dir, file)}objective: Win them back   # next quarter\n`);
+    writeFileSync(
+      path.join(dir, 'pipedrive.csv'),
+      read(dir, 'pipedrive.csv').replace('Contact Made,Lost,Jordan Cruz,,415', 'Contact Made,Lost,Jordan Cruz,2027-01-31,415').replace('Kim Lee,2026-12-18,412', 'Kim Lee,,412'),
+    );
+    const result = await importIn(dir, 'pipedrive.csv');
+    expect(result.stdout).toContain('close_date (none) → 2027-01-31');
+    expect(result.stdout).toContain('close_date 2026-12-18 → (none)');
+    expect(read(dir, file)).toContain('close_date: 2027-01-31');
+    expect(read(dir, file)).toContain('objective: Win them back # next quarter');
+    expect(read(dir, 'deals/vandelay-imports-erp.yaml')).not.toContain('close_date:');
+  });
+});
+
+describe('--dry-run', () => {
+  it('prints what an import would do and writes nothing, the first time or the next', async () => {
+    const dir = workspace('hubspot.csv');
+    const first = await importIn(dir, 'hubspot.csv', '--dry-run');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Dry run: importing hubspot.csv (hubspot) into deals/ would do this; nothing was written.');
+    expect(first.stdout).toContain('to create: 4');
+    expect(existsSync(path.join(dir, 'deals'))).toBe(false);
+
+    await importIn(dir, 'hubspot.csv');
+    writeFileSync(path.join(dir, 'deals/hooli-search-appliance.yaml'), BRIEFED);
+    nextWeek(dir);
+    const again = await importIn(dir, 'hubspot.csv', '--dry-run');
+    expect(again.stdout).toContain('to update: 1');
+    expect(again.stdout).toContain('stage negotiation → closed-won');
+    expect(read(dir, 'deals/hooli-search-appliance.yaml')).toBe(BRIEFED);
+  });
+
+  it('gives the same report as the import itself, in JSON', async () => {
+    const dir = workspace('pipedrive.csv');
+    const dry = JSON.parse((await importIn(dir, 'pipedrive.csv', '--dry-run', '--format', 'json')).stdout) as Record<string, unknown>;
+    const real = JSON.parse((await importIn(dir, 'pipedrive.csv', '--format', 'json')).stdout) as Record<string, unknown>;
+    expect({ ...dry, dryRun: true }).toEqual({ ...real, dryRun: true });
+    expect(real.created).toHaveLength(4);
+  });
+});
+
+describe('ids', () => {
+  it('never gives an id that belongs to another CRM record: the row is skipped, the other file untouched', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'keys.csv'),
+      'Record ID,Deal Key,Deal Name,Deal Stage,Deal owner,Amount,Associated Company\n1,acme,Acme,contractsent,Lee,100,Acme\n2,beta,Beta,contractsent,Lee,100,Beta\n',
+    );
+    writeFileSync(path.join(dir, 'keys.yaml'), 'preset: hubspot\ncolumns:\n  "Deal Key": id\n');
+    mkdirSync(path.join(dir, 'deals'));
+    const theirs = 'id: acme\nname: Acme (Salesforce)\nowner: Dana\nstage: proposal\naccount:\n  name: Acme\nvalue:\n  amount: 5\nfollow_on:\n  potential: likely\ncrm:\n  source: salesforce\n  id: "006A"\n';
+    writeFileSync(path.join(dir, 'deals/acme.yaml'), theirs);
+    const result = await importIn(dir, 'keys.csv', '--map', 'keys.yaml');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('keys.csv:2:3: error: the id acme already belongs to deals/acme.yaml (salesforce record 006A); a deal\'s id is never given to another record (import-id-taken)');
+    expect(read(dir, 'deals/acme.yaml')).toBe(theirs);
+    expect(deals(dir)).toEqual(['acme.yaml', 'beta.yaml']);
+  });
+
+  it('makes a name-made id unique against files already in the folder', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'deals'));
+    writeFileSync(path.join(dir, 'deals/wayne-enterprises.yaml'), 'not: a deal\n');
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(result.stderr).toContain('deals/wayne-enterprises.yaml is not a valid deal file');
+    expect(deals(dir)).toContain('wayne-enterprises-2.yaml');
+    expect(read(dir, 'deals/wayne-enterprises.yaml')).toBe('not: a deal\n');
+  });
+
+  it('never writes through a symbolic link in the folder', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'deals'));
+    writeFileSync(path.join(dir, 'outside.txt'), 'keep me\n');
+    symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'deals/hooli-search-appliance.yaml'));
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(read(dir, 'outside.txt')).toBe('keep me\n');
+    expect(result.code).toBe(0);
+    expect(deals(dir)).toContain('hooli-search-appliance-2.yaml');
+  });
+
+  it('skips a second row of the same record', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'd.csv'), 'Record ID,Deal Name,Deal Stage,Deal owner,Amount,Associated Company\n7,A,contractsent,Lee,1,A\n7,B,contractsent,Lee,1,B\n');
+    const result = await importIn(dir, 'd.csv');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('d.csv:3:1: error: hubspot record 7 is on line 2 already; each record is one deal (import-duplicate-record)');
+    expect(deals(dir)).toEqual(['a.yaml']);
+  });
+});
+
+describe('--init-map', () => {
+  it("writes a starter mapping from the header, with the closest preset's guesses and a comment on each column it cannot map", async () => {
+    const dir = workspace('pipedrive.csv');
+    const result = await importIn(dir, '--init-map', 'pipedrive.csv');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Wrote pipedrive.mapping.yaml');
+    const text = read(dir, 'pipedrive.mapping.yaml');
+    expect(text).toContain('preset: pipedrive\n');
+    expect(text).toContain('  "Deal - Title": name\n');
+    expect(text).toContain('  "Organization": account.name\n');
+    expect(text).toContain('  # "Deal - Pipeline": not mapped: no deal field holds it\n');
+    expect(text).toContain('  # "Deal - Organization": not mapped: give the field it holds, or leave it\n');
+    // It is a mapping the import takes as it is.
+    const imported = await importIn(dir, 'pipedrive.csv', '--map', 'pipedrive.mapping.yaml');
+    expect(imported.code).toBe(0);
+    expect(deals(dir)).toHaveLength(4);
+  });
+
+  it('never replaces an existing file without --force', async () => {
+    const dir = workspace('hubspot.csv');
+    writeFileSync(path.join(dir, 'mine.yaml'), 'mine\n');
+    const refused = await importIn(dir, '--init-map', 'hubspot.csv', '--map', 'mine.yaml');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('deal-triage: mine.yaml exists already; pass --force to replace it, or --map <file> to write another\n');
+    expect(read(dir, 'mine.yaml')).toBe('mine\n');
+    const forced = await importIn(dir, '--init-map', 'hubspot.csv', '--map', 'mine.yaml', '--force');
+    expect(forced.code).toBe(0);
+    expect(read(dir, 'mine.yaml')).toContain('preset: hubspot');
+  });
+});
+
+describe('an export whose deal texts do not fit in memory', () => {
+  // DEAL_TRIAGE_IMPORT_TEXT_BUDGET=1: no text is kept from the first pass; the second reads the
+  // export again and makes each text again, and must write the same files.
+  const tight = { DEAL_TRIAGE_IMPORT_TEXT_BUDGET: '1' };
+
+  it('writes the same files as when they fit, new ones and updated ones', async () => {
+    const roomy = workspace('salesforce.csv');
+    const small = workspace('salesforce.csv');
+    await importIn(roomy, 'salesforce.csv');
+    const result = await run(['import', 'salesforce.csv'], { cwd: small, env: tight });
+    expect(result.code).toBe(0);
+    expect(deals(small)).toEqual(deals(roomy));
+    for (const file of deals(roomy)) expect(read(small, `deals/${file}`)).toBe(read(roomy, `deals/${file}`));
+
+    for (const dir of [roomy, small]) {
+      writeFileSync(path.join(dir, 'salesforce.csv'), read(dir, 'salesforce.csv').replace('"Negotiation/Review","Q4-2026","USD","240,000.00"', '"Closed Won","Q4-2026","USD","250,000.00"'));
+    }
+    await importIn(roomy, 'salesforce.csv');
+    const again = await run(['import', 'salesforce.csv'], { cwd: small, env: tight });
+    expect(again.stdout).toContain('updated: 1');
+    expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toBe(read(roomy, 'deals/acme-five-plant-rollout.yaml'));
+    expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toContain('stage: closed-won');
+  });
+});
+
+describe('--init-map on an export no preset knows', () => {
+  it('comments every column, says which fields are still needed, and keeps the delimiter it found', async () => {
+    const dir = workspace('european.csv');
+    const result = await importIn(dir, '--init-map', 'european.csv');
+    expect(result.code).toBe(0);
+    const text = read(dir, 'european.mapping.yaml');
+    expect(text).toContain('source: csv');
+    expect(text).toContain('  # "Kunde": not mapped: give the field it holds, or leave it\n');
+    expect(text).toContain('  # still needed, from a column or under defaults: crm.id, name, owner, stage, account.name, value.amount\n');
+    expect(text).toContain('delimiter: ";"\n');
+    // Until its columns are mapped, the import says what each needed field lacks.
+    const imported = await importIn(dir, 'european.csv', '--map', 'european.mapping.yaml');
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toContain('no column gives crm.id, which every deal needs');
+  });
+});
