@@ -645,7 +645,7 @@ describe('usage', () => {
     ['an unknown command', ['bogus'], "deal-triage: unknown command 'bogus'"],
     ['an unknown option', ['triage', '--bogus', 'fixtures/deals/acme-plants.yaml'], "deal-triage: unknown option '--bogus'"],
     ['a bad --format', ['triage', '--format', 'xml', 'fixtures/deals/acme-plants.yaml'], "deal-triage: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, markdown (or md), json."],
-    ['a bad check --format', ['check', '--format', 'md', 'fixtures/deals'], "deal-triage: option '-f, --format <format>' argument 'md' is invalid. Allowed choices are stylish, json, github, junit."],
+    ['a bad check --format', ['check', '--format', 'md', 'fixtures/deals'], "deal-triage: option '-f, --format <format>' argument 'md' is invalid. Allowed choices are stylish, json, github, junit, sarif."],
     ['triage without files', ['triage'], "deal-triage: missing required argument 'file'"],
     ['--config without a value', ['triage', 'fixtures/deals/acme-plants.yaml', '--config'], "deal-triage: option '-c, --config <file>' argument missing"],
   ])('exits 2 for %s, with the one prefix', async (_name, argv, message) => {
