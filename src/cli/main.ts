@@ -3,22 +3,17 @@
 // command pays only for what it uses.
 
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { CHECK_FORMATS } from '../format/check/index.js';
-import { TRIAGE_FORMATS } from '../format/index.js';
-import { REVIEW_FORMATS } from '../review/format/index.js';
-import { IMPORT_FORMATS } from '../format/import.js';
-import { PRESET_NAMES } from '../import/presets.js';
+import { PRESET_NAMES } from '../import/preset-names.js';
+import { CHECK_FORMATS, IMPORT_FORMATS, ONE_ON_ONE_FORMATS, POLICY_TEST_FORMATS, REVIEW_FORMATS, TRIAGE_FORMATS } from '../format/names.js';
 import { safeLine, safeLines } from '../format/sanitize.js';
 import type { CheckOptions } from './commands/check.js';
 import type { ImportOptions } from './commands/import.js';
 import type { NewOptions } from './commands/new.js';
 import type { OneOnOneLogOptions, OneOnOneOptions } from './commands/one-on-one.js';
-import { ONE_ON_ONE_FORMATS } from '../format/one-on-one-formats.js';
 import type { ReviewOptions } from './commands/review.js';
 import type { TriageOptions } from './commands/triage.js';
 import type { TestOptions } from './commands/test.js';
 import type { SchemaOptions } from './commands/schema.js';
-import { POLICY_TEST_FORMATS } from '../format/policy-test.js';
 import { describeFsError } from '../io/fs-errors.js';
 import { toolVersion } from '../io/version.js';
 import { EXIT, UsageError } from './errors.js';
@@ -118,7 +113,7 @@ within --max-warnings, 1 errors or too many warnings, 2 usage, config or interna
   const oneOnOne = program
     .command('one-on-one')
     .description('the weekly CEO / head of sales one-on-one: cadence, a venue, openers, open commitments; `one-on-one log` records one')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(ONE_ON_ONE_FORMATS).default('text'))
+    .addOption(formatOption(ONE_ON_ONE_FORMATS, 'text'))
     .addHelpText(
       'after',
       `
@@ -189,7 +184,7 @@ Paths in a case file are relative to it. Exit codes: 0 every case passed, 1 a ca
     .command('review')
     .description("the pipeline pre-read: the CEO's deals, the horizon, what changed, risks, what the CEO's time returns, the funnel")
     .argument('[path...]', 'deal files or folders, found as check finds them (default: deals)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(REVIEW_FORMATS).default('text'))
+    .addOption(formatOption(REVIEW_FORMATS, 'text'))
     .option('-o, --output <file>', 'write the review to this file instead of stdout')
     .option('--since <revision|date>', 'show what changed since this git revision, or since the last commit before this date (YYYY-MM-DD)')
     .addOption(

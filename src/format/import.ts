@@ -6,7 +6,9 @@ import type { ImportReport } from '../import/report.js';
 import { safeChars, safeJson, safeLine } from './sanitize.js';
 import type { Style } from './style.js';
 
-export const IMPORT_FORMATS = ['text', 'json'] as const;
+import { IMPORT_FORMATS } from './names.js';
+
+export { IMPORT_FORMATS } from './names.js';
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** How many deals of each kind the text lists before "… and N more" (json lists them all). */

@@ -9,7 +9,9 @@ import { formatText } from './text.js';
 import { withCapabilities } from './types.js';
 import type { Formatter } from './types.js';
 
-export const TRIAGE_FORMATS = ['text', 'markdown', 'json'] as const;
+import { TRIAGE_FORMATS } from './names.js';
+
+export { TRIAGE_FORMATS } from './names.js';
 export type TriageFormat = (typeof TRIAGE_FORMATS)[number];
 
 // Typed as the registry, not as each render function: every entry is called the same way.

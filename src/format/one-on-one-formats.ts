@@ -1,3 +1,3 @@
-// The one-on-one pack's formats, on their own: the CLI lists them without loading the pack's code.
+// The one-on-one pack's formats (./names.ts has every command's).
 
-export const ONE_ON_ONE_FORMATS = ['text', 'markdown', 'json'] as const;
+export { ONE_ON_ONE_FORMATS } from './names.js';

@@ -8,7 +8,9 @@ import type { CaseResult, Mismatch, RuleCoverage, TestSummary } from '../policy-
 import { safeChars, safeJson, safeLine } from './sanitize.js';
 import type { Style } from './style.js';
 
-export const POLICY_TEST_FORMATS = ['text', 'json'] as const;
+import { POLICY_TEST_FORMATS } from './names.js';
+
+export { POLICY_TEST_FORMATS } from './names.js';
 export type PolicyTestFormat = (typeof POLICY_TEST_FORMATS)[number];
 export const POLICY_TEST_JSON_VERSION = 1;
 

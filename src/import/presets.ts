@@ -7,7 +7,9 @@ import type { DealType, Stage } from '../schema/deal.js';
 import type { ImportField } from './fields.js';
 import type { DateFormat } from './values.js';
 
-export const PRESET_NAMES = ['salesforce', 'hubspot', 'pipedrive'] as const;
+import { PRESET_NAMES } from './preset-names.js';
+
+export { PRESET_NAMES } from './preset-names.js';
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** A status (Pipedrive's Open/Won/Lost): a closing stage, or `open` for "the stage column says". */

@@ -9,7 +9,9 @@ import { formatSarif } from './sarif.js';
 import { formatStylish, stylishParts } from './stylish.js';
 import type { CheckFormatter } from './types.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
+import { CHECK_FORMATS } from '../names.js';
+
+export { CHECK_FORMATS } from '../names.js';
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const checkFormatters = {

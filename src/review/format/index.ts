@@ -8,7 +8,9 @@ import { formatReviewHtml } from './html.js';
 import { formatReviewMarkdown } from './markdown.js';
 import { formatReviewText } from './text.js';
 
-export const REVIEW_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
+import { REVIEW_FORMATS } from '../../format/names.js';
+
+export { REVIEW_FORMATS } from '../../format/names.js';
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 export interface ReviewFormatter {
