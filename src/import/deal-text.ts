@@ -79,7 +79,8 @@ export function newDealText(row: RowDeal, id: string, mapping: Mapping, version:
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&/+@_–—-]*$/u;
 const LOOKS_TYPED = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~|\.nan|\.inf|\d{4}-\d\d?-\d\d?.*)$/i;
  
-const JSON_RAW = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+// Bidirectional controls too: written raw, U+202E would reorder what a reviewer of the file sees.
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 function scalar(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

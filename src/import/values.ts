@@ -107,9 +107,17 @@ export function parseBoolean(cell: string): Parsed<boolean> {
 
 const MAX_SLUG = 60;
 
+/**
+ * Terminal escape sequences (CSI `ESC [ … m`, OSC `ESC ] … BEL`, two-character ones, C1 CSI) and
+ * other control characters: a name's printable words make its id, never the parameters of an escape.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]|[\u0000-\u001f\u007f-\u009f]/g;
+
 /** A deal's id from its name: `Acme — five-plant rollout` → `acme-five-plant-rollout`. */
 export function slug(name: string): string {
   const base = name
+    .replace(ESCAPES, ' ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

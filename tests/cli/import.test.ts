@@ -290,6 +290,16 @@ describe('ids', () => {
     expect(deals(dir)).toContain('hooli-search-appliance-2.yaml');
   });
 
+  it('refuses --into a symbolic link to a folder elsewhere, and writes nothing there', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'deals'));
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('deal-triage: --into deals is a symbolic link; import writes deal files only into a real folder');
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+  });
+
   it('skips a second row of the same record', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'd.csv'), 'Record ID,Deal Name,Deal Stage,Deal owner,Amount,Associated Company\n7,A,contractsent,Lee,1,A\n7,B,contractsent,Lee,1,B\n');

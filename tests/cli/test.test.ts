@@ -164,8 +164,20 @@ describe('deal-triage test', () => {
     symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'linked.yaml'));
     const result = await run(['test'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('policy-tests/deal.yaml:1:7: error: the deal file ../linked.yaml is outside the folder the tests run in; a case reads only files inside it (file-outside-folder)');
-    expect(result.stderr).toContain('policy-tests/config.yaml:2:9: error: the config file ../linked.yaml is outside the folder the tests run in');
+    expect(result.stderr).toContain('policy-tests/deal.yaml:1:7: error: the deal file ../linked.yaml is a symbolic link to a file outside the folder the tests run in; a case reads only files inside it (file-outside-folder)');
+    expect(result.stderr).toContain('policy-tests/config.yaml:2:9: error: the config file ../linked.yaml is a symbolic link to a file outside the folder the tests run in');
+  });
+
+  it('locates a config that cannot be read in each case that names it, at its own line', async () => {
+    const dir = workspace({
+      'deals/a.yaml': dealYaml({ id: 'a' }),
+      'policy-tests/one.yaml': 'config: ../none.yaml\ndeal: ../deals/a.yaml\nexpect: { verdict: join }\n',
+      'policy-tests/two.yaml': 'deal: ../deals/a.yaml\nexpect: { verdict: join }\nconfig: ../none.yaml\n',
+    });
+    const result = await run(['test'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('policy-tests/one.yaml:1:9: error: the config file ../none.yaml does not exist');
+    expect(result.stderr).toContain('policy-tests/two.yaml:3:9: error: the config file ../none.yaml does not exist');
     expect(result.stderr + result.stdout).not.toContain('hunter2');
   });
 

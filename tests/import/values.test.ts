@@ -72,6 +72,7 @@ describe('ids', () => {
     ['Braun; Pilot Ost', 'braun-pilot-ost'],
     ['=HYPERLINK("x")', 'hyperlink-x'],
     ['株式会社', 'deal'],
+    ['terminal escapes and a right-to-left override: \u001b[31mRed\u001b]0;pwned\u0007 deal \u202eevil', 'terminal-escapes-and-a-right-to-left-override-red-deal-evil'],
     ['', 'deal'],
     ['a'.repeat(100), 'a'.repeat(60)],
   ])('%j → %s', (name, id) => {

@@ -11,7 +11,7 @@
 // (usage, the mapping, the export unreadable as a table) or a file could not be written.
 
 import { toolVersion } from '../../io/version.js';
-import { mkdir, readdir } from 'node:fs/promises';
+import { lstat, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decide } from '../../engine/decide.js';
@@ -102,6 +102,13 @@ export async function runImport(file: string | undefined, options: ImportOptions
   const csvShown = displayPath(file, io.cwd);
   const into = path.resolve(io.cwd, options.into);
   const intoShown = displayPath(options.into, io.cwd);
+  // Deal files are written into a real folder, never through a link to one elsewhere (as check
+  // never reads through a link out of its folder).
+  const intoStat = await lstat(into).catch(() => undefined);
+  if (intoStat?.isSymbolicLink()) {
+    throw new UsageError(`--into ${safeChars(intoShown)} is a symbolic link; import writes deal files only into a real folder: name the folder it leads to`);
+  }
+  if (intoStat !== undefined && !intoStat.isDirectory()) throw new UsageError(`--into ${safeChars(intoShown)} is not a folder`);
 
   const mapFile = options.map === undefined ? undefined : await readMapping(options.map, context);
   if (mapFile === null) return EXIT.usage;
@@ -371,7 +378,11 @@ async function scanFolder(into: string, cwd: string, currency: string, context: 
   const invalid: string[] = [];
   // One after another, into one reused buffer, as check reads on each thread: most files are small.
   for (const f of discovery.files) {
-    if (f.refused) continue;
+    // A link out of the folder, or not a file: not read, and said so, so that a record it may hold is not quietly imported twice.
+    if (f.refused) {
+      invalid.push(f.file);
+      continue;
+    }
     const outcome = readInputFileSync(f.path, { noFollow: true, reuseBuffer: true });
     if (outcome.kind !== 'ok') {
       invalid.push(f.file);

@@ -84,7 +84,9 @@ export async function runTest(folder: string | undefined, options: TestOptions, 
         ? fail('file-unreadable', `the ${what} file ${safeChars(named.path)} does not exist (looked for ${safeChars(shown)})`)
         : fail('file-unreadable', `cannot read the ${what} file ${safeChars(named.path)}: ${describeFsError(error)}`);
     }
-    if (!isInside(root, real)) return outside();
+    if (!isInside(root, real)) {
+      return fail('file-outside-folder', `the ${what} file ${safeChars(named.path)} is a symbolic link to a file outside the folder the tests run in; a case reads only files inside it`);
+    }
     return { ...decoded(await readInputFile(real, { noFollow: true }), shown, (reason) => fail('file-unreadable', `cannot read the ${what} file ${safeChars(named.path)}: ${reason}`)), real };
   };
 
@@ -116,7 +118,15 @@ export async function runTest(folder: string | undefined, options: TestOptions, 
     if (testCase.config) {
       const named = testCase.config;
       const key = path.resolve(path.dirname(entry.path), named.path);
-      const loaded = await (configs.get(key) ?? configs.set(key, loadConfigNamed(entry, named)).get(key)!);
+      // A config read once serves every case that names it; a path refused or missing is located
+      // in each case's own file, at its own line, so it is never taken from another case.
+      const cached = configs.get(key);
+      let loaded = cached === undefined ? undefined : await cached;
+      if (loaded === undefined || (!loaded.ok && loaded.text === undefined)) {
+        const loading = loadConfigNamed(entry, named);
+        loaded = await loading;
+        if (loaded.ok || loaded.text !== undefined) configs.set(key, loading);
+      }
       if (!loaded.ok) {
         if (loaded.text !== undefined) sources.set(loaded.file, loaded.text);
         broken(loaded.problems);
