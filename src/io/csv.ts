@@ -140,8 +140,9 @@ function quoteMessage(kind: CsvParseError['kind']): string {
 
 function ragged(row: CsvRow, width: number, located: (at: Position, rule: string, message: string) => CsvError): CsvError {
   const n = row.cells.length;
+  // At the first cell too many, or at the last one of a row that stops short.
   return located(
-    { line: row.line, column: 1 },
+    n > width ? cellPosition(row, width) : cellPosition(row, Math.max(0, n - 1)),
     'csv-ragged-row',
     `this row has ${n} cell${n === 1 ? '' : 's'}, and the header ${width}; a cell with the delimiter or a line break in it must be in quotes`,
   );

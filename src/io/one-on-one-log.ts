@@ -25,12 +25,14 @@ export interface LogLocation {
   file: string;
   /** The folder it must stay in. */
   folder: string;
+  /** That folder in words: the config's, or, with no config file, the working folder. */
+  folderName: string;
 }
 
 export function logLocation(configFile: string | undefined, cwd: string, settings: OneOnOneSettings): LogLocation {
   const folder = configFile === undefined ? path.resolve(cwd) : path.dirname(path.resolve(cwd, configFile));
   const absolute = path.resolve(folder, settings.log);
-  return { path: absolute, file: displayPath(absolute, cwd), folder };
+  return { path: absolute, file: displayPath(absolute, cwd), folder, folderName: configFile === undefined ? 'the working folder' : "the config's folder" };
 }
 
 export type LogRead =
@@ -47,7 +49,7 @@ export async function readLog(at: LogLocation): Promise<LogRead> {
   if (real !== undefined) {
     const folder = await realpath(at.folder).catch(() => at.folder);
     if (!isInside(folder, real)) {
-      return { kind: 'unreadable', message: `the one-on-one log ${shown} is a symbolic link to a file outside the config's folder, and is not read; keep the log itself there` };
+      return { kind: 'unreadable', message: `the one-on-one log ${shown} is a symbolic link to a file outside ${at.folderName}, and is not read; keep the log itself there` };
     }
   }
   const read = await readInputFile(real ?? at.path);
@@ -104,7 +106,7 @@ export async function writeLog(at: LogLocation, text: string, overwrite: boolean
   if (parent !== undefined) {
     const folder = await realpath(at.folder).catch(() => at.folder);
     if (parent !== folder && !isInside(folder, parent)) {
-      return { kind: 'failed', reason: "its folder is a symbolic link out of the config's folder, and links are not written through", target: true };
+      return { kind: 'failed', reason: `its folder is a symbolic link out of ${at.folderName}, and links are not written through`, target: true };
     }
   }
   return writeFileAtomic(at.path, text, { overwrite, noFollow: true });

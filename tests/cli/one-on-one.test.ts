@@ -492,3 +492,24 @@ describe('check and the one-on-one log', () => {
     expect(stderr).toContain('"one-on-one-short" reads the one-on-one log; it can only be given a severity (error, warning, off) or enabled: false');
   });
 });
+
+describe('review shows the cadence in one line', () => {
+  it('in every format, from the log beside the config; and not at all without a log', async () => {
+    const dir = folder(`meetings:\n${meeting('2026-11-10')}${meeting('2026-11-17')}${meeting('2026-11-24', 'coffee', 45)}`);
+    mkdirSync(path.join(dir, 'deals'));
+    writeFileSync(path.join(dir, 'deals/acme.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/acme-plants.yaml')));
+    const line = 'One-on-one: last 7 days ago (coffee, 45 min); 3-week streak';
+    for (const format of ['text', 'markdown', 'html']) {
+      const result = await cli(['review', '--today', '2026-12-01', '-f', format], dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(line);
+    }
+    const json = JSON.parse((await cli(['review', '--today', '2026-12-01', '-f', 'json'], dir)).stdout) as { cadence?: string };
+    expect(json.cadence).toBe(line);
+    // The log is not a deal file, even inside the reviewed folder's parent.
+    const noLog = folder();
+    mkdirSync(path.join(noLog, 'deals'));
+    writeFileSync(path.join(noLog, 'deals/acme.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/acme-plants.yaml')));
+    expect((await cli(['review', '--today', '2026-12-01'], noLog)).stdout).not.toContain('One-on-one:');
+  });
+});
