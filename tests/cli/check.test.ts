@@ -12,7 +12,7 @@ import { CHECK_FORMATS, checkFormatters } from '../../src/format/check/index.js'
 import type { Located } from '../check/helpers.js';
 import { byPlace, dealYaml, located, problemsFrom, problemsFromGithub, problemsFromJson, readJunit, snapshotFolder, valueAt } from '../check/helpers.js';
 import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
-import { tempDirs } from '../helpers/temp.js';
+import { tempDirs, writeFiles } from '../helpers/temp.js';
 
 const CONFIG = 'fixtures/deal-triage.config.yaml';
 const PROBLEMS = 'fixtures/check/problems';
@@ -28,12 +28,7 @@ const tempDir = tempDirs('deal-triage-check-');
 
 /** A temporary working folder with `files` (relative path → text). */
 function workspace(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
+  return writeFiles(tempDir(), files);
 }
 
 /** A temporary working folder with a copy of a fixture folder as deals/ and the fixture config. */

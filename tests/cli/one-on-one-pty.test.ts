@@ -1,76 +1,16 @@
 // `deal-triage one-on-one log` end to end: the built executable in a pseudo-terminal made by
 // `script` (util-linux), answered keystroke by keystroke, as `new`'s terminal tests do.
 
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
+import { canRunPty, ensureBuilt, KEY, Terminal } from '../helpers/terminal.js';
 
-const BIN = path.join(ROOT, 'bin/deal-triage.js');
-const SCRIPT = '/usr/bin/script';
 const FIXTURE = path.join(ROOT, 'fixtures/one-on-one');
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[78]/g;
-const KEY = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003' };
 const tempDir = tempDirs('deal-triage-one-on-one-pty-');
 
-class Terminal {
-  private readonly child: ChildProcess;
-  private raw = '';
-  private seen = 0;
-  readonly exited: Promise<number | null>;
-
-  constructor(args: string[], cwd: string) {
-    const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-    const command = `stty cols 200 rows 50; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, SHELL: '/bin/sh', TERM: 'xterm', NO_COLOR: '1', DEAL_TRIAGE_TODAY: '2026-12-01' };
-    delete env.FORCE_COLOR;
-    this.child = spawn(SCRIPT, ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stdout!.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.raw += chunk.toString('utf8')));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
-  }
-
-  get output(): string {
-    return this.raw.replace(ANSI, '');
-  }
-
-  async waitFor(text: string, timeout = 10_000): Promise<void> {
-    const started = Date.now();
-    for (;;) {
-      const index = this.output.indexOf(text, this.seen);
-      if (index !== -1) {
-        this.seen = index + text.length;
-        return;
-      }
-      if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${text}; the terminal shows:\n${this.output.slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-  }
-
-  async answer(question: string, keys: string): Promise<void> {
-    await this.waitFor(`? ${question}`);
-    this.child.stdin!.write(keys);
-    await this.waitFor(`✔ ${question}`);
-  }
-
-  type(keys: string): void {
-    this.child.stdin!.write(keys);
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-  }
-}
-
-const canRunPty = existsSync(SCRIPT) && spawnSync(SCRIPT, ['--version'], { encoding: 'utf8' }).stdout.includes('util-linux');
-
-function ensureBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist/bundle/main.js'))) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}
 
 function fixtureCopy(): string {
   const cwd = tempDir();

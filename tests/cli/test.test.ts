@@ -3,11 +3,11 @@
 // relative to the case file and never lead out of the working folder, and --coverage names the
 // rules not tested both ways.
 
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANSI, ROOT, run, STACK_FRAME } from '../helpers/cli.js';
-import { tempDirs } from '../helpers/temp.js';
+import { tempDirs, writeFiles } from '../helpers/temp.js';
 import { dealYaml } from '../check/helpers.js';
 
 const EXAMPLES = 'fixtures/policy-tests';
@@ -18,12 +18,7 @@ const tempDir = tempDirs('deal-triage-test-');
 
 /** A working folder with `files` (relative path → text). */
 function workspace(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
+  return writeFiles(tempDir(), files);
 }
 
 interface JsonReport {

@@ -1,6 +1,6 @@
 // Temporary folders for tests that need a real file system, removed when the test file is done.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -19,4 +19,13 @@ export function tempDirs(prefix: string): () => string {
     dirs.push(dir);
     return dir;
   };
+}
+
+/** `files` (relative path → text) written into `dir`, their folders made; returns `dir`. */
+export function writeFiles(dir: string, files: Record<string, string>): string {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
 }

@@ -19,6 +19,7 @@ import { refinements } from '../../src/schema/common.js';
 import { DEAL_FIELD_PATHS } from '../../src/schema/deal.js';
 import { inputJsonSchema } from '../../src/schema/json-schema.js';
 import { DEAL_FIELD_PATHS as GENERATED_FIELD_PATHS } from '../../src/schema/deal-validator.generated.js';
+import { mutate, mutations } from '../helpers/mutate.js';
 import { ROOT } from '../helpers/paths.js';
 
 function expectSameAnswerFor(value: unknown, shown: () => string): boolean {
@@ -87,37 +88,7 @@ const HOSTILE: unknown[] = [
   { id: 'x' }, { id: 'deal-closed', effect: 'wait' }, { id: 'new-one', effect: 'signal', message: 'm' }, { __proto__: null, a: 1 },
 ];
 
-type Path = (string | number)[];
-function pathsOf(value: unknown, prefix: Path = []): Path[] {
-  const own = Array.isArray(value)
-    ? value.flatMap((item, i) => pathsOf(item, [...prefix, i]))
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value).flatMap(([key, child]) => pathsOf(child, [...prefix, key]))
-      : [];
-  return [prefix, ...own];
-}
-
-const mutation = fc.record({ pick: fc.nat(), op: fc.constantFrom('set', 'delete', 'add'), value: fc.constantFrom(...HOSTILE), key: fc.constantFrom('extra', 'params', 'when', 'severity', 'at', 'items', 'currency', 'ceo_capacity') });
-
-function mutate(root: Record<string, unknown>, mutations: readonly { pick: number; op: string; value: unknown; key: string }[]): unknown {
-  for (const m of mutations) {
-    const paths = pathsOf(root).filter((p) => p.length > 0);
-    const at = paths[m.pick % paths.length]!;
-    let parent: unknown = root;
-    for (const key of at.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[key];
-    const target = parent as Record<string | number, unknown>;
-    const last = at.at(-1)!;
-    if (m.op === 'set') target[last] = structuredClone(m.value);
-    else if (m.op === 'delete') {
-      if (Array.isArray(target) && typeof last === 'number') target.splice(last, 1);
-      else delete target[last];
-    } else {
-      const child = target[last];
-      if (child !== null && typeof child === 'object' && !Array.isArray(child)) (child as Record<string, unknown>)[m.key] = structuredClone(m.value);
-    }
-  }
-  return root;
-}
+const mutation = mutations(fc.constantFrom(...HOSTILE), fc.constantFrom('extra', 'params', 'when', 'severity', 'at', 'items', 'currency', 'ceo_capacity'));
 
 const fixture = (): Record<string, unknown> => {
   const yaml = parseYaml(readFileSync(path.join(ROOT, 'fixtures/deal-triage.config.yaml'), 'utf8'), 'c.yaml');
