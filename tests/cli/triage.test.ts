@@ -502,23 +502,35 @@ describe('paths', () => {
   });
 
   it.each([
-    ['a named pipe', (file: string) => execFileSync('mkfifo', [file]), 'it is a named pipe (FIFO), not a regular file'],
-    ['a link to a device', (file: string) => symlinkSync('/dev/zero', file), 'it is a device, not a regular file'],
-  ])('exits 2 at once for %s, never waiting on it nor reading it', { timeout: 10_000 }, async (_name, make, reason) => {
+    ['a named pipe', (file: string) => execFileSync('mkfifo', [file]), 'cannot read deal.yaml: it is a named pipe (FIFO), not a regular file'],
+    ['a link to a device', (file: string) => symlinkSync('/dev/zero', file), 'deal.yaml is a symbolic link to a file outside its folder, and is not read; triage the file itself'],
+  ])('exits 2 at once for %s, never waiting on it nor reading it', { timeout: 10_000 }, async (_name, make, message) => {
     const cwd = tempDir();
     make(path.join(cwd, 'deal.yaml'));
     const { code, stdout, stderr } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'deal.yaml'], { cwd });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`deal-triage: cannot read deal.yaml: ${reason}\n`);
+    expect(stderr).toBe(`deal-triage: ${message}\n`);
   });
 
-  it('reads a deal through a symbolic link: the user named it', async () => {
+  it('reads a deal through a symbolic link to a file in the same folder', async () => {
     const cwd = tempDir();
-    symlinkSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml'), path.join(cwd, 'deal.yaml'));
+    writeFileSync(path.join(cwd, 'stark.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml')));
+    symlinkSync('stark.yaml', path.join(cwd, 'deal.yaml'));
     const { code, stdout } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'deal.yaml'], { cwd });
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('Stark — dashboard pilot (stark-pilot, deal.yaml)');
+  });
+
+  it('never reads through a symbolic link that leads out of its folder, and triages the other files', async () => {
+    const cwd = tempDir();
+    symlinkSync('/etc/passwd', path.join(cwd, 'deal.yaml'));
+    writeFileSync(path.join(cwd, 'stark.yaml'), readFileSync(path.join(ROOT, 'fixtures/deals/stark-pilot.yaml')));
+    const { code, stdout, stderr } = await run(['triage', '--config', path.join(ROOT, CONFIG), 'deal.yaml', 'stark.yaml'], { cwd });
+    expect(code).toBe(2);
+    expect(stdout.split('\n')[0]).toBe('Stark — dashboard pilot (stark-pilot, stark.yaml)');
+    expect(stderr).toBe('deal-triage: deal.yaml is a symbolic link to a file outside its folder, and is not read; triage the file itself\n');
+    expect(stdout + stderr).not.toContain('root:');
   });
 
   it('shows a file outside the working folder by its absolute path', async () => {

@@ -7,7 +7,9 @@ import { safeChars } from '../../format/sanitize.js';
 import type { TriageFormat, TriageResult } from '../../format/index.js';
 import { inputPath, loadFromRead, loadInputFile, sourcesOf } from '../../io/load-file.js';
 import { readStream, STDIN_ARGUMENT, STDIN_NAME } from '../../io/stdin.js';
-import type { NotReadWording } from '../../io/load-file.js';
+import type { InputFile, InputPath, LoadFileOptions, NotReadWording } from '../../io/load-file.js';
+import { linksOutOfItsFolder } from '../../io/files.js';
+import type { Deal } from '../../schema/deal.js';
 import { triageLoaded } from '../../triage/triage.js';
 import { NO_CONFIG_NOTE } from '../config.js';
 import type { CommandContext } from '../context.js';
@@ -45,7 +47,7 @@ export async function runTriage(files: readonly string[], options: TriageOptions
   const loadOptions = { wording: TRIAGE_WORDING, defaultCurrency: loaded.config.company.currency };
   const inputs = await Promise.all(
     files.map(async (file) =>
-      file === STDIN_ARGUMENT ? loadFromRead(await readStream(io.stdin!), STDIN_NAME, 'deal', loadOptions) : loadInputFile(inputPath(file, io.cwd), 'deal', loadOptions),
+      file === STDIN_ARGUMENT ? loadFromRead(await readStream(io.stdin!), STDIN_NAME, 'deal', loadOptions) : loadNamed(inputPath(file, io.cwd), loadOptions),
     ),
   );
   const read = inputs.filter((input) => input.read);
@@ -82,4 +84,15 @@ export function invalidSummary(invalid: number, files: number, output: string | 
   const which = files === 1 ? 'the deal file is' : invalid === files ? (files === 2 ? 'both deal files are' : `all ${files} deal files are`) : `${invalid} of ${files} deal files ${invalid === 1 ? 'is' : 'are'}`;
   const where = output === undefined ? 'listed above' : `in the ${output} output`;
   return `${which} invalid; ${invalid === 1 ? 'its' : 'their'} problems are ${where}`;
+}
+
+/**
+ * A deal file named on the command line; a symbolic link that leads out of its folder is not read
+ * (as check reads none, and the config lookup none): what it points at is not the user's deal.
+ */
+async function loadNamed(at: InputPath, options: LoadFileOptions): Promise<InputFile<Deal>> {
+  if (await linksOutOfItsFolder(at.path)) {
+    return { read: false, file: at.file, message: `${safeChars(at.file)} is a symbolic link to a file outside its folder, and is not read; triage the file itself`, notAFile: false };
+  }
+  return loadInputFile(at, 'deal', options);
 }
