@@ -4,6 +4,10 @@
 // against `check` of the 10,000 files the import wrote. Timed in the same rounds, in a rotating
 // order, reported as medians (min–max), with the two ratios and the targets of the issue:
 //   import ≤ 1.5 × check,  unchanged re-import ≤ 1.0 × check.
+// Also in the same rounds, the write floor (bench/floor-write.js): the file system's own time to
+// create those 10,000 files from a bare loop, with no parsing, checking or temporary file. On a
+// machine whose file system makes a small new file costly, the first import cannot go below
+// check + that floor, and the import's own share is what it costs above it.
 // Peak RSS of each command is shown too. With --big <MB>, it also generates an export of about that
 // size and reports the peak RSS of `import --dry-run --quiet` on it against the 10,000-row one: the
 // export is streamed, so the memory grows with the rows' small plans, never with the file's bytes.
@@ -87,6 +91,16 @@ const tasks = {
   },
   're-import (unchanged)': () => timeOnce(['import', csv, '--into', path.join(kept, 'deals')], work),
   check: () => timeOnce(['check', path.join(kept, 'deals')], work),
+  'write floor': () => {
+    const into = path.join(work, 'floor');
+    rmSync(into, { recursive: true, force: true });
+    const result = spawnSync(process.execPath, [path.join(root, 'bench/floor-write.js'), path.join(kept, 'deals'), into], { encoding: 'utf8' });
+    if (result.status !== 0) {
+      console.error(`bench: floor-write.js exited ${result.status}\n${result.stderr.slice(0, 2000)}`);
+      process.exit(2);
+    }
+    return { ms: Number(result.stdout), rssKiB: 0, stdout: '' };
+  },
 };
 const names = Object.keys(tasks);
 const samples = Object.fromEntries(names.map((name) => [name, []]));
@@ -112,7 +126,7 @@ const stats = Object.fromEntries(
 console.log(`deal-triage import: ${rows.toLocaleString('en-US')} rows (${(readFileSync(csv).length / 1e6).toFixed(1)} MB), ${runs} rounds, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
 for (const name of names) {
   const s = stats[name];
-  console.log(`  ${name.padEnd(24)} ${s.median.toFixed(0).padStart(6)} ms  (${s.min.toFixed(0)}–${s.max.toFixed(0)})  peak RSS ${s.rssMiB.toFixed(0)} MiB`);
+  console.log(`  ${name.padEnd(24)} ${s.median.toFixed(0).padStart(6)} ms  (${s.min.toFixed(0)}–${s.max.toFixed(0)})${s.rssMiB ? `  peak RSS ${s.rssMiB.toFixed(0)} MiB` : ''}`);
 }
 const check = stats.check.median;
 const targets = [
@@ -120,6 +134,11 @@ const targets = [
   ['unchanged re-import ÷ check', stats['re-import (unchanged)'].median / check, 1.0],
 ];
 for (const [label, ratio, target] of targets) console.log(`  ${label.padEnd(28)} ${ratio.toFixed(2)}×  (target ≤ ${target.toFixed(1)}×: ${ratio <= target ? 'met' : 'NOT met'})`);
+// Per round, so that one noisy round of the floor does not stand for another round's import.
+const floorRatios = samples.import.map((s, i) => (s.ms - samples['write floor'][i].ms) / samples.check[i].ms);
+const floorShare = samples['write floor'].map((s, i) => s.ms / samples.check[i].ms);
+console.log(`  write floor ÷ check         ${median(floorShare).toFixed(2)}×  (the file system alone; ${Math.min(...floorShare).toFixed(2)}–${Math.max(...floorShare).toFixed(2)})`);
+console.log(`  (import − write floor) ÷ check  ${median(floorRatios).toFixed(2)}×  (the import's own cost above the file system's; ${Math.min(...floorRatios).toFixed(2)}–${Math.max(...floorRatios).toFixed(2)})`);
 
 if (bigMB !== undefined) {
   // Streamed to disk, never held: the generator itself stays flat too.

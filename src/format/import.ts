@@ -1,6 +1,8 @@
 // An import's report for the terminal (text) and for scripts (json), pure. Text from the export
 // (names, CRM ids, stage names in changes) and file names are sanitised like every other output.
 
+// Numbers grouped without Intl, whose first use costs more than the rest of a small report.
+import { formatNumber } from '../engine/values.js';
 import type { FieldChange } from '../import/deal-text.js';
 import type { ImportReport } from '../import/report.js';
 import { safeChars, safeJson, safeLine } from './sanitize.js';
@@ -16,7 +18,7 @@ export const LISTED = 50;
 
 function shownValue(value: unknown): string {
   if (value === undefined) return '(none)';
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (typeof value === 'number') return formatNumber(value, 2);
   if (typeof value === 'string') return safeLine(value.length > 60 ? `${value.slice(0, 57)}…` : value);
   return safeLine(typeof value === 'boolean' ? String(value) : JSON.stringify(value));
 }
@@ -25,7 +27,7 @@ export function changeText(change: FieldChange): string {
   return `${change.field} ${shownValue(change.old)} → ${shownValue(change.new)}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 
 export function formatImportText(report: ImportReport, style: Style): string {
   const out: string[] = [];
@@ -39,20 +41,20 @@ export function formatImportText(report: ImportReport, style: Style): string {
   out.push(`${plural(report.rows, 'row')} read${footer}.`, '');
 
   const verb = report.dryRun ? { created: 'to create', updated: 'to update' } : { created: 'created', updated: 'updated' };
-  out.push(`${style.green(`${verb.created}:`)} ${report.createdCount.toLocaleString('en-US')}`);
+  out.push(`${style.green(`${verb.created}:`)} ${formatNumber(report.createdCount, 0)}`);
   for (const deal of report.created.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(line ${deal.line}, ${report.source} ${safeLine(deal.crmId)})`)}`);
   if (report.createdCount > LISTED) out.push(style.dim(`  … and ${plural(report.createdCount - LISTED, 'more deal')}`));
 
-  out.push(`${style.cyan(`${verb.updated}:`)} ${report.updatedCount.toLocaleString('en-US')}`);
+  out.push(`${style.cyan(`${verb.updated}:`)} ${formatNumber(report.updatedCount, 0)}`);
   for (const deal of report.updated.slice(0, LISTED)) {
     out.push(`  ${safeChars(deal.file)}  ${style.dim(`(line ${deal.line})`)}`);
     for (const change of deal.changes) out.push(`    ${changeText(change)}`);
   }
   if (report.updatedCount > LISTED) out.push(style.dim(`  … and ${plural(report.updatedCount - LISTED, 'more deal')} (--format json lists them all)`));
 
-  out.push(`unchanged: ${report.unchanged.toLocaleString('en-US')}`);
-  out.push(`${report.skipped.length > 0 ? style.red('skipped:') : 'skipped:'} ${report.skipped.length.toLocaleString('en-US')}${report.skipped.length > 0 ? ' (each with its reason on stderr)' : ''}`);
-  out.push(`${report.notInExport.length > 0 ? style.yellow('not in this export:') : 'not in this export:'} ${report.notInExport.length.toLocaleString('en-US')}${report.notInExport.length > 0 ? ' (kept as they are; delete a file yourself if the deal is gone)' : ''}`);
+  out.push(`unchanged: ${formatNumber(report.unchanged, 0)}`);
+  out.push(`${report.skipped.length > 0 ? style.red('skipped:') : 'skipped:'} ${formatNumber(report.skipped.length, 0)}${report.skipped.length > 0 ? ' (each with its reason on stderr)' : ''}`);
+  out.push(`${report.notInExport.length > 0 ? style.yellow('not in this export:') : 'not in this export:'} ${formatNumber(report.notInExport.length, 0)}${report.notInExport.length > 0 ? ' (kept as they are; delete a file yourself if the deal is gone)' : ''}`);
   for (const deal of report.notInExport.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(${report.source} ${safeLine(deal.crmId)})`)}`);
   if (report.notInExport.length > LISTED) out.push(style.dim(`  … and ${plural(report.notInExport.length - LISTED, 'more deal')}`));
   for (const failed of report.unwritten) out.push(style.red(`not written: ${safeChars(failed.file)}: ${safeLine(failed.reason)}`));
@@ -66,7 +68,7 @@ export function formatImportText(report: ImportReport, style: Style): string {
         `${style.green(`${v.join} join`)}, ${style.yellow(`${v.wait} wait`)}, ${v.decline} decline`,
     );
     if (v.joins.length > 0) {
-      out.push(`The CEO should join: ${v.joins.slice(0, LISTED).map(safeChars).join(', ')}${v.joins.length > LISTED ? `, … and ${v.joins.length - LISTED} more` : ''}`);
+      out.push(`The CEO should join: ${v.joins.slice(0, LISTED).map(safeChars).join(', ')}${v.join > LISTED ? `, … and ${formatNumber(v.join - LISTED, 0)} more` : ''}`);
       out.push(style.dim(`See why: deal-triage triage ${safeChars(v.joins[0]!)}`));
     }
   }

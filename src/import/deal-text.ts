@@ -5,25 +5,40 @@
 import { dealSchemaModeline } from '../schema/modeline.js';
 import type { Scalar } from 'yaml';
 import { yamlLib } from '../load/yaml-lib.js';
-import { FOLLOW_ON_POTENTIALS } from '../schema/deal.js';
+import { FOLLOW_ON_POTENTIALS } from '../schema/enums.js';
 import type { Deal } from '../schema/deal.js';
 import { IMPORT_FIELD_NAMES, pathOf, SCHEMA_DEFAULTS } from './fields.js';
 import type { ImportField } from './fields.js';
 import type { Mapping } from './mapping.js';
 import type { RowDeal } from './row.js';
+import type { Money } from './values.js';
 
 /** How every import writes text: as `new` does (no folding of long lines). */
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY } as const;
 
+/** Each importable field's place in IMPORT_FIELD_NAMES (file order), and its path in a deal. */
+const PLACE = new Map(IMPORT_FIELD_NAMES.map((field, i) => [field, i]));
+const PATHS = Object.fromEntries(IMPORT_FIELD_NAMES.map((field) => [field, pathOf(field)])) as unknown as Record<ImportField, readonly string[]>;
+
 /** Imported deals start with follow-on potential not yet assessed: the CRM does not know it. */
 export const UNASSESSED: (typeof FOLLOW_ON_POTENTIALS)[number] = 'unknown';
 
-function header(mapping: Mapping): string {
-  return [
-    ` A deal imported from ${mapping.source} by \`deal-triage import\`.`,
-    ` On each import, the fields that come from ${mapping.source} are updated (${ownedFields(mapping).join(', ')});`,
-    ' everything else is yours: assess follow_on.potential, and write the brief below.',
+/** A new file's first lines: the same for every deal of an import, so made once per mapping and version. */
+const heads = new WeakMap<Mapping, { version: string; lines: string }>();
+
+function head(mapping: Mapping, version: string): string {
+  const made = heads.get(mapping);
+  if (made?.version === version) return made.lines;
+  const lines = [
+    // The editor's schema line first, as `new` writes it (src/schema/modeline.ts).
+    dealSchemaModeline(version),
+    `# A deal imported from ${mapping.source} by \`deal-triage import\`.`,
+    `# On each import, the fields that come from ${mapping.source} are updated (${ownedFields(mapping).join(', ')});`,
+    '# everything else is yours: assess follow_on.potential, and write the brief below.',
+    '',
   ].join('\n');
+  heads.set(mapping, { version, lines });
+  return lines;
 }
 
 /** The fields the mapping's columns give, in file order. */
@@ -35,16 +50,18 @@ export function ownedFields(mapping: Mapping): ImportField[] {
 /** The fields of a new deal, in the order of a deal file. */
 export function newDealData(row: RowDeal, id: string, mapping: Mapping): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  const put = (field: string, value: unknown) => {
-    const path = field.split('.');
+  const put = (field: ImportField, value: unknown) => {
+    const path = PATHS[field];
     let at = data;
-    for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    for (let i = 0; i < path.length - 1; i++) at = (at[path[i]!] ??= {}) as Record<string, unknown>;
     at[path[path.length - 1]!] = value;
   };
   put('id', id);
   for (const field of IMPORT_FIELD_NAMES) {
     if (field === 'id' || field === 'status' || field === 'crm.id') continue;
-    const value = row.owned.has(field) ? row.owned.get(field) : mapping.defaults.get(field);
+    const fallback = mapping.defaults.get(field);
+    // A money default (`account.annual_revenue: 5000000000`) is a Money: its amount is the field's value.
+    const value = row.owned.has(field) ? row.owned.get(field) : fallback instanceof Object && 'amount' in fallback ? (fallback as Money).amount : fallback;
     if (value !== undefined) put(field, value);
     if (field === 'follow_on.potential' && value === undefined) put(field, UNASSESSED);
   }
@@ -53,14 +70,13 @@ export function newDealData(row: RowDeal, id: string, mapping: Mapping): Record<
 }
 
 /**
- * A new deal's text, written directly: the shape is fixed (mappings of scalars, two levels deep), so
- * the `yaml` package's document model, ten times the cost, is not needed. Every text is loaded as a
- * deal before it is written, which would catch a scalar written wrong.
+ * A new deal's text (from newDealData), written directly: the shape is fixed (mappings of scalars,
+ * two levels deep), so the `yaml` package's document model, ten times the cost, is not needed. Every
+ * scalar reads back as the value it was written from (tests/import/deal-text.test.ts holds that on
+ * hostile text), so the import checks the data, not the text.
  */
-export function newDealText(row: RowDeal, id: string, mapping: Mapping, version: string): string {
-  // The editor's schema line first, as `new` writes it (src/schema/modeline.ts).
-  const lines = [dealSchemaModeline(version), ...header(mapping).split('\n').map((line) => `#${line}`)];
-  lines.push('');
+export function newDealText(data: Record<string, unknown>, mapping: Mapping, version: string): string {
+  const lines = [head(mapping, version)];
   const write = (data: Record<string, unknown>, indent: string) => {
     for (const [key, value] of Object.entries(data)) {
       if (value !== null && typeof value === 'object') {
@@ -71,7 +87,7 @@ export function newDealText(row: RowDeal, id: string, mapping: Mapping, version:
       }
     }
   };
-  write(newDealData(row, id, mapping), '');
+  write(data, '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -101,25 +117,33 @@ export interface FieldChange {
 
 function valueIn(deal: Deal, field: ImportField): unknown {
   let at: unknown = deal;
-  for (const key of pathOf(field)) {
+  for (const key of PATHS[field]) {
     if (at === null || typeof at !== 'object') return undefined;
     at = (at as Record<string, unknown>)[key];
   }
   return at;
 }
 
-/** The owned fields whose value in the CRM differs from the deal's, in file order. */
-export function ownedChanges(existing: Deal, row: RowDeal): FieldChange[] {
+/** A deal's values of every field an import may own, by the field's place in IMPORT_FIELD_NAMES: all a re-import compares. */
+export type OwnedValues = readonly unknown[];
+
+export function ownedValues(deal: Deal): OwnedValues {
+  return IMPORT_FIELD_NAMES.map((field) => valueIn(deal, field));
+}
+
+
+/** The owned fields whose value in the CRM differs from the deal's (its ownedValues), in file order. */
+export function ownedChanges(existing: OwnedValues, row: RowDeal): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [field, value] of row.owned) {
     if (field === 'id') continue;
-    const old = valueIn(existing, field);
+    const old = existing[PLACE.get(field)!];
     // An empty cell of a field with a default (type new) is that default, as the file's absence is.
     const now = value === undefined ? SCHEMA_DEFAULTS[field] : value;
     if (old === now || (now === undefined && old === undefined)) continue;
     changes.push({ field, old, new: value });
   }
-  const order = (f: ImportField) => IMPORT_FIELD_NAMES.indexOf(f);
+  const order = (f: ImportField) => PLACE.get(f)!;
   return changes.sort((a, b) => order(a.field) - order(b.field));
 }
 

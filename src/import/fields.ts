@@ -2,7 +2,7 @@
 // names them as dotted paths (`value.amount`); `status` is not a field but Pipedrive's Open/Won/Lost,
 // which overrides the stage of a won or lost deal.
 
-import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, STAGES, THREATS } from '../schema/deal.js';
+import { DEAL_TYPES, FOLLOW_ON_POTENTIALS, STAGES, THREATS } from '../schema/enums.js';
 
 export type FieldKind = 'id' | 'text' | 'money' | 'count' | 'months' | 'date' | 'stage' | 'type' | 'currency' | 'potential' | 'threat' | 'boolean' | 'status';
 

@@ -10,7 +10,7 @@ import type { Problem } from '../load/problem.js';
 import { parseYaml } from '../load/yaml-source.js';
 import type { Locator } from '../load/yaml-source.js';
 import { issuesToProblems } from '../load/zod-issues.js';
-import { DEAL_TYPES, STAGES } from '../schema/deal.js';
+import { DEAL_TYPES, STAGES } from '../schema/enums.js';
 import type { DealType } from '../schema/deal.js';
 import { closest, didYouMean } from '../schema/suggest.js';
 import { IMPORT_FIELD_NAMES, isImportField, REQUIRED_FIELDS } from './fields.js';

@@ -1,7 +1,6 @@
 // What an import did, or would do with --dry-run, as data: the report the text and JSON formats
 // render. Counts rather than lists where a list could be as long as the export (unchanged deals).
 
-import type { Verdict } from '../engine/types.js';
 import type { Problem } from '../load/problem.js';
 import type { FieldChange } from './deal-text.js';
 
@@ -48,16 +47,6 @@ export interface VerdictCounts {
   join: number;
   wait: number;
   decline: number;
-  /** The deals that want the CEO, as files, sorted. */
+  /** The deals that want the CEO, as files, sorted: all of them, or for the text the first LISTED (`join` counts them all). */
   joins: string[];
-}
-
-export function countVerdicts(verdicts: Iterable<{ verdict: Verdict; file: string }>): VerdictCounts {
-  const counts: VerdictCounts = { join: 0, wait: 0, decline: 0, joins: [] };
-  for (const { verdict, file } of verdicts) {
-    counts[verdict] += 1;
-    if (verdict === 'join') counts.joins.push(file);
-  }
-  counts.joins.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return counts;
 }

@@ -78,7 +78,7 @@ const QUICK: { [K in InputKind]: (text: string, file: string, options: LoadFileO
 let zod: Promise<SchemaFallback> | undefined;
 
 /** zod and the schemas, loaded the first time a file needs them. */
-function zodFallback(): Promise<SchemaFallback> {
+export function zodFallback(): Promise<SchemaFallback> {
   zod ??= import('./load-file-zod.js').then((module) => module.ZOD_FALLBACK);
   return zod;
 }

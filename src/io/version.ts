@@ -4,7 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 
+let version: string | undefined;
+
+/** Read once: import stamps it on every deal file it writes. */
 export function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
 }

@@ -5,7 +5,7 @@
 // one (the target is examined, never opened: opening a pipe would wait for a reader).
 
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, copyFileSync, linkSync } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,18 +24,11 @@ export interface WriteOptions {
    * named by a CI job (`check -o`) in a tree a pull request can add links to.
    */
   noFollow?: boolean;
-  /**
-   * The caller has made the folder and found the name free a moment ago (`import`, creating thousands
-   * of files): the checks of what is there are skipped, and link() still refuses a name taken since,
-   * whatever took it. Only without `overwrite`.
-   */
-  fresh?: boolean;
 }
 
 /** Writes `text` to `file`, creating its folder; an existing file is replaced only with `overwrite`. */
 export async function writeFileAtomic(file: string, text: string, options: WriteOptions): Promise<WriteOutcome> {
   let target = path.resolve(file);
-  if (options.fresh && !options.overwrite) return writeTemp(target, text, false);
   try {
     await mkdir(path.dirname(target), { recursive: true });
     if (options.noFollow && (await lstatOrUndefined(target))?.isSymbolicLink()) {
@@ -94,8 +87,7 @@ async function createFrom(temp: string, target: string): Promise<WriteOutcome> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return { kind: 'exists' };
-    // Some file systems have no hard links; an exclusive copy is still never a replacement.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (!NO_LINKS.has(code ?? '')) throw error;
   }
   try {
     await copyFile(temp, target, constants.COPYFILE_EXCL);
@@ -105,6 +97,28 @@ async function createFrom(temp: string, target: string): Promise<WriteOutcome> {
     throw error;
   }
 }
+
+/** The same, blocking (./staged-writes.ts). */
+export function createFromSync(temp: string, target: string): 'written' | 'exists' {
+  try {
+    linkSync(temp, target);
+    return 'written';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return 'exists';
+    if (!NO_LINKS.has(code ?? '')) throw error;
+  }
+  try {
+    copyFileSync(temp, target, constants.COPYFILE_EXCL);
+    return 'written';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+    throw error;
+  }
+}
+
+/** What link() says on a file system without hard links: an exclusive copy is still never a replacement. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
 async function statOrUndefined(file: string) {
   try {

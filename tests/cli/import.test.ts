@@ -341,28 +341,36 @@ describe('--init-map', () => {
   });
 });
 
-describe('an export whose deal texts do not fit in memory', () => {
-  // DEAL_TRIAGE_IMPORT_TEXT_BUDGET=1: no text is kept from the first pass; the second reads the
-  // export again and makes each text again, and must write the same files.
-  const tight = { DEAL_TRIAGE_IMPORT_TEXT_BUDGET: '1' };
+describe('a problem late in the export, after hundreds of rows were read', () => {
+  // Each row's text goes to a temporary file while the export is read; the problem on the last line
+  // must leave the folder as it was: no deal file, no temporary file, and no folder made for them.
+  const HEADER = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
+  const rows = Array.from({ length: 400 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
+  const late = `${HEADER}\n${rows.join('\n')}\n401,Short row,contractsent\n`;
 
-  it('writes the same files as when they fit, new ones and updated ones', async () => {
-    const roomy = workspace('salesforce.csv');
-    const small = workspace('salesforce.csv');
-    await importIn(roomy, 'salesforce.csv');
-    const result = await run(['import', 'salesforce.csv'], { cwd: small, env: tight });
-    expect(result.code).toBe(0);
-    expect(deals(small)).toEqual(deals(roomy));
-    for (const file of deals(roomy)) expect(read(small, `deals/${file}`)).toBe(read(roomy, `deals/${file}`));
+  it('into a new folder: the folder is not left behind', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'export.csv'), late);
+    const result = await importIn(dir, 'export.csv');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('export.csv:402:');
+    expect(result.stderr).toContain('nothing was imported');
+    expect(readdirSync(dir)).toEqual(['export.csv']);
+  });
 
-    for (const dir of [roomy, small]) {
-      writeFileSync(path.join(dir, 'salesforce.csv'), read(dir, 'salesforce.csv').replace('"Negotiation/Review","Q4-2026","USD","240,000.00"', '"Closed Won","Q4-2026","USD","250,000.00"'));
-    }
-    await importIn(roomy, 'salesforce.csv');
-    const again = await run(['import', 'salesforce.csv'], { cwd: small, env: tight });
-    expect(again.stdout).toContain('updated: 1');
-    expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toBe(read(roomy, 'deals/acme-five-plant-rollout.yaml'));
-    expect(read(small, 'deals/acme-five-plant-rollout.yaml')).toContain('stage: closed-won');
+  it('into a folder of deals: every file stays as it was, and no temporary file is left', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv');
+    const before = Object.fromEntries(deals(dir).map((name) => [name, read(dir, `deals/${name}`)]));
+    // The same records, changed, then the bad row: neither the updates nor the new deals are written.
+    const changed = read(dir, 'hubspot.csv').replaceAll('contractsent', 'closedwon');
+    const more = Array.from({ length: 400 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,default,newbusiness,Acme ${i},2026-06-02 10:14`);
+    writeFileSync(path.join(dir, 'hubspot.csv'), `${changed.trimEnd()}\n${more.join('\n')}\n401,Short\n`);
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nothing was imported');
+    expect(readdirSync(path.join(dir, 'deals')).sort()).toEqual(Object.keys(before).sort());
+    for (const [name, text] of Object.entries(before)) expect(read(dir, `deals/${name}`)).toBe(text);
   });
 });
 
@@ -380,5 +388,41 @@ describe('--init-map on an export no preset knows', () => {
     const imported = await importIn(dir, 'european.csv', '--map', 'european.mapping.yaml');
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain('no column gives crm.id, which every deal needs');
+  });
+});
+
+describe('the verdicts of a large export', () => {
+  it('lists the first 50 deals that want the CEO by name, and counts the rest; --format json lists them all', async () => {
+    const dir = tempDir();
+    copyFileSync(path.join(ROOT, 'fixtures/deal-triage.config.yaml'), path.join(dir, 'deal-triage.config.yaml'));
+    mkdirSync(path.join(dir, 'deals'));
+    // 60 briefed deals that join, each a HubSpot record; the export leaves every one unchanged.
+    const template = readFileSync(path.join(ROOT, 'fixtures/deals/acme-plants.yaml'), 'utf8');
+    const rows = ['Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company'];
+    for (let n = 10; n < 70; n++) {
+      writeFileSync(path.join(dir, `deals/acme-${n}.yaml`), `${template.replace('id: acme-plants', `id: acme-${n}`)}crm:\n  source: hubspot\n  id: "${n}"\n`);
+      rows.push(`${n},Acme — five-plant rollout,contractsent,2026-12-15,Dana Reyes,240000,Acme Corp`);
+    }
+    writeFileSync(path.join(dir, 'export.csv'), `${rows.join('\n')}\n`);
+    const text = await importIn(dir, 'export.csv');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('unchanged: 60');
+    expect(text.stdout).toContain(': 60 join, 0 wait, 0 decline');
+    const listed = Array.from({ length: 50 }, (_, i) => `deals/acme-${i + 10}.yaml`).join(', ');
+    expect(text.stdout).toContain(`The CEO should join: ${listed}, … and 10 more\n`);
+    const json = await importIn(dir, 'export.csv', '-f', 'json');
+    expect((JSON.parse(json.stdout) as { verdicts: { joins: string[] } }).verdicts.joins).toEqual(Array.from({ length: 60 }, (_, i) => `deals/acme-${i + 10}.yaml`));
+  });
+});
+
+describe('a mapping default for a field no column gives', () => {
+  it('a money default is written as the amount it is', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'export.csv'), 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company\n7,Big deal,contractsent,2027-01-20,Lee Park,900000,Acme\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'preset: hubspot\ndefaults:\n  account.annual_revenue: "5,000,000,000"\n  follow_on.potential: likely\n');
+    const result = await importIn(dir, 'export.csv', '--map', 'map.yaml');
+    expect(result.stderr).not.toContain('import-invalid-deal');
+    expect(result.code).toBe(0);
+    expect(parse(read(dir, 'deals/big-deal.yaml'))).toMatchObject({ account: { name: 'Acme', annual_revenue: 5_000_000_000 }, follow_on: { potential: 'likely' } });
   });
 });

@@ -93,21 +93,3 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(before);
   });
 });
-
-describe('writeFileAtomic with fresh (a name the caller found free)', () => {
-  it('creates the file, and refuses a name anything took since: a file, a link, a dangling link', async () => {
-    const dir = tempDir();
-    expect(await writeFileAtomic(path.join(dir, 'new.yaml'), 'id: x\n', { overwrite: false, fresh: true })).toEqual({ kind: 'written' });
-    expect(readFileSync(path.join(dir, 'new.yaml'), 'utf8')).toBe('id: x\n');
-    writeFileSync(path.join(dir, 'taken.yaml'), 'mine\n');
-    writeFileSync(path.join(dir, 'outside.txt'), 'keep\n');
-    symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'link.yaml'));
-    symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.yaml'));
-    for (const name of ['taken.yaml', 'link.yaml', 'dangling.yaml']) {
-      expect(await writeFileAtomic(path.join(dir, name), 'theirs\n', { overwrite: false, fresh: true })).toEqual({ kind: 'exists' });
-    }
-    expect(readFileSync(path.join(dir, 'taken.yaml'), 'utf8')).toBe('mine\n');
-    expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep\n');
-    expect(readdirSync(dir).sort()).toEqual(['dangling.yaml', 'link.yaml', 'new.yaml', 'outside.txt', 'taken.yaml']);
-  });
-});

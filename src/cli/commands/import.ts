@@ -1,25 +1,26 @@
-// `deal-triage import <file.csv>`: deals from a CRM export (PRODUCT.md §11). Two streamed passes
-// over the export, so memory stays flat whatever its size:
-//   1. read every row, make each deal's text (a new file, or the owned fields of the matched file
-//      changed in place), and load that text as every command loads a deal: a row that cannot
-//      become a valid deal is skipped with its reason, located; a problem with the file as a table
-//      or with the mapping stops everything before a single file is written;
-//   2. write what changed, each file atomically, never through a symbolic link. The texts from
-//      pass 1 are kept when they fit in TEXT_BUDGET; otherwise pass 2 reads the export again and
-//      makes them again, from the plan pass 1 left (one small entry per row to write).
+// `deal-triage import <file.csv>`: deals from a CRM export (PRODUCT.md §11), in one streamed pass
+// over the export, so memory does not grow with its size: each row becomes a deal's text (a new
+// file, or the owned fields of the matched file changed in place), checked as every command loads a
+// deal: a row that cannot become a valid deal is skipped with its reason, located. Each text is
+// written to a temporary file beside its target at once, while the export is still being read
+// (./io/staged-writes.ts); only when the whole export has been read does each take its name,
+// atomically, never through a symbolic link. A problem with the file as a table or with the
+// mapping, wherever it is in the export, removes the temporary files: nothing is written.
 // Exit 0 when every row imported, 1 when a row was skipped, 2 when nothing could be imported
 // (usage, the mapping, the export unreadable as a table) or a file could not be written.
 
 import { toolVersion } from '../../io/version.js';
-import { lstat, mkdir, readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decide } from '../../engine/decide.js';
+import { formatNumber } from '../../engine/values.js';
 import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatImportJson, formatImportText, LISTED } from '../../format/import.js';
 import type { ImportFormat } from '../../format/import.js';
 import { safeChars } from '../../format/sanitize.js';
-import { editDealText, newDealText, ownedChanges } from '../../import/deal-text.js';
+import { editDealText, newDealData, newDealText, ownedChanges, ownedValues } from '../../import/deal-text.js';
+import type { OwnedValues } from '../../import/deal-text.js';
 import { starterMapping } from '../../import/init-map.js';
 import { parseMappingFile, resolveMapping } from '../../import/mapping.js';
 import type { LoadedMappingFile, Mapping } from '../../import/mapping.js';
@@ -27,17 +28,22 @@ import { closestPreset, PRESETS } from '../../import/presets.js';
 import type { PresetName } from '../../import/presets.js';
 import type { ImportReport, VerdictCounts } from '../../import/report.js';
 import { rowToDeal } from '../../import/row.js';
+import { StringTable } from '../../import/string-table.js';
 import { slug, uniqueId } from '../../import/values.js';
-import { parseDeal } from '../../load/deal.js';
+import { parseDealQuick } from '../../load/deal-quick.js';
 import { decodeText } from '../../load/input.js';
 import { problem } from '../../load/problem.js';
 import type { Problem } from '../../load/problem.js';
 import type { Deal } from '../../schema/deal.js';
+import { parseDealFast } from '../../schema/deal-validator.generated.js';
+import type { Verdict } from '../../engine/types.js';
 import { cellPosition, CsvError, readCsv, readCsvBatches } from '../../io/csv.js';
 import type { CsvHeader, CsvSummary } from '../../io/csv.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import { displayPath, readInputFile, readInputFileSync } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
+import { zodFallback } from '../../io/load-file.js';
+import { StagedWrites } from '../../io/staged-writes.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { NO_CONFIG_NOTE } from '../config.js';
 import type { CommandContext } from '../context.js';
@@ -58,33 +64,18 @@ export interface ImportOptions extends CommonOptions {
   force?: boolean;
 }
 
-/** Files written at once. */
-const WRITERS = 16;
-
-/**
- * Deal texts kept from pass 1 up to this many characters; past it, pass 2 makes them again.
- * DEAL_TRIAGE_IMPORT_TEXT_BUDGET changes it, for the tests of pass 2 (not a user's setting).
- */
-const TEXT_BUDGET = 64 * 1024 * 1024;
-
-/** A deal file already in the folder. */
+/** A deal file already in the folder: what matching, the report and the verdicts need of it, not the whole deal. */
 interface Existing {
   /** Real path, to read and write. */
   path: string;
   /** As shown. */
   file: string;
-  deal: Deal;
-}
-
-/**
- * One row to write, as pass 1 planned it: small, as there is one per row to write. A new deal's
- * file is `<into>/<id>.yaml`; an updated one's, its existing file's.
- */
-interface Planned {
-  line: number;
   id: string;
-  existing?: Existing;
-  text?: string;
+  crm: { source: string; id: string } | undefined;
+  /** Its values of the fields an import may own (ownedValues). */
+  owned: OwnedValues;
+  /** Its verdict, counted when its row leaves it unchanged (not worked out under --quiet). */
+  verdict: Verdict | undefined;
 }
 
 export async function runImport(file: string | undefined, options: ImportOptions, context: CommandContext): Promise<number> {
@@ -97,6 +88,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
   if (file === undefined) throw new UsageError('name the CRM export to import: deal-triage import <file.csv> (or --init-map <file.csv> to start a mapping file)');
   const loaded = await context.config();
   if (!loaded) return EXIT.usage;
+  const config = loaded.config;
+  const currency = config.company.currency;
 
   const csvPath = path.resolve(io.cwd, file);
   const csvShown = displayPath(file, io.cwd);
@@ -118,17 +111,18 @@ export async function runImport(file: string | undefined, options: ImportOptions
   }
   await checkExport(csvPath, file);
 
-  const folder = await scanFolder(into, io.cwd, loaded.config.company.currency, context);
+  const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
+  const folder = await scanFolder(into, io.cwd, currency, verdictOf, context);
 
-  // Pass 1: plan, and validate every deal to write.
   const summary: CsvSummary = { footerLines: 0 };
   const csvOptions = { encoding: options.encoding, delimiter: mapFile?.spec.delimiter === 'tab' ? '\t' : mapFile?.spec.delimiter };
   let mapping: Mapping | undefined;
   let header: CsvHeader | undefined;
-  const planned: Planned[] = [];
   const skipped: Problem[] = [];
-  const seen = new Map<string, number>();
-  const assigned = new Set<string>();
+  /** Each CRM record of the export, by id: the line it is on. */
+  const seen = new StringTable();
+  /** The ids given to the export's new deals. */
+  const assigned = new StringTable();
   const suffixes = new Map<string, number>();
   const report: ImportReport = {
     csv: csvShown,
@@ -150,18 +144,24 @@ export async function runImport(file: string | undefined, options: ImportOptions
     today: context.today,
   };
   const verdicts: VerdictCounts = { join: 0, wait: 0, decline: 0, joins: [] };
-  const count = (deal: Deal, shown: string) => {
-    if (options.quiet) return;
-    const { verdict } = decide(deal, loaded.config, { today: context.today, reasons: false });
-    verdicts[verdict] += 1;
-    if (verdict === 'join') verdicts.joins.push(shown);
-  };
-  let textChars = 0;
-  let keepTexts = true;
-  const budget = Number(io.env.DEAL_TRIAGE_IMPORT_TEXT_BUDGET ?? TEXT_BUDGET);
   // The text lists only the first few deals of each kind: a huge export keeps no list of them all.
   const listAll = options.format === 'json';
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const count = (verdict: Verdict | undefined, shown: string) => {
+    if (verdict === undefined) return;
+    verdicts[verdict] += 1;
+    if (verdict !== 'join') return;
+    verdicts.joins.push(shown);
+    // The first LISTED by name, kept from time to time.
+    if (!listAll && verdicts.joins.length >= 4 * LISTED) verdicts.joins = verdicts.joins.sort(byName).slice(0, LISTED);
+  };
   const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
+  // A new deal's file as shown: the folder's shown path, then its name (ids never hold a slash).
+  const shownPrefix = displayPath(path.join(into, 'x'), io.cwd).slice(0, -1);
+  // Each text is written to a temporary file as soon as it is known, while the export is still
+  // being read; the files take their names only once the whole export has been read without a
+  // problem that stops the import.
+  const staged = report.dryRun ? undefined : new StagedWrites(into);
 
   try {
     for await (const batch of readCsvBatches(csvPath, csvShown, csvOptions, summary)) {
@@ -198,62 +198,61 @@ export async function runImport(file: string | undefined, options: ImportOptions
         }
         const deal = outcome.deal;
         const idColumn = m.columns.find((c) => c.field === 'crm.id')!.index;
-        const key = `${m.source}\u0000${deal.crmId}`;
-        const earlier = seen.get(key);
+        const earlier = seen.get(deal.crmId);
         if (earlier !== undefined) {
           skip(idColumn, 'import-duplicate-record', `${m.source} record ${deal.crmId} is on line ${earlier} already; each record is one deal`);
           continue;
         }
-        seen.set(key, row.line);
-        const matches = folder.byCrm.get(key) ?? [];
-        if (matches.length > 1) {
-          skip(idColumn, 'import-ambiguous-record', `${matches.map((e) => e.file).join(' and ')} are all ${m.source} record ${deal.crmId}; keep one of them`);
+        seen.set(deal.crmId, row.line);
+        const matched = folder.byCrm.get(crmKey(m.source, deal.crmId));
+        if (Array.isArray(matched)) {
+          skip(idColumn, 'import-ambiguous-record', `${matched.map((e) => e.file).join(' and ')} are all ${m.source} record ${deal.crmId}; keep one of them`);
           continue;
         }
-        const existing = matches[0];
-        if (existing) {
-          const changes = ownedChanges(existing.deal, deal);
+        if (matched) {
+          const changes = ownedChanges(matched.owned, deal);
           if (changes.length === 0) {
             report.unchanged += 1;
-            count(existing.deal, existing.file);
+            count(matched.verdict, matched.file);
             continue;
           }
-          const text = editDealText(readDealText(existing), changes);
-          const valid = validate(text, existing.file, loaded.config.company.currency);
+          const text = editDealText(readDealText(matched), changes);
+          const valid = await validateText(text, matched.file, currency);
           if (!valid.ok) {
-            skip(idColumn, 'import-invalid-deal', `updating ${existing.file} with this row would make it invalid: ${valid.reason}`);
+            skip(idColumn, 'import-invalid-deal', `updating ${matched.file} with this row would make it invalid: ${valid.reason}`);
             continue;
           }
-          if (listAll || report.updatedCount < LISTED) report.updated.push({ file: existing.file, id: existing.deal.id, crmId: deal.crmId, line: row.line, changes });
+          if (listAll || report.updatedCount < LISTED) report.updated.push({ file: matched.file, id: matched.id, crmId: deal.crmId, line: row.line, changes });
           report.updatedCount += 1;
-          count(valid.deal, existing.file);
-          if (!report.dryRun) keepTexts = remember(planned, { line: row.line, id: existing.deal.id, existing }, text, keepTexts && (textChars += text.length) <= budget);
+          count(verdictOf?.(valid.deal), matched.file);
+          staged?.stage(matched.path, text, { replace: true });
           continue;
         }
         const given = deal.owned.get('id') as string | undefined;
         if (given !== undefined && taken(given)) {
           const owner = folder.ids.get(given);
-          const whose = owner?.deal.crm ? `${owner.file} (${owner.deal.crm.source} record ${owner.deal.crm.id})` : (owner?.file ?? `another deal of this export`);
+          const whose = owner?.crm ? `${owner.file} (${owner.crm.source} record ${owner.crm.id})` : (owner?.file ?? `another deal of this export`);
           skip(m.columns.find((c) => c.field === 'id')!.index, 'import-id-taken', `the id ${given} already belongs to ${whose}; a deal's id is never given to another record`);
           continue;
         }
         const id = given ?? uniqueId(slug(deal.name), taken, suffixes);
-        assigned.add(id);
-        const target = path.join(into, `${id}.yaml`);
-        const shown = displayPath(target, io.cwd);
-        const text = newDealText(deal, id, m, toolVersion());
-        const valid = validate(text, shown, loaded.config.company.currency);
+        assigned.set(id, 1);
+        const shown = `${shownPrefix}${id}.yaml`;
+        const data = newDealData(deal, id, m);
+        const text = newDealText(data, m, toolVersion());
+        const valid = await validateData(data, text, shown, currency);
         if (!valid.ok) {
           skip(idColumn, 'import-invalid-deal', `this row does not make a valid deal: ${valid.reason}`);
           continue;
         }
         if (listAll || report.createdCount < LISTED) report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
         report.createdCount += 1;
-        count(valid.deal, shown);
-        if (!report.dryRun) keepTexts = remember(planned, { line: row.line, id }, text, keepTexts && (textChars += text.length) <= budget);
+        count(verdictOf?.(valid.deal), shown);
+        staged?.stage(path.join(into, `${id}.yaml`), text, { replace: false });
       }
     }
   } catch (error) {
+    staged?.discard();
     if (error instanceof CsvError) {
       io.stderr.write(formatDiagnostics([error.problem], new Map(), context.styles.stderr));
       io.stderr.write(`deal-triage: ${safeChars(csvShown)} cannot be read as a table of deals; nothing was imported\n`);
@@ -262,43 +261,26 @@ export async function runImport(file: string | undefined, options: ImportOptions
     throw error;
   }
   report.footerLines = summary.footerLines;
-  for (const [key, entries] of folder.byCrm) {
-    if (!key.startsWith(`${report.source}\u0000`) || seen.has(key)) continue;
-    for (const entry of entries) report.notInExport.push({ file: entry.file, id: entry.deal.id, crmId: entry.deal.crm!.id });
+  for (const [key, entry] of folder.byCrm) {
+    if (!key.startsWith(`${report.source}\u0000`)) continue;
+    for (const e of Array.isArray(entry) ? entry : [entry]) {
+      if (!seen.has(e.crm!.id)) report.notInExport.push({ file: e.file, id: e.id, crmId: e.crm!.id });
+    }
   }
   report.notInExport.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  // Pass 2: write.
-  if (!report.dryRun && planned.length > 0) {
-    if (!keepTexts) await makeTextsAgain(planned, csvPath, csvShown, csvOptions, mapping!);
-    try {
-      await mkdir(into, { recursive: true });
-    } catch (error) {
-      throw new UsageError(`cannot make the folder ${safeChars(intoShown)}: ${describeFsError(error)}`);
+  // Every file at once, or none: a text that could not even be written to its temporary file stops them all.
+  if (staged && staged.size > 0) {
+    const failed = staged.failure;
+    if (failed) {
+      staged.discard();
+      throw new UsageError(`cannot write ${safeChars(displayPath(failed.target, io.cwd))}: ${failed.reason}; nothing was imported`);
     }
-    // A few writes at a time: each waits for its file to reach the disk, and the disk takes several at once.
-    const unwritten = new Map<Planned, string>();
-    let next = 0;
-    const writer = async () => {
-      while (next < planned.length) {
-        const plan = planned[next++]!;
-        const target = plan.existing?.path ?? path.join(into, `${plan.id}.yaml`);
-        // A new deal's name was free when pass 1 gave it, and link() refuses it if anything took it since.
-        const outcome = await writeFileAtomic(target, plan.text!, { overwrite: plan.existing !== undefined, noFollow: true, fresh: plan.existing === undefined });
-        plan.text = undefined;
-        if (outcome.kind === 'exists') unwritten.set(plan, 'a file of that name appeared during the import; it was left as it is');
-        else if (outcome.kind === 'failed') unwritten.set(plan, outcome.reason);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITERS, planned.length) }, writer));
-    // In the export's order, whichever write finished first.
-    for (const plan of planned) {
-      const reason = unwritten.get(plan);
-      if (reason !== undefined) report.unwritten.push({ file: plan.existing?.file ?? displayPath(path.join(into, `${plan.id}.yaml`), io.cwd), reason });
-    }
+    for (const unwritten of staged.commit()) report.unwritten.push({ file: displayPath(unwritten.target, io.cwd), reason: unwritten.reason });
   }
   if (!options.quiet) {
-    verdicts.joins.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    verdicts.joins.sort(byName);
+    if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
     report.verdicts = verdicts;
   }
 
@@ -311,42 +293,34 @@ export async function runImport(file: string | undefined, options: ImportOptions
     if (skipped.length > 0) io.stderr.write(formatDiagnostics(skipped, new Map(), context.styles.stderr));
   }
   if (skipped.length > 0 && options.format === 'text') {
-    io.stderr.write(`deal-triage: ${skipped.length === 1 ? '1 row was' : `${skipped.length.toLocaleString('en-US')} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${skipped.length === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
+    io.stderr.write(`deal-triage: ${skipped.length === 1 ? '1 row was' : `${formatNumber(skipped.length, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${skipped.length === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
   }
   if (report.unwritten.length > 0) return EXIT.usage;
   return skipped.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
-/** Plans a write, with its text while the texts fit; the first time they do not, every text is let go. */
-function remember(planned: Planned[], plan: Planned, text: string, keep: boolean): boolean {
-  if (keep) plan.text = text;
-  else if (planned[0]?.text !== undefined) for (const p of planned) p.text = undefined;
-  planned.push(plan);
-  return keep;
+const crmKey = (source: string, id: string) => `${source}\u0000${id}`;
+
+type Checked = { ok: true; deal: Deal } | { ok: false; reason: string };
+
+/**
+ * A new deal, checked as data by the validator generated from the deal schema: its text is written
+ * from the same data by a writer whose every scalar reads back as written (a test holds the two
+ * equal), so the text is not parsed again. One the validator refuses is read as its file will be,
+ * for zod to say why.
+ */
+async function validateData(data: Record<string, unknown>, text: string, file: string, currency: string): Promise<Checked> {
+  const fast = parseDealFast(data);
+  if (fast === undefined) return validateText(text, file, currency);
+  fast.value.currency ??= currency;
+  return { ok: true, deal: fast as Deal };
 }
 
-function validate(text: string, file: string, currency: string): { ok: true; deal: Deal } | { ok: false; reason: string } {
-  const loaded = parseDeal(text, file, { defaultCurrency: currency });
-  if (loaded.ok) return { ok: true, deal: loaded.value };
-  const first = loaded.problems[0]!;
-  return { ok: false, reason: first.message };
-}
-
-/** Pass 2 when the texts did not fit in memory: the same rows, the same texts, made again. */
-async function makeTextsAgain(planned: Planned[], csvPath: string, csvShown: string, csvOptions: { encoding?: string | undefined; delimiter?: string | undefined }, mapping: Mapping): Promise<void> {
-  const byLine = new Map(planned.map((plan) => [plan.line, plan]));
-  let first = true;
-  for await (const row of readCsv(csvPath, csvShown, csvOptions, { footerLines: 0 })) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    const plan = byLine.get(row.line);
-    if (!plan) continue;
-    const outcome = rowToDeal(row.cells, mapping);
-    if (!outcome.ok) throw new Error(`line ${row.line} of ${csvShown} changed during the import`);
-    plan.text = plan.existing ? editDealText(readDealText(plan.existing), ownedChanges(plan.existing.deal, outcome.deal)) : newDealText(outcome.deal, plan.id, mapping, toolVersion());
-  }
+/** A text as its file will load. */
+async function validateText(text: string, file: string, currency: string): Promise<Checked> {
+  let loaded = parseDealQuick(text, file, { defaultCurrency: currency });
+  if ('refused' in loaded) loaded = (await zodFallback()).deal(loaded);
+  return loaded.ok ? { ok: true, deal: loaded.value } : { ok: false, reason: loaded.problems[0]!.message };
 }
 
 /** A matched deal's text, read again to edit it. */
@@ -358,14 +332,15 @@ function readDealText(existing: Existing): string {
 }
 
 interface Folder {
-  byCrm: Map<string, Existing[]>;
+  /** By CRM source and id; more than one file for a record is a list (which the import refuses to choose from). */
+  byCrm: Map<string, Existing | Existing[]>;
   ids: Map<string, Existing>;
   /** Every name in the folder itself: a new deal's file never takes one. */
   names: Set<string>;
 }
 
 /** The deal files already in the folder, by CRM record and by id. A file that is not a valid deal is left alone, and said so. */
-async function scanFolder(into: string, cwd: string, currency: string, context: CommandContext): Promise<Folder> {
+async function scanFolder(into: string, cwd: string, currency: string, verdictOf: ((deal: Deal) => Verdict) | undefined, context: CommandContext): Promise<Folder> {
   const folder: Folder = { byCrm: new Map(), ids: new Map(), names: new Set() };
   try {
     for (const name of await readdir(into)) folder.names.add(name);
@@ -384,25 +359,23 @@ async function scanFolder(into: string, cwd: string, currency: string, context: 
       continue;
     }
     const outcome = readInputFileSync(f.path, { noFollow: true, reuseBuffer: true });
-    if (outcome.kind !== 'ok') {
+    const text = outcome.kind === 'ok' ? decodeText(outcome.bytes, f.file) : undefined;
+    let loaded = typeof text === 'string' ? parseDealQuick(text, f.file, { defaultCurrency: currency }) : undefined;
+    if (loaded && 'refused' in loaded) loaded = (await zodFallback()).deal(loaded);
+    if (!loaded?.ok) {
       invalid.push(f.file);
       continue;
     }
-    const text = decodeText(outcome.bytes, f.file);
-    const loaded = typeof text === 'string' ? parseDeal(text, f.file, { defaultCurrency: currency }) : undefined;
-    if (typeof text !== 'string' || !loaded?.ok) {
-      invalid.push(f.file);
-      continue;
-    }
-    // Its text is read again if the export changes it: most deals of a weekly import do not change.
-    const entry: Existing = { path: f.path, file: f.file, deal: loaded.value };
-    if (!folder.ids.has(loaded.value.id)) folder.ids.set(loaded.value.id, entry);
-    const crm = loaded.value.crm;
+    // Only what the import needs is kept, not the deal: its text is read again if the export
+    // changes it, and most deals of a weekly import do not change.
+    const deal = loaded.value;
+    const crm = deal.crm && { source: deal.crm.source, id: deal.crm.id };
+    const entry: Existing = { path: f.path, file: f.file, id: deal.id, crm, owned: ownedValues(deal), verdict: verdictOf?.(deal) };
+    if (!folder.ids.has(deal.id)) folder.ids.set(deal.id, entry);
     if (crm) {
-      const key = `${crm.source}\u0000${crm.id}`;
-      const list = folder.byCrm.get(key);
-      if (list) list.push(entry);
-      else folder.byCrm.set(key, [entry]);
+      const key = crmKey(crm.source, crm.id);
+      const before = folder.byCrm.get(key);
+      folder.byCrm.set(key, before === undefined ? entry : Array.isArray(before) ? [...before, entry] : [before, entry]);
     }
   }
   if (invalid.length > 0) {

@@ -1,0 +1,134 @@
+// Many files written as one change (import): each text goes to a temporary file beside its target as
+// soon as it is known; once the caller knows the whole run is good, every temporary file takes its
+// target's name (commit); a run that stops before that removes them all (discard), so nothing
+// partial is ever left in the folder. A target only ever gets a whole text, as with
+// writeFileAtomic: link() to create (which refuses a name anything took since), rename() to
+// replace a regular file (never a link, nor through one).
+//
+// Blocking calls, one file after another: most of a small file's cost is the file system's own
+// work in the kernel, which does not go faster from several threads at once, and each
+// asynchronous call adds a promise and a thread hand-over to that (bench/import.js measures both).
+//
+// On disk: a replacement is synced before it takes the name, as writeFileAtomic does, because the
+// file it replaces holds someone's work. A new file is not: thousands of syncs would cost more than
+// the rest of an import, and the worst a crash can do to a new file is leave it empty, which `check`
+// reports and which the same import, run again, writes anew.
+
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { describeFsError, kindOf } from './fs-errors.js';
+import { createFromSync } from './write-file.js';
+
+export interface StagedFailure {
+  target: string;
+  reason: string;
+}
+
+interface Staged {
+  target: string;
+  replace: boolean;
+}
+
+export class StagedWrites {
+  readonly #folder: string;
+  readonly #token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  readonly #staged: Staged[] = [];
+  /** The first write that failed: no other is tried. */
+  #failure: StagedFailure | undefined;
+  /** The first folder mkdir made, to remove again on discard (only when it is empty). */
+  #made: string | undefined | null = null;
+
+  constructor(folder: string) {
+    this.#folder = path.resolve(folder);
+  }
+
+  get size(): number {
+    return this.#staged.length;
+  }
+
+  /** The first write that failed. */
+  get failure(): StagedFailure | undefined {
+    return this.#failure;
+  }
+
+  /** Writes `text` to a temporary file beside `target` (a file directly in the folder). */
+  stage(target: string, text: string, options: { replace: boolean }): void {
+    if (this.#failure) return;
+    try {
+      if (this.#made === null) this.#made = mkdirSync(this.#folder, { recursive: true });
+      const fd = openSync(this.#temp(target), 'wx', 0o666);
+      this.#staged.push({ target, replace: options.replace });
+      try {
+        writeSync(fd, text);
+        if (options.replace) fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      this.#failure = { target, reason: describeFsError(error) };
+    }
+  }
+
+  /** Every staged file takes its target's name, in order; what could not is returned with why. The caller has checked `failure` first. */
+  commit(): StagedFailure[] {
+    const failures: StagedFailure[] = [];
+    for (const entry of this.#staged) {
+      const reason = this.#commitOne(entry);
+      if (reason !== undefined) failures.push({ target: entry.target, reason });
+    }
+    return failures;
+  }
+
+  /** Removes every temporary file, and the folder stage() made if it is left empty. */
+  discard(): void {
+    for (const entry of this.#staged) {
+      try {
+        unlinkSync(this.#temp(entry.target));
+      } catch {
+        // Gone already.
+      }
+    }
+    if (typeof this.#made === 'string') {
+      // From the deepest folder made up to the first: each only if nothing else is in it.
+      for (let dir = this.#folder; dir.length >= this.#made.length; dir = path.dirname(dir)) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          break;
+        }
+      }
+    }
+  }
+
+  #temp(target: string): string {
+    return path.join(path.dirname(target), `.${path.basename(target)}.${this.#token}.tmp`);
+  }
+
+  #commitOne(entry: Staged): string | undefined {
+    const temp = this.#temp(entry.target);
+    try {
+      if (!entry.replace) {
+        return createFromSync(temp, entry.target) === 'exists' ? 'a file of that name appeared during the import; it was left as it is' : undefined;
+      }
+      // Examined just before it is replaced: it may have changed since it was read.
+      const previous = lstatSync(entry.target, { throwIfNoEntry: false });
+      if (previous?.isSymbolicLink()) return 'it is a symbolic link, and links are not written through';
+      if (previous && !previous.isFile()) return `it is ${kindOf(previous)}, not a regular file`;
+      if (!previous) return 'it went away during the import; it was not written again';
+      // Keep the replaced file's permissions.
+      chmodSync(temp, previous.mode & 0o7777);
+      renameSync(temp, entry.target);
+      return undefined;
+    } catch (error) {
+      return describeFsError(error);
+    } finally {
+      try {
+        // Gone already after a rename; after a link, the target keeps the text.
+        unlinkSync(temp);
+      } catch {
+        // As said.
+      }
+    }
+  }
+}
