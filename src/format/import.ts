@@ -53,7 +53,7 @@ export function formatImportText(report: ImportReport, style: Style): string {
   if (report.updatedCount > LISTED) out.push(style.dim(`  … and ${plural(report.updatedCount - LISTED, 'more deal')} (--format json lists them all)`));
 
   out.push(`unchanged: ${formatNumber(report.unchanged, 0)}`);
-  out.push(`${report.skipped.length > 0 ? style.red('skipped:') : 'skipped:'} ${formatNumber(report.skipped.length, 0)}${report.skipped.length > 0 ? ' (each with its reason on stderr)' : ''}`);
+  out.push(`${report.skippedRows > 0 ? style.red('skipped:') : 'skipped:'} ${formatNumber(report.skippedRows, 0)}${report.skippedRows > 0 ? ' (each with its reasons on stderr)' : ''}`);
   out.push(`${report.notInExport.length > 0 ? style.yellow('not in this export:') : 'not in this export:'} ${formatNumber(report.notInExport.length, 0)}${report.notInExport.length > 0 ? ' (kept as they are; delete a file yourself if the deal is gone)' : ''}`);
   for (const deal of report.notInExport.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(${report.source} ${safeLine(deal.crmId)})`)}`);
   if (report.notInExport.length > LISTED) out.push(style.dim(`  … and ${plural(report.notInExport.length - LISTED, 'more deal')}`));
@@ -89,6 +89,7 @@ export function formatImportJson(report: ImportReport): string {
       created: report.created,
       updated: report.updated.map((deal) => ({ ...deal, changes: changes(deal.changes) })),
       unchanged: report.unchanged,
+      skippedRows: report.skippedRows,
       skipped: report.skipped.map((p) => ({ file: p.file, line: p.line, column: p.column, rule: p.rule, message: p.message })),
       notInExport: report.notInExport,
       unwritten: report.unwritten,

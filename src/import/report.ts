@@ -32,7 +32,9 @@ export interface ImportReport {
   created: ImportedDeal[];
   updated: (ImportedDeal & { changes: FieldChange[] })[];
   unchanged: number;
-  /** Rows that could not become a deal, located in the export. */
+  /** Rows that could not become a deal. */
+  skippedRows: number;
+  /** Why: each cell that is the trouble, located in the export (a row may have several). */
   skipped: Problem[];
   /** Deals of the same CRM in the folder that the export no longer has: kept, never deleted. */
   notInExport: { file: string; id: string; crmId: string }[];

@@ -18,12 +18,21 @@ export interface RowDeal {
   owned: Map<ImportField, unknown>;
 }
 
-export type RowOutcome = { ok: true; deal: RowDeal } | { ok: false; index: number; rule: string; message: string };
+/** A cell that cannot give its field: its column's index, and why. */
+export interface CellProblem {
+  index: number;
+  rule: string;
+  message: string;
+}
+
+/** A row that cannot become a deal says every cell that is the trouble, in column order. */
+export type RowOutcome = { ok: true; deal: RowDeal } | { ok: false; problems: CellProblem[] };
 
 const REQUIRED: ReadonlySet<ImportField> = new Set(REQUIRED_FIELDS);
 
 export function rowToDeal(record: readonly string[], mapping: Mapping): RowOutcome {
   const owned = new Map<ImportField, unknown>();
+  const problems: CellProblem[] = [];
   let status: unknown;
   let statusIndex = -1;
   let stageIndex = -1;
@@ -32,14 +41,18 @@ export function rowToDeal(record: readonly string[], mapping: Mapping): RowOutco
     if (cell.trim() === '') {
       const fallback = mapping.defaults.get(field);
       if (fallback === undefined && REQUIRED.has(field)) {
-        return { ok: false, index, rule: 'import-missing-value', message: `"${header}" is empty, and every deal needs its ${field}` };
+        problems.push({ index, rule: 'import-missing-value', message: `"${header}" is empty, and every deal needs its ${field}` });
+        continue;
       }
       if (field === 'status') continue;
       owned.set(field, fallback instanceof Object && 'amount' in fallback ? (fallback as Money).amount : fallback);
       continue;
     }
     const parsed = parseCell(field, cell, mapping);
-    if (!parsed.ok) return { ok: false, index, rule: ruleFor(field), message: `${header}: ${parsed.reason}` };
+    if (!parsed.ok) {
+      problems.push({ index, rule: ruleFor(field), message: `${header}: ${parsed.reason}` });
+      continue;
+    }
     if (field === 'status') {
       status = parsed.value;
       statusIndex = index;
@@ -54,7 +67,8 @@ export function rowToDeal(record: readonly string[], mapping: Mapping): RowOutco
     }
   }
   if (status !== undefined && status !== 'open') owned.set('stage', status);
-  if (owned.get('stage') === 'open') return { ok: false, index: stageIndex < 0 ? statusIndex : stageIndex, rule: 'import-bad-stage', message: 'the stage "open" is a status, not a stage' };
+  if (owned.get('stage') === 'open') problems.push({ index: stageIndex < 0 ? statusIndex : stageIndex, rule: 'import-bad-stage', message: 'the stage "open" is a status, not a stage' });
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.index - b.index) };
   const crmId = owned.get('crm.id') as string;
   const name = owned.get('name') as string;
   return { ok: true, deal: { crmId, name, owned } };

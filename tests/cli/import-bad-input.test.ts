@@ -124,6 +124,22 @@ describe('a row that cannot become a deal: located, skipped, the rest imported, 
     expect(result.written).toHaveLength(1);
   });
 
+  it('a row with several bad cells: each is reported, in column order, and the row is skipped once', async () => {
+    const result = await importBytes(`${HEADER}\n${ROW(1)}\n2,,onhold,13/45/2026,Lee,abc,Acme\n`);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('export.csv:'));
+    expect(lines).toEqual([
+      'export.csv:3:3: error: "Deal Name" is empty, and every deal needs its name (import-missing-value)',
+      'export.csv:3:4: error: Deal Stage: the stage "onhold" is not in the mapping\'s stages; add it under stages: in a mapping file ("onhold": proposal) (import-unknown-stage)',
+      'export.csv:3:11: error: Close Date: "13/45/2026" is not a date written YYYY-MM-DD (import-bad-date)',
+      'export.csv:3:26: error: Amount: "abc" is not an amount (import-bad-amount)',
+    ]);
+    expect(result.stderr).toContain('1 row was skipped, the rest were imported');
+    expect(result.stdout).toContain('skipped: 1 ');
+    const json = await importBytes(`${HEADER}\n${ROW(1)}\n2,,onhold,13/45/2026,Lee,abc,Acme\n`, ['--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ skippedRows: 1, skipped: [{ line: 3, column: 3 }, { column: 4 }, { column: 11 }, { column: 26 }] });
+  });
+
   it('in JSON, lists each skipped row with its place, rule and reason', async () => {
     const result = await importBytes(`${HEADER}\n${ROW(1)}\n2,Bad,contractsent,2026-12-20,Lee,abc,Acme\n`, ['--format', 'json']);
     expect(result.code).toBe(1);

@@ -470,6 +470,18 @@ describe('deal-triage new (scripted answers)', () => {
       );
     });
 
+    it('--from a symbolic link out of its folder is not read: exit 2, and nothing of the file it leads to is shown', async () => {
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, 'deals'));
+      writeFileSync(path.join(cwd, 'secret.txt'), 'api_key: s3cr3t\n');
+      symlinkSync('../secret.txt', path.join(cwd, 'deals/linked.yaml'));
+      const prompter = new EnterPrompter();
+      const result = await run(['new', '--config', CONFIG, '--from', 'deals/linked.yaml'], { cwd, prompter });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('deal-triage: deals/linked.yaml is a symbolic link to a file outside its folder, and is not read; edit the file itself\n');
+      expect(readFileSync(path.join(cwd, 'secret.txt'), 'utf8')).toBe('api_key: s3cr3t\n');
+    });
+
     it('editing a deal: its own file is not "another file"', async () => {
       const cwd = tempDir();
       mkdirSync(path.join(cwd, 'deals'));

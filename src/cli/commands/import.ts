@@ -119,6 +119,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
   let mapping: Mapping | undefined;
   let header: CsvHeader | undefined;
   const skipped: Problem[] = [];
+  /** The line of the last row skipped: a row with several bad cells is one row skipped. */
+  let lastSkipped = 0;
   /** Each CRM record of the export, by id: the line it is on. */
   const seen = new StringTable();
   /** The ids given to the export's new deals. */
@@ -137,6 +139,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
     created: [],
     updated: [],
     unchanged: 0,
+    skippedRows: 0,
     skipped,
     notInExport: [],
     unwritten: [],
@@ -189,11 +192,13 @@ export async function runImport(file: string | undefined, options: ImportOptions
         report.rows += 1;
         const m = mapping!;
         const skip = (index: number, rule: string, message: string) => {
+          if (lastSkipped !== row.line) report.skippedRows += 1;
+          lastSkipped = row.line;
           skipped.push(problem(csvShown, cellPosition(row, index), rule, message));
         };
         const outcome = rowToDeal(row.cells, m);
         if (!outcome.ok) {
-          skip(outcome.index, outcome.rule, outcome.message);
+          for (const cell of outcome.problems) skip(cell.index, cell.rule, cell.message);
           continue;
         }
         const deal = outcome.deal;
@@ -292,8 +297,9 @@ export async function runImport(file: string | undefined, options: ImportOptions
     io.stdout.write(formatImportText(report, context.styles.stdout));
     if (skipped.length > 0) io.stderr.write(formatDiagnostics(skipped, new Map(), context.styles.stderr));
   }
-  if (skipped.length > 0 && options.format === 'text') {
-    io.stderr.write(`deal-triage: ${skipped.length === 1 ? '1 row was' : `${formatNumber(skipped.length, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${skipped.length === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
+  const rows = report.skippedRows;
+  if (rows > 0 && options.format === 'text') {
+    io.stderr.write(`deal-triage: ${rows === 1 ? '1 row was' : `${formatNumber(rows, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${rows === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
   }
   if (report.unwritten.length > 0) return EXIT.usage;
   return skipped.length > 0 ? EXIT.problems : EXIT.ok;

@@ -11,7 +11,7 @@ import { formatDiagnostics } from '../../format/diagnostics.js';
 import { formatters } from '../../format/index.js';
 import type { Style } from '../../format/style.js';
 import { safeChars } from '../../format/sanitize.js';
-import { displayPath, readInputFile } from '../../io/files.js';
+import { displayPath, linksOutOfItsFolder, readInputFile } from '../../io/files.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { toolVersion } from '../../io/version.js';
 import { withDealSchemaModeline } from '../../schema/modeline.js';
@@ -209,7 +209,6 @@ async function dealIdsIn(folder: string, exclude: string | undefined, cwd: strin
     // noFollow: a link in the folder is not read, wherever it leads.
     const read = await readInputFile(file, { noFollow: true });
     if (read.kind !== 'ok') continue;
-    if (read.kind !== 'ok') continue;
     const text = decodeText(read.bytes, name);
     if (typeof text !== 'string') continue;
     const yaml = parseYaml(text, name);
@@ -254,7 +253,10 @@ const FROM_WORDING: NotReadWording = {
 
 /** The deal to edit, read and validated like `triage` does: located problems if it is invalid. */
 async function loadFrom(from: string, config: ResolvedConfig, io: Io): Promise<LoadedFile<Deal>> {
-  const loaded = await loadInputFile(inputPath(from, io.cwd), 'deal', { wording: FROM_WORDING, defaultCurrency: config.company.currency });
+  const at = inputPath(from, io.cwd);
+  // As triage: a link that leads out of its folder is not read (its problems would quote the file it leads to).
+  if (await linksOutOfItsFolder(at.path)) throw new UsageError(`${safeChars(at.file)} is a symbolic link to a file outside its folder, and is not read; edit the file itself`);
+  const loaded = await loadInputFile(at, 'deal', { wording: FROM_WORDING, defaultCurrency: config.company.currency });
   if (!loaded.read) throw new UsageError(loaded.message);
   return loaded;
 }
