@@ -193,7 +193,8 @@ function timeOnce(task) {
     console.error(`bench: ${task.args.join(' ')} exited ${result.status ?? result.signal}\n${String(result.stderr).slice(0, 2000)}`);
     process.exit(2);
   }
-  return { ms, rssKiB: task.rss ? Number(readFileSync(maxrssFile, 'utf8')) : undefined };
+  const [rssKiB, cpuUs] = task.rss ? readFileSync(maxrssFile, 'utf8').split(' ').map(Number) : [];
+  return { ms, rssKiB, cpuMs: cpuUs === undefined ? undefined : cpuUs / 1000 };
 }
 
 // --- the rounds ---------------------------------------------------------------------------------
@@ -255,19 +256,27 @@ function ratio(a, b) {
   }
   return { value: stats[a].ms.median / stats[b].ms.median, min: Math.min(...pairs), max: Math.max(...pairs) };
 }
-/** Marginal µs per file from size s1 to s2 for the check variant `kind`, medians; noise over rounds running both. */
-function marginal(kind, s1, s2) {
+/**
+ * Marginal µs per file from size s1 to s2 for the check variant `kind`, medians; noise over rounds
+ * running both. `measure` is `ms` (wall clock) or `cpuMs` (the process's CPU time, user + system,
+ * every thread: what the machine's other tenants, which take turns on its cores, disturb least).
+ */
+function marginal(kind, s1, s2, measure = 'ms') {
   const a = samples[`${kind}@${s1}`];
   const b = samples[`${kind}@${s2}`];
   const perRound = [];
   for (const sb of b) {
     const sa = a.find((s) => s.round === sb.round);
-    if (sa) perRound.push(((sb.ms - sa.ms) * 1000) / (s2 - s1));
+    if (sa) perRound.push(((sb[measure] - sa[measure]) * 1000) / (s2 - s1));
   }
-  return { from: s1, to: s2, usPerFile: ((stats[`${kind}@${s2}`].ms.median - stats[`${kind}@${s1}`].ms.median) * 1000) / (s2 - s1), min: Math.min(...perRound), max: Math.max(...perRound), perRound };
+  const mid = (list) => median(list.map((s) => s[measure]));
+  return { from: s1, to: s2, usPerFile: ((mid(b) - mid(a)) * 1000) / (s2 - s1), min: Math.min(...perRound), max: Math.max(...perRound), perRound };
 }
-const marginals = { check: [], check1: [] };
-for (let i = 1; i < sizes.length; i++) for (const kind of ['check', 'check1']) marginals[kind].push(marginal(kind, sizes[i - 1], sizes[i]));
+const marginals = { check: [], check1: [], cpu1: [] };
+for (let i = 1; i < sizes.length; i++) {
+  for (const kind of ['check', 'check1']) marginals[kind].push(marginal(kind, sizes[i - 1], sizes[i]));
+  marginals.cpu1.push(marginal('check1', sizes[i - 1], sizes[i], 'cpuMs'));
+}
 /** The growth of the marginal cost: last step over the one before, with its min–max over rounds running all three sizes. */
 function growth(kind) {
   const list = marginals[kind];
@@ -304,7 +313,7 @@ if (sizes.length > 1) {
   for (let i = 0; i < marginals.check.length; i++) {
     const fmt = (m) => `${m.usPerFile.toFixed(1)} (${m.min.toFixed(1)}–${m.max.toFixed(1)})`;
     const label = `${n(marginals.check[i].from)} → ${n(marginals.check[i].to)}`;
-    console.log(`    ${label.padEnd(20)} 1 thread ${fmt(marginals.check1[i]).padEnd(22)} default ${fmt(marginals.check[i])}`);
+    console.log(`    ${label.padEnd(20)} 1 thread ${fmt(marginals.check1[i]).padEnd(22)} default ${fmt(marginals.check[i]).padEnd(22)} 1 thread, CPU time ${fmt(marginals.cpu1[i])}`);
   }
 }
 
@@ -337,6 +346,8 @@ const info = [
   ['check / read-only floor', ratio(`check@${baseSize}`, 'floorRead')],
   ['check / check (1 thread)', ratio(`check@${baseSize}`, `check1@${baseSize}`)],
 ];
+const growCpu = growth('cpu1');
+if (growCpu) info.push([`1 thread, CPU time: marginal/file ${n(growCpu.last.from)}→${n(growCpu.last.to)} / ${n(growCpu.before.from)}→${n(growCpu.before.to)}`, growCpu]);
 const growDefault = growth('check');
 if (growDefault) info.push([`default: marginal/file ${n(growDefault.last.from)}→${n(growDefault.last.to)} / ${n(growDefault.before.from)}→${n(growDefault.before.to)}`, growDefault]);
 console.log(`\n  for comparison, on ${n(baseSize)} files`);
@@ -353,7 +364,7 @@ if (jsonFile) {
     baseSize,
     cacheAvailable,
     commands: stats,
-    marginalsUsPerFile: { default: marginals.check, oneThread: marginals.check1 },
+    marginalsUsPerFile: { default: marginals.check, oneThread: marginals.check1, oneThreadCpu: marginals.cpu1 },
     targets,
     elapsedSeconds: elapsed,
   };

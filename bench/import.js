@@ -72,7 +72,7 @@ function timeOnce(args, cwd) {
     console.error(`bench: deal-triage ${args.join(' ')} exited ${result.status}\n${result.stderr.slice(0, 2000)}`);
     process.exit(2);
   }
-  return { ms, rssKiB: Number(readFileSync(maxrssFile, 'utf8')), stdout: result.stdout };
+  return { ms, rssKiB: Number(readFileSync(maxrssFile, 'utf8').split(' ')[0]), stdout: result.stdout };
 }
 
 // The folder the re-import and check run on: written once, by the import itself.

@@ -2,12 +2,14 @@
 // deal files that load as valid deals; a re-import updates only what the CRM owns, in place,
 // keeping what the head of sales wrote and every comment; an unchanged export writes nothing.
 
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, STACK_FRAME } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
+import { BIN, ensureBuilt } from '../helpers/terminal.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures/import');
 const tempDir = tempDirs('deal-triage-import-');
@@ -425,4 +427,41 @@ describe('a mapping default for a field no column gives', () => {
     expect(result.code).toBe(0);
     expect(parse(read(dir, 'deals/big-deal.yaml'))).toMatchObject({ account: { name: 'Acme', annual_revenue: 5_000_000_000 }, follow_on: { potential: 'likely' } });
   });
+});
+
+describe('Ctrl-C during an import', () => {
+  it('leaves no SIGINT handler behind, on any way out', async () => {
+    const before = process.listenerCount('SIGINT');
+    const dir = workspace('hubspot.csv', 'european.csv');
+    writeFileSync(path.join(dir, 'ragged.csv'), `${read(dir, 'hubspot.csv')}1,2\n`);
+    await importIn(dir, 'hubspot.csv'); // imported
+    await importIn(dir, 'hubspot.csv', '--into', 'other', '--dry-run'); // dry run
+    await importIn(dir, 'european.csv', '--preset', 'hubspot'); // the preset lacks columns
+    await importIn(dir, 'ragged.csv', '--into', 'third'); // not a table
+    expect(process.listenerCount('SIGINT')).toBe(before);
+  });
+
+  it('through the real binary: interrupted, it writes nothing, not even a temporary file; or else it finished', async () => {
+    ensureBuilt();
+    const dir = tempDir();
+    const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
+    writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Once it has started writing, or after a while whatever it is doing.
+    const started = Date.now();
+    while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (code === 130) {
+      expect(stderr).toContain('deal-triage: interrupted; nothing was imported');
+      expect(readdirSync(dir)).toEqual(['export.csv']);
+    } else {
+      // The machine was quicker than the signal: then every deal is there, and no temporary file.
+      expect(code).toBe(0);
+      expect(readdirSync(path.join(dir, 'deals'))).toHaveLength(40_000);
+    }
+  }, 60_000);
 });

@@ -165,9 +165,16 @@ export async function runImport(file: string | undefined, options: ImportOptions
   // being read; the files take their names only once the whole export has been read without a
   // problem that stops the import.
   const staged = report.dryRun ? undefined : new StagedWrites(into);
+  // Ctrl-C while the export is read ends the import between two rows, and nothing is written.
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', interrupt);
 
   try {
     for await (const batch of readCsvBatches(csvPath, csvShown, csvOptions, summary)) {
+      if (interrupted) throw new Interrupted();
       for (const row of batch) {
         if (header === undefined) {
           header = row as CsvHeader;
@@ -182,6 +189,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
           if (!resolved.ok) {
             io.stderr.write(formatDiagnostics(resolved.problems, new Map(mapFile ? [[mapFile.file, mapFile.text]] : []), context.styles.stderr));
             io.stderr.write(`deal-triage: ${mapFile ? `the mapping ${safeChars(mapFile.file)} does not fit ${safeChars(csvShown)}` : `${safeChars(csvShown)} lacks columns the ${preset!.name} preset needs; describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`}; nothing was imported\n`);
+            process.off('SIGINT', interrupt);
             return EXIT.usage;
           }
           mapping = resolved.mapping;
@@ -257,7 +265,12 @@ export async function runImport(file: string | undefined, options: ImportOptions
       }
     }
   } catch (error) {
+    process.off('SIGINT', interrupt);
     staged?.discard();
+    if (error instanceof Interrupted) {
+      io.stderr.write('deal-triage: interrupted; nothing was imported\n');
+      return EXIT.interrupted;
+    }
     if (error instanceof CsvError) {
       io.stderr.write(formatDiagnostics([error.problem], new Map(), context.styles.stderr));
       io.stderr.write(`deal-triage: ${safeChars(csvShown)} cannot be read as a table of deals; nothing was imported\n`);
@@ -274,15 +287,17 @@ export async function runImport(file: string | undefined, options: ImportOptions
   }
   report.notInExport.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  // Every file at once, or none: a text that could not even be written to its temporary file stops them all.
-  if (staged && staged.size > 0) {
-    const failed = staged.failure;
-    if (failed) {
-      staged.discard();
-      throw new UsageError(`cannot write ${safeChars(displayPath(failed.target, io.cwd))}: ${failed.reason}; nothing was imported`);
-    }
-    for (const unwritten of staged.commit()) report.unwritten.push({ file: displayPath(unwritten.target, io.cwd), reason: unwritten.reason });
+  // Every file at once, or none: a text that could not even be written to its temporary file stops
+  // them all. Blocking from here, with the handler still in place: a Ctrl-C now waits for every
+  // name to be given (without one, Node would end the process between two of them).
+  const failed = staged?.failure;
+  if (failed) {
+    staged?.discard();
+    process.off('SIGINT', interrupt);
+    throw new UsageError(`cannot write ${safeChars(displayPath(failed.target, io.cwd))}: ${failed.reason}; nothing was imported`);
   }
+  for (const unwritten of staged?.commit() ?? []) report.unwritten.push({ file: displayPath(unwritten.target, io.cwd), reason: unwritten.reason });
+  process.off('SIGINT', interrupt);
   if (!options.quiet) {
     verdicts.joins.sort(byName);
     if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
@@ -303,6 +318,11 @@ export async function runImport(file: string | undefined, options: ImportOptions
   }
   if (report.unwritten.length > 0) return EXIT.usage;
   return skipped.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** A Ctrl-C, seen between two batches of rows. */
+class Interrupted extends Error {
+  override name = 'Interrupted';
 }
 
 const crmKey = (source: string, id: string) => `${source}\u0000${id}`;
