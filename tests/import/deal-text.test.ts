@@ -5,6 +5,7 @@
 // cells), the text loads as a deal exactly when the data is valid, and as the same deal.
 
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/generate.js';
 import { newDealData, newDealText } from '../../src/import/deal-text.js';
 import { resolveMapping } from '../../src/import/mapping.js';
 import { PRESETS } from '../../src/import/presets.js';
@@ -33,17 +34,6 @@ const CORRUPT: ((data: Data) => void)[] = [
   (data) => (data.name = ''),
   (data) => ((data.account as Record<string, unknown>).employees = 2.5),
 ];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('a new deal file reads back as the data it was written from', () => {
   it('on 3,000 rows of hostile text: valid data gives a text that loads as the same deal, and only then', () => {
