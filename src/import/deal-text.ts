@@ -12,6 +12,7 @@ import type { ImportField } from './fields.js';
 import type { Mapping } from './mapping.js';
 import type { RowDeal } from './row.js';
 import type { Money } from './values.js';
+import { doubleQuoted } from './quote.js';
 
 /** How every import writes text: as `new` does (no folding of long lines). */
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY } as const;
@@ -95,8 +96,6 @@ export function newDealText(data: Record<string, unknown>, mapping: Mapping, ver
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&/+@_–—-]*$/u;
 const LOOKS_TYPED = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|true|false|yes|no|on|off|y|n|null|~|\.nan|\.inf|\d{4}-\d\d?-\d\d?.*)$/i;
  
-// Bidirectional controls too: written raw, U+202E would reorder what a reviewer of the file sees.
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 function scalar(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -105,7 +104,7 @@ function scalar(value: unknown): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
   if (PLAIN.test(text) && !LOOKS_TYPED.test(text) && !text.endsWith(' ')) return text;
   // JSON's double-quoted text is YAML's too, once the characters YAML does not take raw are escaped.
-  return JSON.stringify(text).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return doubleQuoted(text);
 }
 
 export interface FieldChange {
@@ -130,7 +129,6 @@ export type OwnedValues = readonly unknown[];
 export function ownedValues(deal: Deal): OwnedValues {
   return IMPORT_FIELD_NAMES.map((field) => valueIn(deal, field));
 }
-
 
 /** The owned fields whose value in the CRM differs from the deal's (its ownedValues), in file order. */
 export function ownedChanges(existing: OwnedValues, row: RowDeal): FieldChange[] {

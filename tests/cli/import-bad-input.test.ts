@@ -167,6 +167,19 @@ describe('hostile cells', () => {
     expect(deal.name).toBe('Evil\u001b]0;pwned\u0007 deal');
   });
 
+  it('an unknown stage with controls in it: the hint shows them escaped, and pasted into a mapping, it imports the row', async () => {
+    const stage = 'Won\u001b[31m \u202eback';
+    const result = await importBytes(`${HEADER}\n2,Deal,"${stage}",2026-12-20,Lee,5,Acme\n`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/[\u001b\u202e\ufffd]/);
+    const hint = /in a mapping file \((.*): proposal\)/.exec(result.stderr)?.[1];
+    expect(hint).toBe('"Won\\u001b[31m \\u202eback"');
+    const mapping = `preset: hubspot\nstages:\n  ${hint}: closed-won\n`;
+    const again = await importBytes(`${HEADER}\n2,Deal,"${stage}",2026-12-20,Lee,5,Acme\n`, ['--map', 'map.yaml'], { 'map.yaml': mapping });
+    expect(again.code).toBe(0);
+    expect(parse(readFileSync(path.join(again.dir, 'deals/deal.yaml'), 'utf8'))).toMatchObject({ stage: 'closed-won' });
+  });
+
   it('reads UTF-16 with its byte-order mark (Excel\'s "Unicode text"), tab-separated, CRLF', async () => {
     const text = `${HEADER}\r\n${ROW(1, 'Zürich rollout')}\r\n`.replaceAll(',', '\t');
     const result = await importBytes(utf16le(text));
