@@ -4,6 +4,7 @@
 // Numbers grouped without Intl, whose first use costs more than the rest of a small report.
 import { formatNumber } from '../engine/values.js';
 import type { FieldChange } from '../import/deal-text.js';
+import { clip } from '../import/quote.js';
 import type { ImportReport } from '../import/report.js';
 import { safeChars, safeJson, safeLine } from './sanitize.js';
 import type { Style } from './style.js';
@@ -42,7 +43,7 @@ export function formatImportText(report: ImportReport, style: Style): string {
 
   const verb = report.dryRun ? { created: 'to create', updated: 'to update' } : { created: 'created', updated: 'updated' };
   out.push(`${style.green(`${verb.created}:`)} ${formatNumber(report.createdCount, 0)}`);
-  for (const deal of report.created.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(line ${deal.line}, ${report.source} ${safeLine(deal.crmId)})`)}`);
+  for (const deal of report.created.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(line ${deal.line}, ${report.source} ${safeLine(clip(deal.crmId))})`)}`);
   if (report.createdCount > LISTED) out.push(style.dim(`  … and ${plural(report.createdCount - LISTED, 'more deal')}`));
 
   out.push(`${style.cyan(`${verb.updated}:`)} ${formatNumber(report.updatedCount, 0)}`);
@@ -55,7 +56,7 @@ export function formatImportText(report: ImportReport, style: Style): string {
   out.push(`unchanged: ${formatNumber(report.unchanged, 0)}`);
   out.push(`${report.skippedRows > 0 ? style.red('skipped:') : 'skipped:'} ${formatNumber(report.skippedRows, 0)}${report.skippedRows > 0 ? ' (each with its reasons on stderr)' : ''}`);
   out.push(`${report.notInExport.length > 0 ? style.yellow('not in this export:') : 'not in this export:'} ${formatNumber(report.notInExport.length, 0)}${report.notInExport.length > 0 ? ' (kept as they are; delete a file yourself if the deal is gone)' : ''}`);
-  for (const deal of report.notInExport.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(${report.source} ${safeLine(deal.crmId)})`)}`);
+  for (const deal of report.notInExport.slice(0, LISTED)) out.push(`  ${safeChars(deal.file)}  ${style.dim(`(${report.source} ${safeLine(clip(deal.crmId))})`)}`);
   if (report.notInExport.length > LISTED) out.push(style.dim(`  … and ${plural(report.notInExport.length - LISTED, 'more deal')}`));
   for (const failed of report.unwritten) out.push(style.red(`not written: ${safeChars(failed.file)}: ${safeLine(failed.reason)}`));
 

@@ -8,7 +8,7 @@ import { ENUM_VALUES, IMPORT_FIELDS } from './fields.js';
 import type { ImportField } from './fields.js';
 import { keyOf } from './presets.js';
 import type { StatusMeaning } from './presets.js';
-import { doubleQuoted } from './quote.js';
+import { doubleQuoted, quotedCell } from './quote.js';
 import { parseBoolean, parseCount, parseDate, parseMoney } from './values.js';
 import type { DateFormat, Decimal, Parsed } from './values.js';
 
@@ -29,7 +29,7 @@ export function parseCell(field: ImportField, cell: string, formats: CellFormats
     case 'text':
       return { ok: true, value: text };
     case 'id':
-      return ID_PATTERN.test(text.toLowerCase()) ? { ok: true, value: text.toLowerCase() } : no(`${doubleQuoted(cell)} is not an id (lowercase letters, digits and dashes)`);
+      return ID_PATTERN.test(text.toLowerCase()) ? { ok: true, value: text.toLowerCase() } : no(`${quotedCell(cell)} is not an id (lowercase letters, digits and dashes)`);
     case 'money':
       return parseMoney(text, formats.decimal);
     case 'count':
@@ -42,7 +42,7 @@ export function parseCell(field: ImportField, cell: string, formats: CellFormats
       return parseBoolean(text);
     case 'currency': {
       const code = text.toUpperCase();
-      return isCurrencyCode(code) ? { ok: true, value: code } : no(`${doubleQuoted(cell)} is not a currency code such as USD or EUR`);
+      return isCurrencyCode(code) ? { ok: true, value: code } : no(`${quotedCell(cell)} is not a currency code such as USD or EUR`);
     }
     case 'stage':
     case 'status': {
@@ -51,16 +51,16 @@ export function parseCell(field: ImportField, cell: string, formats: CellFormats
       // A stage written as ours (`proposal`) needs no table.
       if (kind === 'stage' && ENUM_VALUES.stage!.includes(text.toLowerCase())) return { ok: true, value: text.toLowerCase() };
       const what = kind === 'status' ? 'status' : 'stage';
-      return no(`the ${what} ${doubleQuoted(cell)} is not in the mapping's stages; add it under stages: in a mapping file (${doubleQuoted(text)}: proposal)`);
+      return no(`the ${what} ${quotedCell(cell)} is not in the mapping's stages; add it under stages: in a mapping file (${text.length <= 200 ? doubleQuoted(text) : '"Your stage"'}: proposal)`);
     }
     case 'type': {
       const ours = formats.types.get(keyOf(text)) ?? (ENUM_VALUES.type!.includes(text.toLowerCase()) ? (text.toLowerCase() as DealType) : undefined);
-      return ours !== undefined ? { ok: true, value: ours } : no(`the deal type ${doubleQuoted(cell)} is not in the mapping's types; add it under types: in a mapping file (${doubleQuoted(text)}: new, expansion or renewal)`);
+      return ours !== undefined ? { ok: true, value: ours } : no(`the deal type ${quotedCell(cell)} is not in the mapping's types; add it under types: in a mapping file (${text.length <= 200 ? doubleQuoted(text) : '"Your type"'}: new, expansion or renewal)`);
     }
     case 'potential':
     case 'threat': {
       const values = ENUM_VALUES[kind]!;
-      return values.includes(text.toLowerCase()) ? { ok: true, value: text.toLowerCase() } : no(`${doubleQuoted(cell)} is not one of ${values.join(', ')}`);
+      return values.includes(text.toLowerCase()) ? { ok: true, value: text.toLowerCase() } : no(`${quotedCell(cell)} is not one of ${values.join(', ')}`);
     }
   }
 }

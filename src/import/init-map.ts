@@ -5,10 +5,14 @@
 import { IMPORT_FIELD_NAMES } from './fields.js';
 import type { ImportField } from './fields.js';
 import { keyOf } from './presets.js';
+import { doubleQuoted } from './quote.js';
 import type { Preset } from './presets.js';
 
-/** A key or value as YAML reads it back exactly: JSON's double-quoted text is YAML's too. */
-const quoted = (text: string) => JSON.stringify(text);
+/** A key or value as YAML reads it back exactly, controls and bidirectional marks escaped. */
+const quoted = doubleQuoted;
+
+/** A file name in a comment: as it is, unless a line break or a control in it would end the comment or reach a reader raw. */
+const inComment = (text: string) => (/^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u.test(text) ? text : doubleQuoted(text));
 
 export function starterMapping(header: readonly string[], preset: Preset | undefined, csvName: string, mapName: string, delimiter = ','): string {
   const guesses = new Map<string, ImportField>();
@@ -21,10 +25,10 @@ export function starterMapping(header: readonly string[], preset: Preset | undef
   }
   const known = new Set((preset?.known ?? []).map(keyOf));
   const lines: string[] = [
-    `# How \`deal-triage import\` reads ${csvName}: each CSV column → the deal field it gives, each CRM`,
+    `# How \`deal-triage import\` reads ${inComment(csvName)}: each CSV column → the deal field it gives, each CRM`,
     `# stage → ours. Made by --init-map from the export's header${preset ? `, with the ${preset.name} preset's guesses` : ''}.`,
     '# Check every line, then run:',
-    `#   deal-triage import ${csvName} --map ${mapName} --dry-run`,
+    `#   deal-triage import ${inComment(csvName)} --map ${inComment(mapName)} --dry-run`,
     '# Fields a column may give: ' + IMPORT_FIELD_NAMES.join(', '),
   ];
   if (preset) lines.push(`preset: ${preset.name}`);

@@ -5,7 +5,7 @@
 
 import { isCalendarDate, isCurrencyCode } from '../schema/checks.js';
 import { MAX_EXACT } from '../schema/common.js';
-import { doubleQuoted } from './quote.js';
+import { quotedCell } from './quote.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -48,8 +48,8 @@ export function parseMoney(cell: string, decimal: Decimal): Parsed<Money> {
       text = text.slice(0, text.length - suffix[0].length);
     }
   }
-  if (currency !== undefined && !isCurrencyCode(currency)) return no(`${doubleQuoted(cell)} names ${currency}, which is not a currency code`);
-  if (/^[-−(]/.test(text)) return no(`${doubleQuoted(cell)} is negative; an amount must be 0 or more`);
+  if (currency !== undefined && !isCurrencyCode(currency)) return no(`${quotedCell(cell)} names ${currency}, which is not a currency code`);
+  if (/^[-−(]/.test(text)) return no(`${quotedCell(cell)} is negative; an amount must be 0 or more`);
   if (!NUMBER_SHAPES[decimal].test(text)) {
     const hint =
       decimal === '.' && /^\d{1,3}(\.\d{3})+(,\d+)?$|^\d+,\d{1,2}$/.test(text)
@@ -57,11 +57,11 @@ export function parseMoney(cell: string, decimal: Decimal): Parsed<Money> {
         : decimal === ',' && /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)
           ? ' (it reads as a decimal point, but the mapping says decimal: ",")'
           : '';
-    return no(`${doubleQuoted(cell)} is not an amount${hint}`);
+    return no(`${quotedCell(cell)} is not an amount${hint}`);
   }
   const normal = decimal === '.' ? text.replaceAll(',', '') : text.replace(/[. \u00a0\u202f']/g, '').replace(',', '.');
   const amount = Number(normal);
-  if (!Number.isFinite(amount) || amount > MAX_EXACT) return no(`${doubleQuoted(cell)} is too large to hold exactly`);
+  if (!Number.isFinite(amount) || amount > MAX_EXACT) return no(`${quotedCell(cell)} is too large to hold exactly`);
   return ok(currency === undefined ? { amount } : { amount, currency });
 }
 
@@ -69,8 +69,8 @@ export function parseMoney(cell: string, decimal: Decimal): Parsed<Money> {
 export function parseCount(cell: string, decimal: Decimal, min: number): Parsed<number> {
   const money = parseMoney(cell, decimal);
   if (!money.ok) return no(money.reason.replace('an amount', 'a number').replace('is not an amount', 'is not a number'));
-  if (money.value.currency !== undefined || !Number.isInteger(money.value.amount)) return no(`${doubleQuoted(cell)} is not a whole number`);
-  if (money.value.amount < min) return no(`${doubleQuoted(cell)} must be at least ${min}`);
+  if (money.value.currency !== undefined || !Number.isInteger(money.value.amount)) return no(`${quotedCell(cell)} is not a whole number`);
+  if (money.value.amount < min) return no(`${quotedCell(cell)} must be at least ${min}`);
   return ok(money.value.amount);
 }
 
@@ -89,12 +89,12 @@ export function parseDate(cell: string, format: DateFormat): Parsed<string> {
   } else {
     const slashed = SLASHED.exec(text);
     const separator = format.includes('.') ? '.' : '/';
-    if (!slashed || format === 'YYYY-MM-DD' || slashed[2] !== separator) return no(`${doubleQuoted(cell)} is not a date written ${format}`);
+    if (!slashed || format === 'YYYY-MM-DD' || slashed[2] !== separator) return no(`${quotedCell(cell)} is not a date written ${format}`);
     const monthFirst = format.startsWith('M');
     [month, day, year] = monthFirst ? [slashed[1]!, slashed[3]!, slashed[4]!] : [slashed[3]!, slashed[1]!, slashed[4]!];
   }
   const written = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (!isCalendarDate(written)) return no(`${doubleQuoted(cell)} is not a real date in the format ${format} (month ${Number(month)}, day ${Number(day)})`);
+  if (!isCalendarDate(written)) return no(`${quotedCell(cell)} is not a real date in the format ${format} (month ${Number(month)}, day ${Number(day)})`);
   return ok(written);
 }
 
@@ -103,7 +103,7 @@ export function parseBoolean(cell: string): Parsed<boolean> {
   const text = cell.trim().toLowerCase();
   if (['yes', 'true', '1', 'y', 'x'].includes(text)) return ok(true);
   if (['no', 'false', '0', 'n'].includes(text)) return ok(false);
-  return no(`${doubleQuoted(cell)} is not yes or no`);
+  return no(`${quotedCell(cell)} is not yes or no`);
 }
 
 const MAX_SLUG = 60;

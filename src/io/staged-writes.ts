@@ -23,6 +23,8 @@ import { createFromSync } from './write-file.js';
 export interface StagedFailure {
   target: string;
   reason: string;
+  /** It was to replace a file (not create one). */
+  replace: boolean;
 }
 
 interface Staged {
@@ -66,7 +68,7 @@ export class StagedWrites {
         closeSync(fd);
       }
     } catch (error) {
-      this.#failure = { target, reason: describeFsError(error) };
+      this.#failure = { target, reason: describeFsError(error), replace: options.replace };
     }
   }
 
@@ -75,7 +77,7 @@ export class StagedWrites {
     const failures: StagedFailure[] = [];
     for (const entry of this.#staged) {
       const reason = this.#commitOne(entry);
-      if (reason !== undefined) failures.push({ target: entry.target, reason });
+      if (reason !== undefined) failures.push({ target: entry.target, reason, replace: entry.replace });
     }
     return failures;
   }

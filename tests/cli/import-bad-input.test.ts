@@ -38,6 +38,7 @@ describe('an export that is not a table of deals: exit 2, nothing written', () =
     ['a ragged row', `${HEADER}\n${ROW(1)}\n2,Short,contractsent\n${ROW(3)}\n`, 'export.csv:3:9', 'csv-ragged-row', 'this row has 3 cells, and the header 7'],
     ['a row with a cell too many, located at that cell', `${HEADER}\n${ROW(1)},x\n`, 'export.csv:2:55', 'csv-ragged-row', 'this row has 8 cells, and the header 7'],
     ['a row with one cell among the rows (not a footer)', `${HEADER}\n${ROW(1)}\nstray\n${ROW(3)}\n`, 'export.csv:3:1', 'csv-ragged-row', 'this row has 1 cell, and the header 7'],
+    ['a row with one cell at the very end, not set apart by a blank line (not a footer)', `${HEADER}\n${ROW(1)}\n18342765499\n`, 'export.csv:3:1', 'csv-ragged-row', 'this row has 1 cell, and the header 7'],
     ['a quote never closed', `${HEADER}\n${ROW(1)}\n2,"Open quote,contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:3:3', 'csv-quote', 'this quoted cell is never closed: a " is missing'],
     ['a quote in the middle of a cell', `${HEADER}\n2,Say "hi",contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:2:7', 'csv-quote', 'a quote in the middle of a cell'],
     ['text after a quoted cell', `${HEADER}\n2,"Say" hi,contractsent,2026-12-20,Lee,1,Acme\n`, 'export.csv:2:8', 'csv-quote', 'a quote ends this cell, but the cell goes on'],
@@ -171,13 +172,32 @@ describe('hostile cells', () => {
     const stage = 'Won\u001b[31m \u202eback';
     const result = await importBytes(`${HEADER}\n2,Deal,"${stage}",2026-12-20,Lee,5,Acme\n`);
     expect(result.code).toBe(1);
-    expect(result.stderr).not.toMatch(/[\u001b\u202e\ufffd]/);
+    for (const c of ['\u001b', '\u202e', '\ufffd']) expect(result.stderr).not.toContain(c);
     const hint = /in a mapping file \((.*): proposal\)/.exec(result.stderr)?.[1];
     expect(hint).toBe('"Won\\u001b[31m \\u202eback"');
     const mapping = `preset: hubspot\nstages:\n  ${hint}: closed-won\n`;
     const again = await importBytes(`${HEADER}\n2,Deal,"${stage}",2026-12-20,Lee,5,Acme\n`, ['--map', 'map.yaml'], { 'map.yaml': mapping });
     expect(again.code).toBe(0);
     expect(parse(readFileSync(path.join(again.dir, 'deals/deal.yaml'), 'utf8'))).toMatchObject({ stage: 'closed-won' });
+  });
+
+  it('a huge cell is quoted clipped in its problem, and a huge CRM id in the report', async () => {
+    const id = '7'.repeat(5_000);
+    const result = await importBytes(`${HEADER}\n${id},Deal,${'x'.repeat(100_000)},2026-12-20,Lee,5,Acme\n${id},Deal,contractsent,2026-12-20,Lee,5,Acme\n${id},Deal,contractsent,2026-12-20,Lee,5,Acme\n`);
+    expect(result.code).toBe(1);
+    for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) expect(line.length).toBeLessThan(400);
+    expect(result.stderr).toContain(`Deal Stage: the stage "${'x'.repeat(79)}"… is not in the mapping's stages; add it under stages: in a mapping file ("Your stage": proposal)`);
+    expect(result.stderr).toContain(`hubspot record ${'7'.repeat(79)}… is on line 3 already`);
+  });
+
+  it('--init-map escapes a hostile column name in the mapping it writes, comments included', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'export.csv'), `Record ID,"Weird\u202e col\u001b[31m",Deal Name\n1,2,3\n`);
+    const result = await run(['import', '--init-map', 'export.csv'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const text = readFileSync(path.join(dir, 'export.mapping.yaml'), 'utf8');
+    for (const c of ['\u001b', '\u202e']) expect(text).not.toContain(c);
+    expect(text).toContain('# "Weird\\u202e col\\u001b[31m": not mapped');
   });
 
   it('reads UTF-16 with its byte-order mark (Excel\'s "Unicode text"), tab-separated, CRLF', async () => {

@@ -302,6 +302,19 @@ describe('ids', () => {
     expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
+  it('refuses --into a folder reached through a symbolic link below the working folder, and an empty --into', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'linked'));
+    const result = await importIn(dir, 'hubspot.csv', '--into', 'linked/sub/deals');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('deal-triage: --into linked/sub/deals goes through linked, a symbolic link; import writes deal files only into a real folder: name the folder it leads to\n');
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+    const empty = await importIn(dir, 'hubspot.csv', '--into', '');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('deal-triage: --into needs a folder: --into deals\n');
+  });
+
   it('skips a second row of the same record', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'd.csv'), 'Record ID,Deal Name,Deal Stage,Deal owner,Amount,Associated Company\n7,A,contractsent,Lee,1,A\n7,B,contractsent,Lee,1,B\n');
@@ -430,18 +443,23 @@ describe('a mapping default for a field no column gives', () => {
 });
 
 describe('Ctrl-C during an import', () => {
-  it('leaves no SIGINT handler behind, on any way out', async () => {
-    const before = process.listenerCount('SIGINT');
+  it('leaves no signal handler behind, on any way out', async () => {
+    const count = () => ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => process.listenerCount(signal));
+    const before = count();
     const dir = workspace('hubspot.csv', 'european.csv');
     writeFileSync(path.join(dir, 'ragged.csv'), `${read(dir, 'hubspot.csv')}1,2\n`);
     await importIn(dir, 'hubspot.csv'); // imported
     await importIn(dir, 'hubspot.csv', '--into', 'other', '--dry-run'); // dry run
     await importIn(dir, 'european.csv', '--preset', 'hubspot'); // the preset lacks columns
     await importIn(dir, 'ragged.csv', '--into', 'third'); // not a table
-    expect(process.listenerCount('SIGINT')).toBe(before);
+    expect(count()).toEqual(before);
   });
 
-  it('through the real binary: interrupted, it writes nothing, not even a temporary file; or else it finished', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('through the real binary, %s: it writes nothing, not even a temporary file, and exits %i; or else it finished', async (signal, exit) => {
     ensureBuilt();
     const dir = tempDir();
     const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
@@ -453,9 +471,9 @@ describe('Ctrl-C during an import', () => {
     // Once it has started writing, or after a while whatever it is doing.
     const started = Date.now();
     while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 20));
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    if (code === 130) {
+    if (code === exit) {
       expect(stderr).toContain('deal-triage: interrupted; nothing was imported');
       expect(readdirSync(dir)).toEqual(['export.csv']);
     } else {
@@ -463,5 +481,38 @@ describe('Ctrl-C during an import', () => {
       expect(code).toBe(0);
       expect(readdirSync(path.join(dir, 'deals'))).toHaveLength(40_000);
     }
+  }, 60_000);
+});
+
+describe('a file that appears at a new deal\'s name during the import', () => {
+  it('is left as it is; that deal is reported not written, is not counted as created, and the exit code is 2', async () => {
+    ensureBuilt();
+    const dir = tempDir();
+    const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
+    writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // As soon as the import has started writing: the last row's name was free when it looked.
+    const started = Date.now();
+    while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    let planted = false;
+    try {
+      writeFileSync(path.join(dir, 'deals/deal-40000.yaml'), 'mine\n', { flag: 'wx' });
+      planted = true;
+    } catch {
+      // The import got there first (a very quick machine): nothing to test.
+    }
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (!planted) return;
+    expect(code).toBe(2);
+    expect(read(dir, 'deals/deal-40000.yaml')).toBe('mine\n');
+    expect(stdout).toContain('created: 39,999\n');
+    expect(stdout).toContain('not written: deals/deal-40000.yaml: a file of that name appeared during the import; it was left as it is');
+    expect(stderr).toContain('deal-triage: 1 deal file was not written (the "not written" line above says why); import again once it is fixed\n');
+    expect(readdirSync(path.join(dir, 'deals'))).toHaveLength(40_000);
   }, 60_000);
 });

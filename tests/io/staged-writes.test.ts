@@ -32,7 +32,7 @@ describe('StagedWrites', () => {
     symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'link.yaml'));
     symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.yaml'));
     const appeared = 'a file of that name appeared during the import; it was left as it is';
-    expect(staged.commit()).toEqual(['taken.yaml', 'link.yaml', 'dangling.yaml'].map((name) => ({ target: path.join(dir, name), reason: appeared })));
+    expect(staged.commit()).toEqual(['taken.yaml', 'link.yaml', 'dangling.yaml'].map((name) => ({ target: path.join(dir, name), reason: appeared, replace: false })));
     expect(readFileSync(path.join(dir, 'taken.yaml'), 'utf8')).toBe('mine\n');
     expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep\n');
     expect(readFileSync(path.join(dir, 'free.yaml'), 'utf8')).toBe('theirs\n');
@@ -49,7 +49,7 @@ describe('StagedWrites', () => {
     staged.stage(path.join(dir, 'deal.yaml'), 'new\n', { replace: true });
     staged.stage(path.join(dir, 'linked.yaml'), 'new\n', { replace: true });
     symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'linked.yaml'));
-    expect(staged.commit()).toEqual([{ target: path.join(dir, 'linked.yaml'), reason: 'it is a symbolic link, and links are not written through' }]);
+    expect(staged.commit()).toEqual([{ target: path.join(dir, 'linked.yaml'), reason: 'it is a symbolic link, and links are not written through', replace: true }]);
     expect(readFileSync(path.join(dir, 'deal.yaml'), 'utf8')).toBe('new\n');
     expect(statSync(path.join(dir, 'deal.yaml')).mode & 0o777).toBe(0o640);
     expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep\n');

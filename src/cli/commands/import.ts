@@ -11,6 +11,7 @@
 
 import { toolVersion } from '../../io/version.js';
 import { lstat, readdir } from 'node:fs/promises';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decide } from '../../engine/decide.js';
@@ -28,6 +29,7 @@ import { closestPreset, PRESETS } from '../../import/presets.js';
 import type { PresetName } from '../../import/presets.js';
 import type { ImportReport, VerdictCounts } from '../../import/report.js';
 import { rowToDeal } from '../../import/row.js';
+import { clip } from '../../import/quote.js';
 import { StringTable } from '../../import/string-table.js';
 import { slug, uniqueId } from '../../import/values.js';
 import { parseDealQuick } from '../../load/deal-quick.js';
@@ -97,9 +99,15 @@ export async function runImport(file: string | undefined, options: ImportOptions
   const intoShown = displayPath(options.into, io.cwd);
   // Deal files are written into a real folder, never through a link to one elsewhere (as check
   // never reads through a link out of its folder).
+  if (options.into.trim() === '') throw new UsageError('--into needs a folder: --into deals');
   const intoStat = await lstat(into).catch(() => undefined);
   if (intoStat?.isSymbolicLink()) {
     throw new UsageError(`--into ${safeChars(intoShown)} is a symbolic link; import writes deal files only into a real folder: name the folder it leads to`);
+  }
+  // Nor through a link on the way to it, below the working folder (`--into linked/deals`).
+  const linked = await linkOnTheWay(io.cwd, into);
+  if (linked !== undefined) {
+    throw new UsageError(`--into ${safeChars(intoShown)} goes through ${safeChars(displayPath(linked, io.cwd))}, a symbolic link; import writes deal files only into a real folder: name the folder it leads to`);
   }
   if (intoStat !== undefined && !intoStat.isDirectory()) throw new UsageError(`--into ${safeChars(intoShown)} is not a folder`);
 
@@ -165,16 +173,23 @@ export async function runImport(file: string | undefined, options: ImportOptions
   // being read; the files take their names only once the whole export has been read without a
   // problem that stops the import.
   const staged = report.dryRun ? undefined : new StagedWrites(into);
-  // Ctrl-C while the export is read ends the import between two rows, and nothing is written.
-  let interrupted = false;
-  const interrupt = () => {
-    interrupted = true;
+  // Ctrl-C (or the terminal closed, or a kill) while the export is read ends the import between two
+  // batches of rows, and nothing is written.
+  let interrupted: NodeJS.Signals | undefined;
+  const interrupt = (signal: NodeJS.Signals) => {
+    interrupted = signal;
   };
-  process.on('SIGINT', interrupt);
+  const listen = (on: boolean) => {
+    for (const signal of STOP_SIGNALS) {
+      if (on) process.on(signal, interrupt);
+      else process.off(signal, interrupt);
+    }
+  };
+  listen(true);
 
   try {
     for await (const batch of readCsvBatches(csvPath, csvShown, csvOptions, summary)) {
-      if (interrupted) throw new Interrupted();
+      if (interrupted) throw new Interrupted(interrupted);
       for (const row of batch) {
         if (header === undefined) {
           header = row as CsvHeader;
@@ -189,7 +204,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
           if (!resolved.ok) {
             io.stderr.write(formatDiagnostics(resolved.problems, new Map(mapFile ? [[mapFile.file, mapFile.text]] : []), context.styles.stderr));
             io.stderr.write(`deal-triage: ${mapFile ? `the mapping ${safeChars(mapFile.file)} does not fit ${safeChars(csvShown)}` : `${safeChars(csvShown)} lacks columns the ${preset!.name} preset needs; describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`}; nothing was imported\n`);
-            process.off('SIGINT', interrupt);
+            listen(false);
             return EXIT.usage;
           }
           mapping = resolved.mapping;
@@ -213,13 +228,13 @@ export async function runImport(file: string | undefined, options: ImportOptions
         const idColumn = m.columns.find((c) => c.field === 'crm.id')!.index;
         const earlier = seen.get(deal.crmId);
         if (earlier !== undefined) {
-          skip(idColumn, 'import-duplicate-record', `${m.source} record ${deal.crmId} is on line ${earlier} already; each record is one deal`);
+          skip(idColumn, 'import-duplicate-record', `${m.source} record ${clip(deal.crmId)} is on line ${earlier} already; each record is one deal`);
           continue;
         }
         seen.set(deal.crmId, row.line);
         const matched = folder.byCrm.get(crmKey(m.source, deal.crmId));
         if (Array.isArray(matched)) {
-          skip(idColumn, 'import-ambiguous-record', `${matched.map((e) => e.file).join(' and ')} are all ${m.source} record ${deal.crmId}; keep one of them`);
+          skip(idColumn, 'import-ambiguous-record', `${matched.map((e) => e.file).join(' and ')} are all ${m.source} record ${clip(deal.crmId)}; keep one of them`);
           continue;
         }
         if (matched) {
@@ -244,7 +259,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
         const given = deal.owned.get('id') as string | undefined;
         if (given !== undefined && taken(given)) {
           const owner = folder.ids.get(given);
-          const whose = owner?.crm ? `${owner.file} (${owner.crm.source} record ${owner.crm.id})` : (owner?.file ?? `another deal of this export`);
+          const whose = owner?.crm ? `${owner.file} (${owner.crm.source} record ${clip(owner.crm.id)})` : (owner?.file ?? `another deal of this export`);
           skip(m.columns.find((c) => c.field === 'id')!.index, 'import-id-taken', `the id ${given} already belongs to ${whose}; a deal's id is never given to another record`);
           continue;
         }
@@ -264,12 +279,14 @@ export async function runImport(file: string | undefined, options: ImportOptions
         staged?.stage(path.join(into, `${id}.yaml`), text, { replace: false });
       }
     }
+    // A signal during the last batch, or while the file was being closed.
+    if (interrupted) throw new Interrupted(interrupted);
   } catch (error) {
-    process.off('SIGINT', interrupt);
+    listen(false);
     staged?.discard();
     if (error instanceof Interrupted) {
       io.stderr.write('deal-triage: interrupted; nothing was imported\n');
-      return EXIT.interrupted;
+      return 128 + (osConstants.signals[error.signal] ?? 2);
     }
     if (error instanceof CsvError) {
       io.stderr.write(formatDiagnostics([error.problem], new Map(), context.styles.stderr));
@@ -288,16 +305,27 @@ export async function runImport(file: string | undefined, options: ImportOptions
   report.notInExport.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   // Every file at once, or none: a text that could not even be written to its temporary file stops
-  // them all. Blocking from here, with the handler still in place: a Ctrl-C now waits for every
-  // name to be given (without one, Node would end the process between two of them).
+  // them all. Blocking from here, with the handlers still in place: a signal now waits for every
+  // name to be given (without a handler, Node would end the process between two of them).
   const failed = staged?.failure;
   if (failed) {
     staged?.discard();
-    process.off('SIGINT', interrupt);
+    listen(false);
     throw new UsageError(`cannot write ${safeChars(displayPath(failed.target, io.cwd))}: ${failed.reason}; nothing was imported`);
   }
-  for (const unwritten of staged?.commit() ?? []) report.unwritten.push({ file: displayPath(unwritten.target, io.cwd), reason: unwritten.reason });
-  process.off('SIGINT', interrupt);
+  for (const unwritten of staged?.commit() ?? []) {
+    // Not counted as created or updated: it was not.
+    const file = displayPath(unwritten.target, io.cwd);
+    report.unwritten.push({ file, reason: unwritten.reason });
+    if (unwritten.replace) {
+      report.updatedCount -= 1;
+      report.updated = report.updated.filter((deal) => deal.file !== file);
+    } else {
+      report.createdCount -= 1;
+      report.created = report.created.filter((deal) => deal.file !== file);
+    }
+  }
+  listen(false);
   if (!options.quiet) {
     verdicts.joins.sort(byName);
     if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
@@ -316,13 +344,41 @@ export async function runImport(file: string | undefined, options: ImportOptions
   if (rows > 0 && options.format === 'text') {
     io.stderr.write(`deal-triage: ${rows === 1 ? '1 row was' : `${formatNumber(rows, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${rows === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
   }
-  if (report.unwritten.length > 0) return EXIT.usage;
+  if (report.unwritten.length > 0) {
+    const n = report.unwritten.length;
+    if (options.format === 'text') io.stderr.write(`deal-triage: ${n === 1 ? '1 deal file was' : `${formatNumber(n, 0)} deal files were`} not written (the "not written" line${n === 1 ? '' : 's'} above say${n === 1 ? 's' : ''} why); import again once ${n === 1 ? 'it is' : 'they are'} fixed\n`);
+    return EXIT.usage;
+  }
   return skipped.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
-/** A Ctrl-C, seen between two batches of rows. */
+/**
+ * The first symbolic link among the folders from the working folder down to `into` (not `into`
+ * itself, nor above the working folder: where the user's own tree lives is theirs to arrange).
+ */
+async function linkOnTheWay(cwd: string, into: string): Promise<string | undefined> {
+  const relative = path.relative(cwd, into);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const parts = relative.split(path.sep);
+  let at = cwd;
+  for (const part of parts.slice(0, -1)) {
+    at = path.join(at, part);
+    const info = await lstat(at).catch(() => undefined);
+    if (info === undefined) return undefined;
+    if (info.isSymbolicLink()) return at;
+  }
+  return undefined;
+}
+
+/** The signals that end an import with nothing written: Ctrl-C, the terminal closed, a kill. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A signal, seen between two batches of rows. */
 class Interrupted extends Error {
   override name = 'Interrupted';
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
 }
 
 const crmKey = (source: string, id: string) => `${source}\u0000${id}`;
