@@ -36,15 +36,20 @@ const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 
 export async function discoverDealFiles(paths: readonly string[], cwd: string): Promise<Discovery> {
   // Keyed by real path: a file reached by several paths (a folder named twice, a link to a file
-  // also found in the folder) is checked once, under the first of its names in sort order.
+  // also found in the folder) is checked once, under its own name (the first in sort order), or the
+  // first of the links to it when only links reach it.
   const found = new Map<string, DiscoveredFile>();
+  /** Real paths found by their own name, not only through a link. */
+  const own = new Set<string>();
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
   /** `display`: the path as shown, when the caller has it already (see walk; `shown` is not read then). */
-  const add = (real: string, shown: string, refused?: DiscoveredFile['refused'], display = displayPath(shown, cwd)) => {
+  const add = (real: string, shown: string, refused?: DiscoveredFile['refused'], display = displayPath(shown, cwd), viaLink = false) => {
     const entry: DiscoveredFile = { path: real, file: display, ...(refused && { refused }) };
     const earlier = found.get(real);
-    if (!earlier || entry.file < earlier.file) found.set(real, entry);
+    const ownName = !viaLink && !own.has(real);
+    if (!earlier || ownName || (viaLink === !own.has(real) && entry.file < earlier.file)) found.set(real, entry);
+    if (!viaLink) own.add(real);
   };
 
   /** `folder` is real; `shown` is the same folder as the user named it. */
@@ -110,7 +115,7 @@ export async function discoverDealFiles(paths: readonly string[], cwd: string): 
         message: `this is a symbolic link to a file outside the folder being checked; it is not read (copy the file here, or check its own folder)`,
       });
     } else {
-      add(target, shown);
+      add(target, shown, undefined, undefined, true);
     }
   };
 

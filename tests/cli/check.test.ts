@@ -245,12 +245,12 @@ describe('discovery', () => {
     }
   });
 
-  it('reads a link to a deal file inside the folder, once, under its first name', async () => {
+  it('reads a link to a deal file inside the folder once, under the file\'s own name', async () => {
     const cwd = workspace({ 'deals/good.yaml': GOOD, 'deal-triage.config.yaml': '' });
     symlinkSync('good.yaml', path.join(cwd, 'deals/also-good.yaml'));
     const { code, stdout } = await run(['check', '--format', 'json'], { cwd });
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['deals/also-good.yaml']);
+    expect((JSON.parse(stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['deals/good.yaml']);
   });
 
   it('reads a link named on the command line, wherever it leads', async () => {

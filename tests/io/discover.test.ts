@@ -125,13 +125,18 @@ describe('symbolic links and files that are not regular files', () => {
     // A link back up the tree would never end if it were followed.
     link(root, root, 'deals/loop');
     link(root, path.join(root, 'deals'), 'deals/loop.yaml');
-    // The same file by two names is checked once, under the first name in sort order.
+    // The same file by two names is checked once, under its own name rather than a link's.
     expect(await entries(root, ['deals'])).toEqual([
       ['deals/a.yaml', null],
-      ['deals/b-link.yaml', null],
+      ['deals/sub/b.yaml', null],
     ]);
     const result = await discoverDealFiles(['deals'], root);
     expect(result.ok && result.files[1]?.path).toBe(realpathSync(path.join(root, 'deals/sub/b.yaml')));
+    // Reached only through links, under the first of them in sort order.
+    const linked = tree(['deals/.hidden/c.yaml']);
+    link(linked, '.hidden/c.yaml', 'deals/z-link.yaml');
+    link(linked, '.hidden/c.yaml', 'deals/m-link.yaml');
+    expect(await entries(linked, ['deals'])).toEqual([['deals/m-link.yaml', null]]);
   });
 
   it.each([
@@ -177,9 +182,10 @@ describe('symbolic links and files that are not regular files', () => {
     const root = tree(['real/a.yaml', 'real/sub/b.yaml']);
     link(root, 'real', 'alias');
     link(root, 'sub/b.yaml', 'real/c.yaml');
+    // c.yaml is b.yaml, shown under its own name.
     expect(await entries(root, ['alias'])).toEqual([
       ['alias/a.yaml', null],
-      ['alias/c.yaml', null],
+      ['alias/sub/b.yaml', null],
     ]);
   });
 
