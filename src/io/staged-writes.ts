@@ -134,3 +134,38 @@ export class StagedWrites {
     }
   }
 }
+
+/** A temporary file of StagedWrites: `.<name>.<pid>-<8 hex>.tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/**
+ * The temporary files in `names` (a folder's) that a run stopped by force (SIGKILL, a crash) left
+ * behind: those whose process is gone. A live process's are its own business.
+ */
+export function leftovers(names: Iterable<string>): string[] {
+  const gone: string[] = [];
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid === undefined) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') gone.push(name);
+    }
+  }
+  return gone.sort();
+}
+
+/** Removes them from `folder`; how many it could. */
+export function removeLeftovers(folder: string, names: readonly string[]): number {
+  let removed = 0;
+  for (const name of names) {
+    try {
+      unlinkSync(path.join(folder, name));
+      removed += 1;
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}

@@ -516,3 +516,22 @@ describe('a file that appears at a new deal\'s name during the import', () => {
     expect(readdirSync(path.join(dir, 'deals'))).toHaveLength(40_000);
   }, 60_000);
 });
+
+describe('temporary files an import stopped by force left behind', () => {
+  it('are removed by the next import (a dry run only says so); a live process\'s are not touched', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'deals'));
+    // A process id no process has here (above the kernel's limit), and this test's own, alive.
+    const dead = '.hooli-search-appliance.yaml.4194305-0badc0de.tmp';
+    const alive = `.wayne-enterprises.yaml.${process.pid}-0badc0de.tmp`;
+    for (const name of [dead, alive]) writeFileSync(path.join(dir, 'deals', name), 'half a deal');
+    const dry = await importIn(dir, 'hubspot.csv', '--dry-run');
+    expect(dry.stderr).toContain('deal-triage: note: deals holds a temporary file left by an import that was stopped; the next import removes it\n');
+    expect(existsSync(path.join(dir, 'deals', dead))).toBe(true);
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('deal-triage: note: removed a temporary file left in deals by an import that was stopped\n');
+    expect(existsSync(path.join(dir, 'deals', dead))).toBe(false);
+    expect(existsSync(path.join(dir, 'deals', alive))).toBe(true);
+  });
+});

@@ -45,7 +45,7 @@ import { discoverDealFiles } from '../../io/discover.js';
 import { displayPath, readInputFile, readInputFileSync } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
 import { zodFallback } from '../../io/load-file.js';
-import { StagedWrites } from '../../io/staged-writes.js';
+import { leftovers, removeLeftovers, StagedWrites } from '../../io/staged-writes.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { NO_CONFIG_NOTE } from '../config.js';
 import type { CommandContext } from '../context.js';
@@ -121,6 +121,13 @@ export async function runImport(file: string | undefined, options: ImportOptions
 
   const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
   const folder = await scanFolder(into, io.cwd, currency, verdictOf, context);
+  // What an import stopped by force left behind is removed by the next one (a dry run only says so).
+  const left = leftovers(folder.names);
+  if (left.length > 0) {
+    const n = temporaryFiles(left.length);
+    if (options.dryRun) io.stderr.write(`deal-triage: note: ${safeChars(intoShown)} holds ${n} left by an import that was stopped; the next import removes ${left.length === 1 ? 'it' : 'them'}\n`);
+    else if (removeLeftovers(into, left) > 0) io.stderr.write(`deal-triage: note: removed ${n} left in ${safeChars(intoShown)} by an import that was stopped\n`);
+  }
 
   const summary: CsvSummary = { footerLines: 0 };
   const csvOptions = { encoding: options.encoding, delimiter: mapFile?.spec.delimiter === 'tab' ? '\t' : mapFile?.spec.delimiter };
@@ -380,6 +387,8 @@ class Interrupted extends Error {
     super(`interrupted by ${signal}`);
   }
 }
+
+const temporaryFiles = (n: number) => (n === 1 ? 'a temporary file' : `${formatNumber(n, 0)} temporary files`);
 
 const crmKey = (source: string, id: string) => `${source}\u0000${id}`;
 
