@@ -442,6 +442,27 @@ describe('a mapping default for a field no column gives', () => {
   });
 });
 
+/**
+ * The built binary importing a 40,000-row export, once it has started writing (its folder is
+ * there), or after 10 s whatever it is doing; `output` settles when it ends.
+ */
+async function startLargeImport() {
+  ensureBuilt();
+  const dir = tempDir();
+  const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
+  const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
+  writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
+  const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const started = Date.now();
+  while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 10));
+  return { dir, child, output };
+}
+
 describe('Ctrl-C during an import', () => {
   it('leaves no signal handler behind, on any way out', async () => {
     const count = () => ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => process.listenerCount(signal));
@@ -460,19 +481,9 @@ describe('Ctrl-C during an import', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('through the real binary, %s: it writes nothing, not even a temporary file, and exits %i; or else it finished', async (signal, exit) => {
-    ensureBuilt();
-    const dir = tempDir();
-    const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
-    const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
-    writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
-    const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // Once it has started writing, or after a while whatever it is doing.
-    const started = Date.now();
-    while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    const { dir, child, output } = await startLargeImport();
     child.kill(signal);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await output;
     if (code === exit) {
       expect(stderr).toContain('deal-triage: interrupted; nothing was imported');
       expect(readdirSync(dir)).toEqual(['export.csv']);
@@ -486,19 +497,8 @@ describe('Ctrl-C during an import', () => {
 
 describe('a file that appears at a new deal\'s name during the import', () => {
   it('is left as it is; that deal is reported not written, is not counted as created, and the exit code is 2', async () => {
-    ensureBuilt();
-    const dir = tempDir();
-    const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
-    const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
-    writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
-    const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // As soon as the import has started writing: the last row's name was free when it looked.
-    const started = Date.now();
-    while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The import has started writing: the last row's name was free when it looked.
+    const { dir, output } = await startLargeImport();
     let planted = false;
     try {
       writeFileSync(path.join(dir, 'deals/deal-40000.yaml'), 'mine\n', { flag: 'wx' });
@@ -506,7 +506,7 @@ describe('a file that appears at a new deal\'s name during the import', () => {
     } catch {
       // The import got there first (a very quick machine): nothing to test.
     }
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await output;
     if (!planted) return;
     expect(code).toBe(2);
     expect(read(dir, 'deals/deal-40000.yaml')).toBe('mine\n');
