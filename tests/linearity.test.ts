@@ -1,6 +1,7 @@
 // The pathological inputs of the hardening issue (items 9 and 10), as benchmarks of linearity, not
-// timings: each runs at a size N and 2N, and the larger must cost less than 3 times the smaller
-// (linear work doubles, quadratic work quadruples). Time is the process's CPU time (other
+// timings: each runs at a size N/2 and 2N, and the larger must cost less than 8 times the smaller
+// (linear work quadruples, quadratic work grows 16 times: the step is wide enough that a major
+// garbage collection in one try, which made a 2× step read 3.06× once, cannot pass for growth). Time is the process's CPU time (other
 // programs on the machine do not count), the least of two runs; a generous ceiling, far below what
 // these inputs took before, catches a constant-factor blow-up. Output sizes are counted, not timed.
 
@@ -38,7 +39,7 @@ const lines = (n: number, line: (i: number) => string): string => `${Array.from(
 
 interface Case {
   name: string;
-  /** CPU ms of the input at size n and at 2n (each built before the clock starts). */
+  /** CPU ms of the input at size n/2 and at 2n (each built before the clock starts). */
   measure: () => { small: number; large: number };
   /** CPU ms the 2n input must stay under: about 5 times what it takes now, far below what it took before. */
   ceiling: number;
@@ -49,7 +50,7 @@ function benchmark<T>(name: string, make: (n: number) => T, run: (input: T) => u
     name,
     ceiling,
     measure: () => {
-      const small = make(n);
+      const small = make(n / 2);
       const large = make(2 * n);
       return { small: cpuMs(() => run(small)), large: cpuMs(() => run(large)) };
     },
@@ -77,11 +78,11 @@ const CASES: Case[] = [
 ];
 
 describe('linear time on pathological files', () => {
-  it.each(CASES)('$name: twice the size costs less than 3 times as much', ({ measure, ceiling }) => {
+  it.each(CASES)('$name: four times the size costs less than 8 times as much', ({ measure, ceiling }) => {
     const { small, large } = measure();
     expect(large).toBeLessThan(ceiling);
     // Below a few milliseconds the ratio is noise, not growth.
-    expect(large / Math.max(small, 5)).toBeLessThan(3);
+    expect(large / Math.max(small, 5)).toBeLessThan(8);
   });
 });
 
