@@ -14,11 +14,10 @@
 // the rest of an import, and the worst a crash can do to a new file is leave it empty, which `check`
 // reports and which the same import, run again, writes anew.
 
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, kindOf } from './fs-errors.js';
-import { createFromSync } from './write-file.js';
+import { createFrom, tempBeside, TEMP_NAME, writerToken } from './write-file.js';
 
 export interface StagedFailure {
   target: string;
@@ -34,7 +33,7 @@ interface Staged {
 
 export class StagedWrites {
   readonly #folder: string;
-  readonly #token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  readonly #token = writerToken();
   readonly #staged: Staged[] = [];
   /** The first write that failed: no other is tried. */
   #failure: StagedFailure | undefined;
@@ -104,14 +103,14 @@ export class StagedWrites {
   }
 
   #temp(target: string): string {
-    return path.join(path.dirname(target), `.${path.basename(target)}.${this.#token}.tmp`);
+    return tempBeside(target, this.#token);
   }
 
   #commitOne(entry: Staged): string | undefined {
     const temp = this.#temp(entry.target);
     try {
       if (!entry.replace) {
-        return createFromSync(temp, entry.target) === 'exists' ? 'a file of that name appeared during the import; it was left as it is' : undefined;
+        return createFrom(temp, entry.target) === 'exists' ? 'a file of that name appeared during the import; it was left as it is' : undefined;
       }
       // Examined just before it is replaced: it may have changed since it was read.
       const previous = lstatSync(entry.target, { throwIfNoEntry: false });
@@ -134,9 +133,6 @@ export class StagedWrites {
     }
   }
 }
-
-/** A temporary file of StagedWrites: `.<name>.<pid>-<8 hex>.tmp`. */
-const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /**
  * The temporary files in `names` (a folder's) that a run stopped by force (SIGKILL, a crash) left

@@ -6,7 +6,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, linkSync } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError as describe, kindOf } from './fs-errors.js';
@@ -49,7 +49,7 @@ export async function writeFileAtomic(file: string, text: string, options: Write
 
 /** The text to a temporary file beside the target, on disk, then the target's name. */
 async function writeTemp(target: string, text: string, overwrite: boolean): Promise<WriteOutcome> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(target, writerToken());
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o666);
@@ -69,7 +69,7 @@ async function writeTemp(target: string, text: string, overwrite: boolean): Prom
       await rename(temp, target);
       return { kind: 'written' };
     }
-    return await createFrom(temp, target);
+    return { kind: createFrom(temp, target) };
   } catch (error) {
     return { kind: 'failed', reason: describe(error) };
   } finally {
@@ -79,27 +79,12 @@ async function writeTemp(target: string, text: string, overwrite: boolean): Prom
   }
 }
 
-/** Gives the temporary file the target's name only if the name is free, even against a race. */
-async function createFrom(temp: string, target: string): Promise<WriteOutcome> {
-  try {
-    await link(temp, target);
-    return { kind: 'written' };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return { kind: 'exists' };
-    if (!NO_LINKS.has(code ?? '')) throw error;
-  }
-  try {
-    await copyFile(temp, target, constants.COPYFILE_EXCL);
-    return { kind: 'written' };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { kind: 'exists' };
-    throw error;
-  }
-}
-
-/** The same, blocking (./staged-writes.ts). */
-export function createFromSync(temp: string, target: string): 'written' | 'exists' {
+/**
+ * Gives the temporary file the target's name only if the name is free, even against a race.
+ * Blocking: one link() (a copy where there are no hard links), for one file or for thousands
+ * (./staged-writes.ts).
+ */
+export function createFrom(temp: string, target: string): 'written' | 'exists' {
   try {
     linkSync(temp, target);
     return 'written';
@@ -116,6 +101,15 @@ export function createFromSync(temp: string, target: string): 'written' | 'exist
     throw error;
   }
 }
+
+/** A writer's mark in its temporary files' names: its process id, and 8 random hex digits. */
+export const writerToken = (): string => `${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/** The temporary file beside `target` of the writer `token` (writerToken): hidden, and never a deal file name. */
+export const tempBeside = (target: string, token: string): string => path.join(path.dirname(target), `.${path.basename(target)}.${token}.tmp`);
+
+/** Such a temporary file, with its writer's process id. */
+export const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** What link() says on a file system without hard links: an exclusive copy is still never a replacement. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);

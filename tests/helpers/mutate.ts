@@ -3,6 +3,8 @@
 // document has, or at one its schema has that the document lacks.
 
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { parseYaml } from '../../src/load/yaml-source.js';
 
 export type Path = (string | number)[];
 
@@ -56,4 +58,31 @@ export function mutate(document: Record<string, unknown>, list: readonly Mutatio
     }
   }
   return root;
+}
+
+/**
+ * The two answers of a differential test, a generated validator's and its zod schema's: `forValue`
+ * compares them for one value as the YAML reader makes it (failing the test where they differ, and
+ * where the fast path changed the value), and says whether zod accepts it; `forText` does the same
+ * for a YAML document read as `file` is, and gives undefined if the text is not YAML.
+ */
+export function sameAnswers(fast: (value: unknown) => unknown, schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, file: string) {
+  const forValue = (value: unknown, shown: () => string): boolean => {
+    const before = JSON.stringify(value);
+    const quick = fast(value);
+    // The fast path must leave the reader's value as it found it (no defaults written into it).
+    expect(JSON.stringify(value)).toBe(before);
+    const slow = schema.safeParse(value);
+    if ((quick !== undefined) !== slow.success) expect.fail(`fast ${quick ? 'accepts' : 'refuses'} what zod ${slow.success ? 'accepts' : 'refuses'}:\n${shown()}`);
+    if (slow.success) {
+      expect(JSON.stringify(quick)).toBe(JSON.stringify(slow.data));
+      expect(quick).toStrictEqual(slow.data);
+    }
+    return slow.success;
+  };
+  const forText = (text: string): boolean | undefined => {
+    const yaml = parseYaml(text, file);
+    return yaml.ok ? forValue(yaml.value, () => text) : undefined;
+  };
+  return { forValue, forText };
 }

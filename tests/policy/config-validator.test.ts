@@ -19,26 +19,10 @@ import { refinements } from '../../src/schema/common.js';
 import { DEAL_FIELD_PATHS } from '../../src/schema/deal.js';
 import { inputJsonSchema } from '../../src/schema/json-schema.js';
 import { DEAL_FIELD_PATHS as GENERATED_FIELD_PATHS } from '../../src/schema/deal-validator.generated.js';
-import { mutate, mutations } from '../helpers/mutate.js';
+import { mutate, mutations, sameAnswers } from '../helpers/mutate.js';
 import { ROOT } from '../helpers/paths.js';
 
-function expectSameAnswerFor(value: unknown, shown: () => string): boolean {
-  const before = JSON.stringify(value);
-  const fast = parseConfigFast(value);
-  expect(JSON.stringify(value)).toBe(before);
-  const slow = ConfigSchema.safeParse(value);
-  if ((fast !== undefined) !== slow.success) expect.fail(`fast ${fast ? 'accepts' : 'refuses'} what zod ${slow.success ? 'accepts' : 'refuses'}:\n${shown()}`);
-  if (slow.success) {
-    expect(JSON.stringify(fast)).toBe(JSON.stringify(slow.data));
-    expect(fast).toStrictEqual(slow.data);
-  }
-  return slow.success;
-}
-
-function expectSameAnswer(text: string): boolean | undefined {
-  const yaml = parseYaml(text, 'deal-triage.config.yaml');
-  return yaml.ok ? expectSameAnswerFor(yaml.value, () => text) : undefined;
-}
+const { forValue: expectSameAnswerFor, forText: expectSameAnswer } = sameAnswers(parseConfigFast, ConfigSchema, 'deal-triage.config.yaml');
 
 describe('the generated config validator', () => {
   it('is what scripts/generate-deal-validator.js makes from the zod schema now (npm run build rewrites it)', () => {

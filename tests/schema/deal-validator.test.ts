@@ -19,30 +19,11 @@ import { inputJsonSchema } from '../../src/schema/json-schema.js';
 import { DEAL_FIELD_PATHS, DealSchema } from '../../src/schema/deal.js';
 import { parseDealFast } from '../../src/schema/deal-validator.generated.js';
 import { itOverCorpus } from '../helpers/corpus.js';
-import { mutate, mutations } from '../helpers/mutate.js';
+import { mutate, mutations, sameAnswers } from '../helpers/mutate.js';
 import type { Path } from '../helpers/mutate.js';
 import { ROOT } from '../helpers/paths.js';
 
-/** Both answers for one value as the YAML reader makes it; fails the test where they differ. */
-function expectSameAnswerFor(value: unknown, shown: () => string): boolean {
-  const before = JSON.stringify(value);
-  const fast = parseDealFast(value);
-  // The fast path must leave the reader's value as it found it (no defaults written into it).
-  expect(JSON.stringify(value)).toBe(before);
-  const slow = DealSchema.safeParse(value);
-  if ((fast !== undefined) !== slow.success) expect.fail(`fast ${fast ? 'accepts' : 'refuses'} what zod ${slow.success ? 'accepts' : 'refuses'}:\n${shown()}`);
-  if (slow.success) {
-    expect(JSON.stringify(fast)).toBe(JSON.stringify(slow.data));
-    expect(fast).toStrictEqual(slow.data);
-  }
-  return slow.success;
-}
-
-/** The same for a YAML document, read by the deal loader's reader; undefined if it is not YAML. */
-function expectSameAnswer(text: string): boolean | undefined {
-  const yaml = parseYaml(text, 'deal.yaml');
-  return yaml.ok ? expectSameAnswerFor(yaml.value, () => text) : undefined;
-}
+const { forValue: expectSameAnswerFor, forText: expectSameAnswer } = sameAnswers(parseDealFast, DealSchema, 'deal.yaml');
 
 const generatedText = (seed: number): string => dealText(seed % 100_000, random(seed));
 const generatedDeal = (seed: number): Record<string, unknown> => {
