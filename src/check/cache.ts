@@ -34,8 +34,9 @@ export const CACHE_SIGNATURE = `{"tool":${JSON.stringify(TOOL)},`;
 /**
  * A file's content hash: SHA-256, which costs ~1 µs for a 700-byte deal (SHA-1 0.9 µs, MD5 1.8 µs)
  * and, unlike SHA-1, cannot be made to collide: two files with one hash would share one report.
+ * A text is hashed as its UTF-8 bytes, as it is written.
  */
-export function contentHash(bytes: Uint8Array): string {
+export function contentHash(bytes: Uint8Array | string): string {
   return hash('sha256', bytes, 'base64');
 }
 
@@ -217,7 +218,7 @@ function decodeDeal(value: unknown, withReasons: boolean): DealSummary | undefin
   return { id, name, verdict, reasons: decoded, potentialValue, currency, ceoRequested, overridden, idAt, requestedAt };
 }
 
-const isStamp = (value: unknown): value is Stamp =>
+export const isStamp = (value: unknown): value is Stamp =>
   Array.isArray(value) && value.length === 5 && value.every((part) => typeof part === 'number' && Number.isFinite(part));
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPlace = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;

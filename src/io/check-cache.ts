@@ -33,11 +33,11 @@ export function cacheLimit(files: number): number {
 
 /**
  * The cache file a --cache-location names, as ESLint reads one: a path that ends in a separator,
- * or is a folder, gets a file named from the working folder inside it (folders shared by projects
- * keep one cache each); any other path is the file. A link is not followed to tell: it is a file's
- * name, and is neither read nor written through.
+ * or is a folder, gets a file named from the command's cache (`name`) and the working folder inside
+ * it (folders shared by projects keep one cache each); any other path is the file. A link is not
+ * followed to tell: it is a file's name, and is neither read nor written through.
  */
-export async function cacheFileFor(location: string, cwd: string): Promise<string> {
+export async function cacheFileFor(location: string, cwd: string, name = DEFAULT_CACHE_LOCATION): Promise<string> {
   const normalized = path.normalize(location);
   const resolved = path.resolve(cwd, normalized);
   const namedAsFolder = normalized.endsWith(path.sep) || normalized.endsWith('/');
@@ -46,7 +46,7 @@ export async function cacheFileFor(location: string, cwd: string): Promise<strin
     () => false,
   );
   if (!namedAsFolder && !isFolder) return resolved;
-  return path.join(resolved, `${DEFAULT_CACHE_LOCATION}_${hash('sha256', cwd, 'hex').slice(0, 16)}`);
+  return path.join(resolved, `${name}_${hash('sha256', cwd, 'hex').slice(0, 16)}`);
 }
 
 export interface CheckCache extends ReportCache {
@@ -137,9 +137,9 @@ class FileCache implements CheckCache {
  * which the write then refuses in its own words), or a file that is not a cache. Opened without
  * following a link and without waiting (a pipe); only the first bytes of a file are read to tell.
  */
-type CacheFound = { kind: 'cache'; text: string | undefined } | { kind: 'none' } | { kind: 'foreign' };
+export type CacheFound = { kind: 'cache'; text: string | undefined } | { kind: 'none' } | { kind: 'foreign' };
 
-async function readBounded(file: string, limit: number): Promise<CacheFound> {
+export async function readBounded(file: string, limit: number): Promise<CacheFound> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));

@@ -9,18 +9,18 @@
 // `--cache`, each file's bytes are hashed as they are read, and a file whose hash is the one its
 // cached report was made from is not parsed: the cached report stands (src/io/check-cache.ts keeps them).
 
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { contentHash, sameStamp, STAMP_SETTLED_MS } from '../check/cache.js';
+import { contentHash, STAMP_SETTLED_MS } from '../check/cache.js';
 import type { Stamp } from '../check/cache.js';
 import { checkLoaded } from '../check/file.js';
 import type { CheckFileOptions, FileReport } from '../check/file.js';
 import { problem } from '../load/problem.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
 import type { DiscoveredFile } from './discover.js';
-import { readInputFileSync, stampOf } from './files.js';
+import { readInputFileSync, unchanged } from './files.js';
 import { fromRead } from './load-file.js';
 import { ZOD_FALLBACK } from './load-file-zod.js';
 import type { NotReadWording } from './load-file.js';
@@ -94,21 +94,6 @@ export interface Hashed {
 /** checkOne under --cache: bytes that hash to `known` are not parsed. */
 export function checkOneHashed(entry: DiscoveredFile, config: ResolvedConfig, known: string | undefined, settled: number, options: CheckFileOptions): Hashed {
   return checkRead(entry, config, options, { known, settled });
-}
-
-/**
- * Whether the file system says of a file what it said when its kept report's bytes were read (its
- * stamp): then it holds those bytes, and is not read again. Not followed through a link: a link
- * in its place is another stamp.
- */
-function unchanged(entry: DiscoveredFile, stamp: Stamp | undefined): boolean {
-  if (stamp === undefined || entry.refused) return false;
-  try {
-    const info = lstatSync(entry.path, { throwIfNoEntry: false });
-    return info !== undefined && info.isFile() && sameStamp(stampOf(info), stamp);
-  } catch {
-    return false;
-  }
 }
 
 /** The machine, as `auto` sees it: its cores, and how many are busy (the load average over a minute). */

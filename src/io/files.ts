@@ -3,7 +3,7 @@
 // the open descriptor is examined and read: what is checked is what is read, with no window between
 // the two for the file to be swapped for a pipe, a device or a larger file.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -96,6 +96,21 @@ export function readInputFileSync(file: string, options: ReadOptions = {}): Read
 }
 
 export const stampOf = (info: Stats): Stamp => [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
+
+/**
+ * Whether the file system says of a file what it said when the bytes a cache kept were read (its
+ * stamp): then it holds those bytes, and is not read again. Not followed through a link: a link
+ * in its place is another stamp.
+ */
+export function unchanged(entry: { path: string; refused?: unknown }, stamp: Stamp | undefined): boolean {
+  if (stamp === undefined || entry.refused) return false;
+  try {
+    const info = lstatSync(entry.path, { throwIfNoEntry: false });
+    return info !== undefined && info.isFile() && stampOf(info).every((part, i) => part === stamp[i]);
+  } catch {
+    return false;
+  }
+}
 
 /** The blocking reader's reused buffer (see ReadOptions.reuseBuffer): grown as files need, up to a size deal files do not reach. */
 let scratch = new Uint8Array(16 * 1024);

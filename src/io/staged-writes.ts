@@ -9,12 +9,17 @@
 // work in the kernel, which does not go faster from several threads at once, and each
 // asynchronous call adds a promise and a thread hand-over to that (bench/import.js measures both).
 //
+// Into a folder that does not exist yet (a team's first import), the files are written under their
+// own names into a hidden folder beside it, which takes the folder's name at the end: one rename for
+// the whole import, where a file at a time would cost a link and an unlink each. Should the folder
+// appear meanwhile, each file is linked into it as above.
+//
 // On disk: a replacement is synced before it takes the name, as writeFileAtomic does, because the
 // file it replaces holds someone's work. A new file is not: thousands of syncs would cost more than
 // the rest of an import, and the worst a crash can do to a new file is leave it empty, which `check`
 // reports and which the same import, run again, writes anew.
 
-import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, kindOf } from './fs-errors.js';
 import { createFrom, tempBeside, TEMP_NAME, writerToken } from './write-file.js';
@@ -39,9 +44,23 @@ export class StagedWrites {
   #failure: StagedFailure | undefined;
   /** The first folder mkdir made, to remove again on discard (only when it is empty). */
   #made: string | undefined | null = null;
+  /** Set when the folder did not exist: the hidden folder beside it that takes its name on commit. */
+  #staging: string | undefined;
 
   constructor(folder: string) {
     this.#folder = path.resolve(folder);
+  }
+
+  /** Makes the folder, or, when it does not exist, the folders above it and the hidden folder that will be it. */
+  #prepare(): void {
+    if (lstatSync(this.#folder, { throwIfNoEntry: false }) !== undefined) {
+      this.#made = undefined;
+      return;
+    }
+    this.#made = mkdirSync(path.dirname(this.#folder), { recursive: true });
+    const staging = tempBeside(this.#folder, this.#token);
+    mkdirSync(staging);
+    this.#staging = staging;
   }
 
   get size(): number {
@@ -57,7 +76,7 @@ export class StagedWrites {
   stage(target: string, text: string, options: { replace: boolean }): void {
     if (this.#failure) return;
     try {
-      if (this.#made === null) this.#made = mkdirSync(this.#folder, { recursive: true });
+      if (this.#made === null) this.#prepare();
       const fd = openSync(this.#temp(target), 'wx', 0o666);
       this.#staged.push({ target, replace: options.replace });
       try {
@@ -73,26 +92,41 @@ export class StagedWrites {
 
   /** Every staged file takes its target's name, in order; what could not is returned with why. The caller has checked `failure` first. */
   commit(): StagedFailure[] {
+    if (this.#staging !== undefined) {
+      try {
+        // Refused when the folder appeared meanwhile, and is not empty or is not a folder.
+        renameSync(this.#staging, this.#folder);
+        return [];
+      } catch {
+        // Each file then takes its name in the folder, as into one that existed.
+        mkdirSync(this.#folder, { recursive: true });
+      }
+    }
     const failures: StagedFailure[] = [];
     for (const entry of this.#staged) {
       const reason = this.#commitOne(entry);
       if (reason !== undefined) failures.push({ target: entry.target, reason, replace: entry.replace });
     }
+    if (this.#staging !== undefined) rmSync(this.#staging, { recursive: true, force: true });
     return failures;
   }
 
-  /** Removes every temporary file, and the folder stage() made if it is left empty. */
+  /** Removes every temporary file, and the folders stage() made if they are left empty. */
   discard(): void {
-    for (const entry of this.#staged) {
-      try {
-        unlinkSync(this.#temp(entry.target));
-      } catch {
-        // Gone already.
+    if (this.#staging !== undefined) {
+      rmSync(this.#staging, { recursive: true, force: true });
+    } else {
+      for (const entry of this.#staged) {
+        try {
+          unlinkSync(this.#temp(entry.target));
+        } catch {
+          // Gone already.
+        }
       }
     }
     if (typeof this.#made === 'string') {
       // From the deepest folder made up to the first: each only if nothing else is in it.
-      for (let dir = this.#folder; dir.length >= this.#made.length; dir = path.dirname(dir)) {
+      for (let dir = this.#staging === undefined ? this.#folder : path.dirname(this.#folder); dir.length >= this.#made.length; dir = path.dirname(dir)) {
         try {
           rmdirSync(dir);
         } catch {
@@ -103,7 +137,7 @@ export class StagedWrites {
   }
 
   #temp(target: string): string {
-    return tempBeside(target, this.#token);
+    return this.#staging === undefined ? tempBeside(target, this.#token) : `${this.#staging}${path.sep}${path.basename(target)}`;
   }
 
   #commitOne(entry: Staged): string | undefined {
@@ -152,12 +186,12 @@ export function leftovers(names: Iterable<string>): string[] {
   return gone.sort();
 }
 
-/** Removes them from `folder`; how many it could. */
+/** Removes them from `folder` (a hidden folder of new files with what is in it); how many it could. */
 export function removeLeftovers(folder: string, names: readonly string[]): number {
   let removed = 0;
   for (const name of names) {
     try {
-      unlinkSync(path.join(folder, name));
+      rmSync(path.join(folder, name), { recursive: true });
       removed += 1;
     } catch {
       // Gone already, or not ours to remove.

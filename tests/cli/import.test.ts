@@ -443,12 +443,14 @@ describe('a mapping default for a field no column gives', () => {
 });
 
 /**
- * The built binary importing a 40,000-row export, once it has started writing (its folder is
- * there), or after 10 s whatever it is doing; `output` settles when it ends.
+ * The built binary importing a 40,000-row export, once it has started writing (the hidden folder
+ * its new files go to is there, or the folder itself), or after 10 s whatever it is doing; `output`
+ * settles when it ends.
  */
-async function startLargeImport() {
+async function startLargeImport(folderThere = false) {
   ensureBuilt();
   const dir = tempDir();
+  if (folderThere) mkdirSync(path.join(dir, 'deals'));
   const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
   const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
   writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
@@ -459,7 +461,8 @@ async function startLargeImport() {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const output = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   const started = Date.now();
-  while (Date.now() - started < 10_000 && !existsSync(path.join(dir, 'deals'))) await new Promise((resolve) => setTimeout(resolve, 10));
+  const writing = () => (folderThere ? readdirSync(path.join(dir, 'deals')).length > 0 : readdirSync(dir).length > 1);
+  while (Date.now() - started < 10_000 && !writing()) await new Promise((resolve) => setTimeout(resolve, 10));
   return { dir, child, output };
 }
 
@@ -496,11 +499,15 @@ describe('Ctrl-C during an import', () => {
 });
 
 describe('a file that appears at a new deal\'s name during the import', () => {
-  it('is left as it is; that deal is reported not written, is not counted as created, and the exit code is 2', async () => {
+  it.each([
+    ['into a folder that was there', true],
+    ['into a new folder, which appears meanwhile', false],
+  ])('%s: it is left as it is; that deal is reported not written, is not counted as created, and the exit code is 2', async (_case, folderThere) => {
     // The import has started writing: the last row's name was free when it looked.
-    const { dir, output } = await startLargeImport();
+    const { dir, output } = await startLargeImport(folderThere);
     let planted = false;
     try {
+      mkdirSync(path.join(dir, 'deals'), { recursive: true });
       writeFileSync(path.join(dir, 'deals/deal-40000.yaml'), 'mine\n', { flag: 'wx' });
       planted = true;
     } catch {
@@ -514,6 +521,9 @@ describe('a file that appears at a new deal\'s name during the import', () => {
     expect(stdout).toContain('not written: deals/deal-40000.yaml: a file of that name appeared during the import; it was left as it is');
     expect(stderr).toContain('deal-triage: 1 deal file was not written (the "not written" line above says why); import again once it is fixed\n');
     expect(readdirSync(path.join(dir, 'deals'))).toHaveLength(40_000);
+    // Nothing hidden is left beside the folder or in it.
+    expect(readdirSync(dir).sort()).toEqual(['deals', 'export.csv']);
+    expect(readdirSync(path.join(dir, 'deals')).filter((name) => name.startsWith('.'))).toEqual([]);
   }, 60_000);
 });
 
@@ -526,12 +536,31 @@ describe('temporary files an import stopped by force left behind', () => {
     const alive = `.wayne-enterprises.yaml.${process.pid}-0badc0de.tmp`;
     for (const name of [dead, alive]) writeFileSync(path.join(dir, 'deals', name), 'half a deal');
     const dry = await importIn(dir, 'hubspot.csv', '--dry-run');
-    expect(dry.stderr).toContain('deal-triage: note: deals holds a temporary file left by an import that was stopped; the next import removes it\n');
+    expect(dry.stderr).toContain('deal-triage: note: a temporary file left in deals by an import that was stopped is there; the next import removes it\n');
     expect(existsSync(path.join(dir, 'deals', dead))).toBe(true);
     const result = await importIn(dir, 'hubspot.csv');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('deal-triage: note: removed a temporary file left in deals by an import that was stopped\n');
     expect(existsSync(path.join(dir, 'deals', dead))).toBe(false);
     expect(existsSync(path.join(dir, 'deals', alive))).toBe(true);
+  });
+
+  it('a first import\'s hidden folder of new files beside the deals folder is removed by the next import; a live process\'s is not touched', async () => {
+    const dir = workspace('hubspot.csv');
+    const dead = '.deals.4194305-0badc0de.tmp';
+    const alive = `.deals.${process.pid}-0badc0de.tmp`;
+    for (const name of [dead, alive]) {
+      mkdirSync(path.join(dir, name));
+      writeFileSync(path.join(dir, name, 'half-a-deal.yaml'), 'half a deal');
+    }
+    const dry = await importIn(dir, 'hubspot.csv', '--dry-run');
+    expect(dry.stderr).toContain('deal-triage: note: a temporary folder left beside deals by an import that was stopped is there; the next import removes it\n');
+    expect(existsSync(path.join(dir, dead))).toBe(true);
+    const result = await importIn(dir, 'hubspot.csv');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('deal-triage: note: removed a temporary folder left beside deals by an import that was stopped\n');
+    expect(existsSync(path.join(dir, dead))).toBe(false);
+    expect(existsSync(path.join(dir, alive, 'half-a-deal.yaml'))).toBe(true);
+    expect(deals(dir)).toEqual(deals(dir).filter((name) => !name.startsWith('.')));
   });
 });

@@ -10,7 +10,7 @@
 // (usage, the mapping, the export unreadable as a table) or a file could not be written.
 
 import { toolVersion } from '../../io/version.js';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
@@ -21,7 +21,6 @@ import { formatImportJson, formatImportText, LISTED } from '../../format/import.
 import type { ImportFormat } from '../../format/import.js';
 import { safeChars } from '../../format/sanitize.js';
 import { editDealText, newDealData, newDealText, ownedChanges, ownedValues } from '../../import/deal-text.js';
-import type { OwnedValues } from '../../import/deal-text.js';
 import { starterMapping } from '../../import/init-map.js';
 import { parseMappingFile, resolveMapping } from '../../import/mapping.js';
 import type { LoadedMappingFile, Mapping } from '../../import/mapping.js';
@@ -42,9 +41,15 @@ import type { Verdict } from '../../engine/types.js';
 import { cellPosition, CsvError, readCsv, readCsvBatches } from '../../io/csv.js';
 import type { CsvHeader, CsvSummary } from '../../io/csv.js';
 import { discoverDealFiles } from '../../io/discover.js';
-import { displayPath, readInputFile, readInputFileSync } from '../../io/files.js';
+import type { DiscoveredFile } from '../../io/discover.js';
+import { cacheFileFor } from '../../io/check-cache.js';
+import { contentHash, STAMP_SETTLED_MS } from '../../check/cache.js';
+import type { KeptDeal } from '../../import/cache.js';
+import { displayPath, readInputFile, readInputFileSync, unchanged } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
 import { zodFallback } from '../../io/load-file.js';
+import { DEFAULT_IMPORT_CACHE_LOCATION, openImportCache } from '../../io/import-cache.js';
+import type { ImportCache } from '../../io/import-cache.js';
 import { leftovers, removeLeftovers, StagedWrites } from '../../io/staged-writes.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { NO_CONFIG_NOTE } from '../config.js';
@@ -64,20 +69,25 @@ export interface ImportOptions extends CommonOptions {
   encoding?: string;
   initMap?: string;
   force?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
-/** A deal file already in the folder: what matching, the report and the verdicts need of it, not the whole deal. */
-interface Existing {
+/**
+ * A deal file already in the folder: what matching, the report and the verdicts need of it (its id,
+ * CRM record, values of the fields an import may own, and verdict, which is counted when its row
+ * leaves it unchanged and not worked out under --quiet), not the whole deal.
+ */
+interface Existing extends KeptDeal {
   /** Real path, to read and write. */
   path: string;
   /** As shown. */
   file: string;
-  id: string;
-  crm: { source: string; id: string } | undefined;
-  /** Its values of the fields an import may own (ownedValues). */
-  owned: OwnedValues;
-  /** Its verdict, counted when its row leaves it unchanged (not worked out under --quiet). */
-  verdict: Verdict | undefined;
+}
+
+/** What an import keeps of a valid deal (and --cache keeps of its file). */
+function keptDeal(deal: Deal, verdictOf: ((deal: Deal) => Verdict) | undefined): KeptDeal {
+  return { id: deal.id, crm: deal.crm && { source: deal.crm.source, id: deal.crm.id }, owned: ownedValues(deal), verdict: verdictOf?.(deal) };
 }
 
 export async function runImport(file: string | undefined, options: ImportOptions, context: CommandContext): Promise<number> {
@@ -118,15 +128,26 @@ export async function runImport(file: string | undefined, options: ImportOptions
     throw new UsageError(`--preset ${options.preset} and the mapping's preset: ${mapFile.spec.preset} disagree; keep one`);
   }
   await checkExport(csvPath, file);
+  const cacheFile = options.cache ? await importCacheFile(options.cacheLocation ?? DEFAULT_IMPORT_CACHE_LOCATION, io.cwd, [csvPath, options.map === undefined ? undefined : path.resolve(io.cwd, options.map), loaded.file]) : undefined;
 
   const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
-  const folder = await scanFolder(into, io.cwd, currency, verdictOf, context);
-  // What an import stopped by force left behind is removed by the next one (a dry run only says so).
+  const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today);
+  const folder = await scanFolder(into, io.cwd, currency, verdictOf, context, openCache);
+  const cache = folder.cache;
+  // What an import stopped by force left behind is removed by the next one (a dry run only says so):
+  // temporary files in the folder, and the hidden folder beside it that a first import fills.
   const left = leftovers(folder.names);
-  if (left.length > 0) {
-    const n = temporaryFiles(left.length);
-    if (options.dryRun) io.stderr.write(`deal-triage: note: ${safeChars(intoShown)} holds ${n} left by an import that was stopped; the next import removes ${left.length === 1 ? 'it' : 'them'}\n`);
-    else if (removeLeftovers(into, left) > 0) io.stderr.write(`deal-triage: note: removed ${n} left in ${safeChars(intoShown)} by an import that was stopped\n`);
+  const parent = path.dirname(into);
+  const leftBeside = leftovers(await readdir(parent).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(into)}.`));
+  const sweeps = [
+    { where: into, names: left, things: temporaryFiles, place: `in ${safeChars(intoShown)}` },
+    { where: parent, names: leftBeside, things: (k: number) => (k === 1 ? 'a temporary folder' : `${formatNumber(k, 0)} temporary folders`), place: `beside ${safeChars(intoShown)}` },
+  ];
+  for (const { where, names, things, place } of sweeps) {
+    if (names.length === 0) continue;
+    const n = things(names.length);
+    if (options.dryRun) io.stderr.write(`deal-triage: note: ${n} left ${place} by an import that was stopped ${names.length === 1 ? 'is' : 'are'} there; the next import removes ${names.length === 1 ? 'it' : 'them'}\n`);
+    else if (removeLeftovers(where, names) > 0) io.stderr.write(`deal-triage: note: removed ${n} left ${place} by an import that was stopped\n`);
   }
 
   const summary: CsvSummary = { footerLines: 0 };
@@ -176,6 +197,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
   const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
   // A new deal's file as shown: the folder's shown path, then its name (ids never hold a slash).
   const shownPrefix = displayPath(path.join(into, 'x'), io.cwd).slice(0, -1);
+  const intoPrefix = path.join(into, 'x').slice(0, -1);
   // Each text is written to a temporary file as soon as it is known, while the export is still
   // being read; the files take their names only once the whole export has been read without a
   // problem that stops the import.
@@ -259,8 +281,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
           }
           if (listAll || report.updatedCount < LISTED) report.updated.push({ file: matched.file, id: matched.id, crmId: deal.crmId, line: row.line, changes });
           report.updatedCount += 1;
-          count(verdictOf?.(valid.deal), matched.file);
+          const kept = keptDeal(valid.deal, verdictOf);
+          count(kept.verdict, matched.file);
           staged?.stage(matched.path, text, { replace: true });
+          cache?.record(matched.file, { hash: contentHash(text), deal: kept });
           continue;
         }
         const given = deal.owned.get('id') as string | undefined;
@@ -282,8 +306,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
         }
         if (listAll || report.createdCount < LISTED) report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
         report.createdCount += 1;
-        count(verdictOf?.(valid.deal), shown);
-        staged?.stage(path.join(into, `${id}.yaml`), text, { replace: false });
+        const kept = keptDeal(valid.deal, verdictOf);
+        count(kept.verdict, shown);
+        staged?.stage(`${intoPrefix}${id}.yaml`, text, { replace: false });
+        cache?.record(shown, { hash: contentHash(text), deal: kept });
       }
     }
     // A signal during the last batch, or while the file was being closed.
@@ -324,6 +350,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
     // Not counted as created or updated: it was not.
     const file = displayPath(unwritten.target, io.cwd);
     report.unwritten.push({ file, reason: unwritten.reason });
+    cache?.forget(file);
     if (unwritten.replace) {
       report.updatedCount -= 1;
       report.updated = report.updated.filter((deal) => deal.file !== file);
@@ -333,6 +360,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
     }
   }
   listen(false);
+  // A shortcut for the next import: one that cannot be kept is worth a note, never a failure. A
+  // dry run writes nothing, the cache included.
+  const cacheFailure = report.dryRun ? undefined : await cache?.save();
+  if (cacheFailure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cacheFile!, io.cwd))}: ${cacheFailure}\n`);
   if (!options.quiet) {
     verdicts.joins.sort(byName);
     if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
@@ -375,6 +406,29 @@ async function linkOnTheWay(cwd: string, into: string): Promise<string | undefin
     if (info.isSymbolicLink()) return at;
   }
   return undefined;
+}
+
+/**
+ * The cache file --cache-location names (a folder gets one named from the working folder), as
+ * check's is found. Refused when it would be a deal file (a name ending in .yaml or .yml, which
+ * the next run would read as one) or a file this run reads: the export, the mapping, the config.
+ */
+async function importCacheFile(location: string, cwd: string, read: readonly (string | undefined)[]): Promise<string> {
+  const named = `--cache-location ${safeChars(location)}`;
+  if (location === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
+  const file = await cacheFileFor(location, cwd, DEFAULT_IMPORT_CACHE_LOCATION);
+  if (/\.ya?ml$/i.test(file)) throw new UsageError(`${named}: the cache is not a deal file; give it a name that does not end in .yaml or .yml`);
+  const identity = (at: string) =>
+    stat(at, { bigint: true }).then(
+      (info) => `${info.dev}:${info.ino}`,
+      () => undefined,
+    );
+  const id = await identity(file);
+  if (id === undefined) return file;
+  for (const other of read) {
+    if (other !== undefined && (await identity(other)) === id) throw new UsageError(`${named} is ${safeChars(displayPath(other, cwd))}, which this import reads; keep the cache somewhere else`);
+  }
+  return file;
 }
 
 /** The signals that end an import with nothing written: Ctrl-C, the terminal closed, a kill. */
@@ -428,20 +482,45 @@ interface Folder {
   ids: Map<string, Existing>;
   /** Every name in the folder itself: a new deal's file never takes one. */
   names: Set<string>;
+  /** With --cache: what it kept, and where this run records each file. */
+  cache: ImportCache | undefined;
 }
 
 /** The deal files already in the folder, by CRM record and by id. A file that is not a valid deal is left alone, and said so. */
-async function scanFolder(into: string, cwd: string, currency: string, verdictOf: ((deal: Deal) => Verdict) | undefined, context: CommandContext): Promise<Folder> {
-  const folder: Folder = { byCrm: new Map(), ids: new Map(), names: new Set() };
+async function scanFolder(
+  into: string,
+  cwd: string,
+  currency: string,
+  verdictOf: ((deal: Deal) => Verdict) | undefined,
+  context: CommandContext,
+  openCache: ((files: number) => Promise<ImportCache>) | undefined,
+): Promise<Folder> {
+  const folder: Folder = { byCrm: new Map(), ids: new Map(), names: new Set(), cache: undefined };
+  const invalid: string[] = [];
+  const add = (f: DiscoveredFile, deal: KeptDeal | null) => {
+    if (deal === null) {
+      invalid.push(f.file);
+      return;
+    }
+    const entry: Existing = { path: f.path, file: f.file, ...deal };
+    if (!folder.ids.has(deal.id)) folder.ids.set(deal.id, entry);
+    if (deal.crm) {
+      const key = crmKey(deal.crm.source, deal.crm.id);
+      const before = folder.byCrm.get(key);
+      folder.byCrm.set(key, before === undefined ? entry : Array.isArray(before) ? [...before, entry] : [before, entry]);
+    }
+  };
   try {
     for (const name of await readdir(into)) folder.names.add(name);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return folder;
-    throw new UsageError(`cannot read ${safeChars(displayPath(into, cwd))}: ${describeFsError(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read ${safeChars(displayPath(into, cwd))}: ${describeFsError(error)}`);
   }
-  const discovery = await discoverDealFiles([into], cwd);
-  if (!discovery.ok) return folder;
-  const invalid: string[] = [];
+  const discovery = folder.names.size === 0 ? undefined : await discoverDealFiles([into], cwd);
+  // Opened once the folder's size is known: a cache is read only up to a size that fits it.
+  const cache = (folder.cache = await openCache?.(discovery?.files.length ?? 0));
+  if (!discovery?.ok) return folder;
+  // Under --cache, a file's stamp is kept only when it had not changed for a while before it was read.
+  const settled = Date.now() - STAMP_SETTLED_MS;
   // One after another, into one reused buffer, as check reads on each thread: most files are small.
   for (const f of discovery.files) {
     // A link out of the folder, or not a file: not read, and said so, so that a record it may hold is not quietly imported twice.
@@ -449,25 +528,31 @@ async function scanFolder(into: string, cwd: string, currency: string, verdictOf
       invalid.push(f.file);
       continue;
     }
-    const outcome = readInputFileSync(f.path, { noFollow: true, reuseBuffer: true });
+    // A file kept under --cache, with the verdict this run needs, is not read when the file system
+    // says it is as it was, nor parsed when its bytes are those it was kept with.
+    const kept = cache?.get(f.file);
+    const usable = kept !== undefined && (kept.deal === null || verdictOf === undefined || kept.deal.verdict !== undefined) ? kept : undefined;
+    if (usable && unchanged(f, usable.stamp)) {
+      cache!.keep(f.file);
+      add(f, usable.deal);
+      continue;
+    }
+    const outcome = readInputFileSync(f.path, { noFollow: true, reuseBuffer: true, stamp: cache !== undefined });
+    const hash = cache && outcome.kind === 'ok' ? contentHash(outcome.bytes) : undefined;
+    const stamp = outcome.kind === 'ok' && outcome.stamp && outcome.stamp[3] <= settled && outcome.stamp[4] <= settled ? { stamp: outcome.stamp } : {};
+    if (usable && hash === usable.hash) {
+      cache!.record(f.file, { hash, deal: usable.deal, ...stamp });
+      add(f, usable.deal);
+      continue;
+    }
     const text = outcome.kind === 'ok' ? decodeText(outcome.bytes, f.file) : undefined;
     let loaded = typeof text === 'string' ? parseDealQuick(text, f.file, { defaultCurrency: currency }) : undefined;
     if (loaded && 'refused' in loaded) loaded = (await zodFallback()).deal(loaded);
-    if (!loaded?.ok) {
-      invalid.push(f.file);
-      continue;
-    }
     // Only what the import needs is kept, not the deal: its text is read again if the export
     // changes it, and most deals of a weekly import do not change.
-    const deal = loaded.value;
-    const crm = deal.crm && { source: deal.crm.source, id: deal.crm.id };
-    const entry: Existing = { path: f.path, file: f.file, id: deal.id, crm, owned: ownedValues(deal), verdict: verdictOf?.(deal) };
-    if (!folder.ids.has(deal.id)) folder.ids.set(deal.id, entry);
-    if (crm) {
-      const key = crmKey(crm.source, crm.id);
-      const before = folder.byCrm.get(key);
-      folder.byCrm.set(key, before === undefined ? entry : Array.isArray(before) ? [...before, entry] : [before, entry]);
-    }
+    const deal = loaded?.ok ? keptDeal(loaded.value, verdictOf) : null;
+    if (hash !== undefined) cache!.record(f.file, { hash, deal, ...stamp });
+    add(f, deal);
   }
   if (invalid.length > 0) {
     const shown = invalid.slice(0, 5).map(safeChars).join(', ') + (invalid.length > 5 ? ` and ${invalid.length - 5} more` : '');

@@ -1,0 +1,220 @@
+// `deal-triage import --cache`, through the real CLI entry: a re-import with the cache says and
+// writes what one without it does, cold and warm; what it keeps of a file stands only for the bytes
+// it was kept with (shown by tampering with a kept verdict: a file as it was carries the mark, a file
+// changed since does not); whatever is in the cache's place, the import is the import without it.
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STAMP_SETTLED_MS } from '../../src/check/cache.js';
+import { ROOT, run, STACK_FRAME } from '../helpers/cli.js';
+import type { Run } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
+
+const CACHE = '.deal-triage-import-cache';
+const tempDir = tempDirs('deal-triage-import-cache-');
+
+function workspace(...fixtures: string[]): string {
+  const dir = tempDir();
+  for (const name of fixtures) copyFileSync(path.join(ROOT, 'fixtures/import', name), path.join(dir, name));
+  return dir;
+}
+
+const importIn = (dir: string, ...args: string[]) => run(['import', ...args], { cwd: dir });
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+const same = (a: Run, b: Run) => expect({ code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ code: b.code, stdout: b.stdout, stderr: b.stderr });
+
+/** [content hash, [id, crm source, crm id, owned values, verdict] or null, stamp when kept] */
+type Entry = [string, [string, string | null, string | null, unknown[], string | null] | null, number[]?];
+interface CacheDocument {
+  tool: string;
+  import: number;
+  files: Record<string, Entry>;
+}
+const readCache = (dir: string, file = CACHE) => JSON.parse(read(dir, file)) as CacheDocument;
+
+/** The HubSpot export a week later: Hooli won, for more; Wayne gone from it. */
+function nextWeek(dir: string): void {
+  const csv = read(dir, 'hubspot.csv')
+    .replace('contractsent,2026-12-20 00:00,Lee Park,"1,800,000"', 'closedwon,2026-12-18,Lee Park,"1,950,000"')
+    .split('\n')
+    .filter((line) => !line.includes('Wayne'))
+    .join('\n');
+  writeFileSync(path.join(dir, 'hubspot.csv'), csv);
+}
+
+describe('import --cache', () => {
+  it('says and writes what an import without it does: first import, unchanged re-import cold and warm, an update', async () => {
+    const plain = workspace('hubspot.csv');
+    const cached = workspace('hubspot.csv');
+    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    expect(existsSync(path.join(cached, CACHE))).toBe(true);
+    expect(existsSync(path.join(plain, CACHE))).toBe(false);
+    // Kept by the import that wrote the files: every deal, under its name as shown.
+    expect(Object.keys(readCache(cached).files)).toEqual([
+      'deals/hooli-search-appliance.yaml',
+      'deals/pied-piper-compression-pilot.yaml',
+      'deals/stark-industries-renewal.yaml',
+      'deals/wayne-enterprises.yaml',
+    ]);
+    for (let round = 0; round < 2; round++) same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    for (const dir of [plain, cached]) nextWeek(dir);
+    for (const format of ['text', 'json']) same(await importIn(cached, 'hubspot.csv', '--cache', '-f', format, '--dry-run'), await importIn(plain, 'hubspot.csv', '-f', format, '--dry-run'));
+    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    expect(read(cached, 'deals/hooli-search-appliance.yaml')).toBe(read(plain, 'deals/hooli-search-appliance.yaml'));
+    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+  });
+
+  it('an entry stands for the bytes it was kept with only: a file edited by hand since is read again', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv', '--cache');
+    // Every verdict it keeps made "join": a deal read from the cache says so, one read again does not.
+    const document = readCache(dir);
+    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    const tampered = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(tampered.stdout).toContain('as of 2026-12-01: 4 join, 0 wait, 0 decline');
+    // By hand: the brief written, and the stage moved, of one deal.
+    const file = path.join(dir, 'deals/pied-piper-compression-pilot.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8').replace('stage: qualification', 'stage: discovery')}objective: a line by hand\n`);
+    const edited = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(edited.stdout).toContain('updated: 1\n  deals/pied-piper-compression-pilot.yaml  (line 3)\n    stage discovery → qualification\n');
+    expect(edited.stdout).toContain('as of 2026-12-01: 3 join, 0 wait, 1 decline');
+    expect(read(dir, 'deals/pied-piper-compression-pilot.yaml')).toContain('stage: qualification\n');
+    expect(read(dir, 'deals/pied-piper-compression-pilot.yaml')).toContain('objective: a line by hand\n');
+  });
+
+  it('keeps a stamp for a file that had settled, and then reads the file again only when the file system says it changed, even to the same size with its old mtime', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv', '--cache');
+    await new Promise((resolve) => setTimeout(resolve, STAMP_SETTLED_MS + 250));
+    await importIn(dir, 'hubspot.csv', '--cache');
+    const document = readCache(dir);
+    expect(Object.values(document.files).every((entry) => entry.length === 3)).toBe(true);
+    // Unchanged: the warm run writes the cache not again.
+    const before = statSync(path.join(dir, CACHE)).mtimeMs;
+    const text = read(dir, CACHE);
+    await importIn(dir, 'hubspot.csv', '--cache');
+    expect(read(dir, CACHE)).toBe(text);
+    expect(statSync(path.join(dir, CACHE)).mtimeMs).toBe(before);
+    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    // The same size, the same mtime, another stage: its ctime tells.
+    const file = path.join(dir, 'deals/stark-industries-renewal.yaml');
+    const { atime, mtime, size } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stage: proposal', 'stage: discovery').replace('imported from', 'imported frm'));
+    utimesSync(file, atime, mtime);
+    expect(statSync(file).size).toBe(size);
+    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(result.stdout).toContain('  deals/stark-industries-renewal.yaml  (line 4)\n    stage discovery → proposal\n');
+    expect(result.stdout).toContain('3 join');
+  }, 20_000);
+
+  it('--quiet keeps no verdicts; the next import with verdicts works them out', async () => {
+    const plain = workspace('hubspot.csv');
+    const cached = workspace('hubspot.csv');
+    await importIn(cached, 'hubspot.csv', '--cache', '-q');
+    await importIn(plain, 'hubspot.csv');
+    expect(Object.values(readCache(cached).files).every((entry) => entry[1]![4] === null)).toBe(true);
+    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    expect(Object.values(readCache(cached).files).every((entry) => entry[1]![4] !== null)).toBe(true);
+  });
+
+  it('a cache made with another config, or on another day, is not used', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv', '--cache');
+    const document = readCache(dir);
+    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    const tomorrow = await run(['import', 'hubspot.csv', '--cache', '--today', '2026-12-02'], { cwd: dir });
+    expect(tomorrow.stdout).not.toContain('4 join');
+    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    writeFileSync(path.join(dir, 'deal-triage.config.yaml'), 'company:\n  name: Us\n  annual_revenue: 20000000\n  currency: USD\n');
+    const configured = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(configured.code).toBe(0);
+    expect(configured.stdout).not.toContain('4 join');
+  });
+
+  it('--dry-run neither writes nor changes the cache', async () => {
+    const dir = workspace('hubspot.csv');
+    await importIn(dir, 'hubspot.csv', '--dry-run', '--cache');
+    expect(existsSync(path.join(dir, CACHE))).toBe(false);
+    await importIn(dir, 'hubspot.csv', '--cache');
+    const text = read(dir, CACHE);
+    nextWeek(dir);
+    await importIn(dir, 'hubspot.csv', '--dry-run', '--cache');
+    expect(read(dir, CACHE)).toBe(text);
+  });
+});
+
+describe('whatever is in the cache\'s place, the import is the import without it', () => {
+  const damaged: [string, (text: string) => string][] = [
+    ['not JSON', () => '{"tool":"deal-triage", oops'],
+    ['cut short', (text) => text.slice(0, text.length / 2)],
+    ['check\'s cache', (text) => text.replace('"import":1', '"format":3')],
+    ['an entry of the wrong shape', (text) => text.replace(/"(join|wait|decline)"\]/, '"maybe"]')],
+    ['an id no deal could have', (text) => text.replace(/\["hooli-search-appliance",/, '["Hooli\\u001b[2J",')],
+    ['an owned value that is an object', (text) => text.replace('"Lee Park"', '{"a":1}')],
+    ['an owned id that is not the id', (text) => text.replace(/\["hooli-search-appliance","hubspot","18342765401",\["hooli-search-appliance"/, '["hooli-search-appliance","hubspot","18342765401",["other-deal"')],
+    ['empty', () => ''],
+  ];
+  it.each(damaged)('%s: ignored, and rewritten', async (_what, damage) => {
+    const plain = workspace('hubspot.csv');
+    const cached = workspace('hubspot.csv');
+    await importIn(plain, 'hubspot.csv');
+    await importIn(cached, 'hubspot.csv', '--cache');
+    const good = read(cached, CACHE);
+    const bad = damage(good);
+    expect(bad).not.toBe(good);
+    writeFileSync(path.join(cached, CACHE), bad);
+    nextWeek(plain);
+    nextWeek(cached);
+    const result = await importIn(cached, 'hubspot.csv', '--cache');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    same(result, await importIn(plain, 'hubspot.csv'));
+    expect(readCache(cached).import).toBe(1);
+  });
+
+  it('a file that is not a cache: left as it is, with a note', async () => {
+    const dir = workspace('hubspot.csv');
+    writeFileSync(path.join(dir, CACHE), 'my notes\n');
+    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`deal-triage: cannot write the cache to ${CACHE}: a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name\n`);
+    expect(read(dir, CACHE)).toBe('my notes\n');
+  });
+
+  it('a symbolic link in its place is neither read nor written through', async () => {
+    const dir = workspace('hubspot.csv');
+    writeFileSync(path.join(dir, 'elsewhere'), '{"tool":"deal-triage",');
+    symlinkSync('elsewhere', path.join(dir, CACHE));
+    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`deal-triage: cannot write the cache to ${CACHE}: it is a symbolic link, and links are not written through\n`);
+    expect(readlinkSync(path.join(dir, CACHE))).toBe('elsewhere');
+    expect(read(dir, 'elsewhere')).toBe('{"tool":"deal-triage",');
+  });
+
+  it('a folder: the cache goes inside it, named from the working folder', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'caches'));
+    expect((await importIn(dir, 'hubspot.csv', '--cache', '--cache-location', 'caches/')).code).toBe(0);
+    expect(existsSync(path.join(dir, CACHE))).toBe(false);
+    const [name] = readdirSync(path.join(dir, 'caches'));
+    expect(name).toMatch(/^\.deal-triage-import-cache_[0-9a-f]{16}$/);
+  });
+
+  it.each([
+    ['deals/cache.yaml', '--cache-location deals/cache.yaml: the cache is not a deal file; give it a name that does not end in .yaml or .yml'],
+    ['hubspot.csv', '--cache-location hubspot.csv is hubspot.csv, which this import reads; keep the cache somewhere else'],
+    ['', '--cache-location needs a path: a file, or a folder to keep the cache in'],
+  ])('--cache-location %j: a usage error, exit 2, nothing written', async (location, message) => {
+    const dir = workspace('hubspot.csv');
+    const csv = read(dir, 'hubspot.csv');
+    const result = await importIn(dir, 'hubspot.csv', '--cache', '--cache-location', location);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(existsSync(path.join(dir, 'deals'))).toBe(false);
+    expect(read(dir, 'hubspot.csv')).toBe(csv);
+  });
+});
