@@ -98,8 +98,13 @@ export class StagedWrites {
         renameSync(this.#staging, this.#folder);
         return [];
       } catch {
-        // Each file then takes its name in the folder, as into one that existed.
-        mkdirSync(this.#folder, { recursive: true });
+        // The folder appeared meanwhile: each file then takes its name in it, as into one that
+        // existed, if it is a real folder (not a link to one elsewhere).
+        const reason = this.#intoFolderAsItIs();
+        if (reason !== undefined) {
+          this.#removeStaging();
+          return this.#staged.map((entry) => ({ target: entry.target, reason, replace: entry.replace }));
+        }
       }
     }
     const failures: StagedFailure[] = [];
@@ -107,14 +112,14 @@ export class StagedWrites {
       const reason = this.#commitOne(entry);
       if (reason !== undefined) failures.push({ target: entry.target, reason, replace: entry.replace });
     }
-    if (this.#staging !== undefined) rmSync(this.#staging, { recursive: true, force: true });
+    this.#removeStaging();
     return failures;
   }
 
   /** Removes every temporary file, and the folders stage() made if they are left empty. */
   discard(): void {
     if (this.#staging !== undefined) {
-      rmSync(this.#staging, { recursive: true, force: true });
+      this.#removeStaging();
     } else {
       for (const entry of this.#staged) {
         try {
@@ -133,6 +138,28 @@ export class StagedWrites {
           break;
         }
       }
+    }
+  }
+
+  /** The hidden folder of new files, with what is left in it; what cannot be removed, the next import does. */
+  #removeStaging(): void {
+    try {
+      if (this.#staging !== undefined) rmSync(this.#staging, { recursive: true, force: true });
+    } catch {
+      // As said.
+    }
+  }
+
+  /** The folder, there (made if it is not), as a real folder; or why the files cannot go into it. */
+  #intoFolderAsItIs(): string | undefined {
+    try {
+      const now = lstatSync(this.#folder, { throwIfNoEntry: false });
+      if (now?.isSymbolicLink()) return 'the folder became a symbolic link during the import; nothing is written through it';
+      if (now && !now.isDirectory()) return `the folder became ${kindOf(now)} during the import`;
+      if (now === undefined) mkdirSync(this.#folder);
+      return undefined;
+    } catch (error) {
+      return describeFsError(error);
     }
   }
 

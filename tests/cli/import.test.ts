@@ -527,6 +527,27 @@ describe('a file that appears at a new deal\'s name during the import', () => {
   }, 60_000);
 });
 
+describe('a symbolic link that appears at the new deals folder\'s name during the import', () => {
+  it('is not written through: no deal is written, each is reported not written, exit 2, and nothing hidden is left', async () => {
+    const { dir, output } = await startLargeImport();
+    mkdirSync(path.join(dir, 'elsewhere'));
+    let planted = false;
+    try {
+      symlinkSync('elsewhere', path.join(dir, 'deals'));
+      planted = true;
+    } catch {
+      // The import got there first: nothing to test.
+    }
+    const { code, stdout } = await output;
+    if (!planted) return;
+    expect(code).toBe(2);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+    expect(stdout).toContain('created: 0\n');
+    expect(stdout).toContain('not written: deals/deal-1.yaml: the folder became a symbolic link during the import; nothing is written through it');
+    expect(readdirSync(dir).sort()).toEqual(['deals', 'elsewhere', 'export.csv']);
+  }, 60_000);
+});
+
 describe('temporary files an import stopped by force left behind', () => {
   it('are removed by the next import (a dry run only says so); a live process\'s are not touched', async () => {
     const dir = workspace('hubspot.csv');

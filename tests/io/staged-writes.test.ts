@@ -16,11 +16,43 @@ describe('StagedWrites', () => {
     const staged = new StagedWrites(path.join(dir, 'deals'));
     staged.stage(path.join(dir, 'deals/a.yaml'), 'id: a\n', { replace: false });
     staged.stage(path.join(dir, 'deals/b.yaml'), 'id: b\n', { replace: false });
-    expect(readdirSync(path.join(dir, 'deals')).filter((name) => !name.startsWith('.'))).toEqual([]);
+    // The folder did not exist: its files are in a hidden folder beside it until the commit.
+    expect(readdirSync(dir).filter((name) => !name.startsWith('.'))).toEqual([]);
     expect(staged.failure).toBeUndefined();
     expect(staged.commit()).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['deals']);
     expect(readdirSync(path.join(dir, 'deals')).sort()).toEqual(['a.yaml', 'b.yaml']);
     expect(readFileSync(path.join(dir, 'deals/b.yaml'), 'utf8')).toBe('id: b\n');
+
+    // Into a folder that exists: temporary files beside their targets.
+    const more = new StagedWrites(path.join(dir, 'deals'));
+    more.stage(path.join(dir, 'deals/c.yaml'), 'id: c\n', { replace: false });
+    expect(readdirSync(path.join(dir, 'deals')).filter((name) => !name.startsWith('.')).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(more.commit()).toEqual([]);
+    expect(readdirSync(path.join(dir, 'deals')).sort()).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+  });
+
+  it('a new folder that appears meanwhile with files in it: each file takes its name in it, and a name taken is left as it is', () => {
+    const dir = tempDir();
+    const staged = new StagedWrites(path.join(dir, 'deals'));
+    for (const name of ['a.yaml', 'b.yaml']) staged.stage(path.join(dir, 'deals', name), `${name}\n`, { replace: false });
+    mkdirSync(path.join(dir, 'deals'));
+    writeFileSync(path.join(dir, 'deals/b.yaml'), 'mine\n');
+    expect(staged.commit()).toEqual([{ target: path.join(dir, 'deals/b.yaml'), reason: 'a file of that name appeared during the import; it was left as it is', replace: false }]);
+    expect(readFileSync(path.join(dir, 'deals/a.yaml'), 'utf8')).toBe('a.yaml\n');
+    expect(readFileSync(path.join(dir, 'deals/b.yaml'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(dir)).toEqual(['deals']);
+  });
+
+  it('a new folder that appears meanwhile as a link to another: nothing is written through it, and nothing hidden is left', () => {
+    const dir = tempDir();
+    const staged = new StagedWrites(path.join(dir, 'deals'));
+    staged.stage(path.join(dir, 'deals/a.yaml'), 'id: a\n', { replace: false });
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync('elsewhere', path.join(dir, 'deals'));
+    expect(staged.commit()).toEqual([{ target: path.join(dir, 'deals/a.yaml'), reason: 'the folder became a symbolic link during the import; nothing is written through it', replace: false }]);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['deals', 'elsewhere']);
   });
 
   it('never replaces a name taken since it was found free: a file, a link, a dangling link', () => {
