@@ -139,13 +139,21 @@ export function serializeCache(key: CacheKey, entries: readonly CacheRecord[]): 
  * config, or not JSON at all.
  */
 export function parseCache(text: string, key: CacheKey): Map<string, unknown> | undefined {
+  return cacheEntries(text, key, 'format', CACHE_FORMAT);
+}
+
+/**
+ * The entries of a cache file of this tool whose `layoutField` is `layout` (check's caches say
+ * `format`, import's `import`: neither is taken for the other), made for `key`.
+ */
+export function cacheEntries(text: string, key: CacheKey, layoutField: string, layout: number): Map<string, unknown> | undefined {
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (!isRecord(document) || document.tool !== TOOL || document.format !== CACHE_FORMAT) return undefined;
+  if (!isRecord(document) || document.tool !== TOOL || document[layoutField] !== layout) return undefined;
   if (document.version !== key.version || document.node !== key.node || document.config !== key.config || document.today !== key.today) return undefined;
   if (!isRecord(document.files)) return undefined;
   // A Map: a file may be named `__proto__` or `constructor` (a path named on the command line can

@@ -12,7 +12,7 @@
 // which sanitise what they print. Deterministic: entries sorted by file, no timestamps of its own.
 
 import type { Verdict } from '../engine/types.js';
-import { isStamp } from '../check/cache.js';
+import { cacheEntries, isStamp } from '../check/cache.js';
 import type { CacheKey, Stamp } from '../check/cache.js';
 import { ID_PATTERN } from '../schema/common.js';
 import { IMPORT_FIELD_NAMES } from './fields.js';
@@ -73,19 +73,7 @@ export function serializeImportCache(key: CacheKey, entries: ReadonlyMap<string,
  * version, day or config (a `check --cache` file among them), or not JSON at all.
  */
 export function parseImportCache(text: string, key: CacheKey): Map<string, unknown> | undefined {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(document) || document.tool !== TOOL || document.import !== IMPORT_CACHE_FORMAT) return undefined;
-  if (document.version !== key.version || document.node !== key.node || document.config !== key.config || document.today !== key.today) return undefined;
-  if (!isRecord(document.files)) return undefined;
-  // A Map: a file may be named `__proto__`, which an object would answer for.
-  const entries = new Map<string, unknown>();
-  for (const name in document.files) if (Object.hasOwn(document.files, name)) entries.set(name, document.files[name]);
-  return entries;
+  return cacheEntries(text, key, 'import', IMPORT_CACHE_FORMAT);
 }
 
 /** An entry as encodeKept writes it, decoded; undefined when it is of any other shape. */
@@ -116,4 +104,3 @@ export function decodeKept(entry: unknown): KeptFile | undefined {
 
 const isKeptValue = (value: unknown): boolean => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,25 +3,21 @@
 // it was kept with (shown by tampering with a kept verdict: a file as it was carries the mark, a file
 // changed since does not); whatever is in the cache's place, the import is the import without it.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STAMP_SETTLED_MS } from '../../src/check/cache.js';
-import { ROOT, run, STACK_FRAME } from '../helpers/cli.js';
+import { run, STACK_FRAME } from '../helpers/cli.js';
 import type { Run } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
+import { copyExports, nextWeek, read } from '../helpers/import.js';
 
 const CACHE = '.deal-triage-import-cache';
 const tempDir = tempDirs('deal-triage-import-cache-');
 
-function workspace(...fixtures: string[]): string {
-  const dir = tempDir();
-  for (const name of fixtures) copyFileSync(path.join(ROOT, 'fixtures/import', name), path.join(dir, name));
-  return dir;
-}
+const workspace = (...fixtures: string[]) => copyExports(tempDir(), ...fixtures);
 
 const importIn = (dir: string, ...args: string[]) => run(['import', ...args], { cwd: dir });
-const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 const same = (a: Run, b: Run) => expect({ code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ code: b.code, stdout: b.stdout, stderr: b.stderr });
 
 /** [content hash, [id, crm source, crm id, owned values, verdict] or null, stamp when kept] */
@@ -32,16 +28,6 @@ interface CacheDocument {
   files: Record<string, Entry>;
 }
 const readCache = (dir: string, file = CACHE) => JSON.parse(read(dir, file)) as CacheDocument;
-
-/** The HubSpot export a week later: Hooli won, for more; Wayne gone from it. */
-function nextWeek(dir: string): void {
-  const csv = read(dir, 'hubspot.csv')
-    .replace('contractsent,2026-12-20 00:00,Lee Park,"1,800,000"', 'closedwon,2026-12-18,Lee Park,"1,950,000"')
-    .split('\n')
-    .filter((line) => !line.includes('Wayne'))
-    .join('\n');
-  writeFileSync(path.join(dir, 'hubspot.csv'), csv);
-}
 
 describe('import --cache', () => {
   it('says and writes what an import without it does: first import, unchanged re-import cold and warm, an update', async () => {

@@ -10,19 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, run, STACK_FRAME } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
 import { BIN, ensureBuilt } from '../helpers/terminal.js';
+import { copyExports, nextWeek, read } from '../helpers/import.js';
 
-const FIXTURES = path.join(ROOT, 'fixtures/import');
 const tempDir = tempDirs('deal-triage-import-');
 
 /** A working folder with these fixtures copied in. */
-function workspace(...fixtures: string[]): string {
-  const dir = tempDir();
-  for (const name of fixtures) copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
-  return dir;
-}
+const workspace = (...fixtures: string[]) => copyExports(tempDir(), ...fixtures);
 
 const deals = (dir: string, folder = 'deals') => readdirSync(path.join(dir, folder)).sort();
-const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 const importIn = (dir: string, ...args: string[]) => run(['import', ...args], { cwd: dir });
 
 describe('a first import', () => {
@@ -156,16 +151,6 @@ crm:
   id: "18342765401"   # the record in HubSpot
   source: hubspot
 `;
-
-/** The HubSpot export a week later: Hooli won, for more, on another day; Wayne gone from it. */
-function nextWeek(dir: string): void {
-  const csv = read(dir, 'hubspot.csv')
-    .replace('contractsent,2026-12-20 00:00,Lee Park,"1,800,000"', 'closedwon,2026-12-18,Lee Park,"1,950,000"')
-    .split('\n')
-    .filter((line) => !line.includes('Wayne'))
-    .join('\n');
-  writeFileSync(path.join(dir, 'hubspot.csv'), csv);
-}
 
 describe('a re-import', () => {
   it("updates only the fields the CRM owns, in place: the brief, the comments and the key order stay", async () => {
