@@ -66,7 +66,7 @@ export function formatImportText(report: ImportReport, style: Style): string {
     out.push(
       '',
       style.bold(`Verdicts of the ${plural(total, 'deal')} in this export, as of ${report.today}: `) +
-        `${style.green(`${v.join} join`)}, ${style.yellow(`${v.wait} wait`)}, ${v.decline} decline`,
+        `${style.green(`${formatNumber(v.join, 0)} join`)}, ${style.yellow(`${formatNumber(v.wait, 0)} wait`)}, ${formatNumber(v.decline, 0)} decline`,
     );
     if (v.joins.length > 0) {
       out.push(`The CEO should join: ${v.joins.slice(0, LISTED).map(safeChars).join(', ')}${v.join > LISTED ? `, … and ${formatNumber(v.join - LISTED, 0)} more` : ''}`);

@@ -121,6 +121,18 @@ describe('import --cache', () => {
     expect(configured.stdout).not.toContain('4 join');
   });
 
+  it('a temporary file of the cache left by an import that was stopped is removed by the next import with the cache', async () => {
+    const dir = workspace('hubspot.csv');
+    const dead = `.${CACHE}.4194305-0badc0de.tmp`;
+    writeFileSync(path.join(dir, dead), '{"tool":"deal-triage",');
+    const dry = await importIn(dir, 'hubspot.csv', '--cache', '--dry-run');
+    expect(dry.stderr).toContain(`deal-triage: note: a temporary file left beside ${CACHE} by an import that was stopped is there; the next import removes it\n`);
+    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`deal-triage: note: removed a temporary file left beside ${CACHE} by an import that was stopped\n`);
+    expect(existsSync(path.join(dir, dead))).toBe(false);
+  });
+
   it('--dry-run neither writes nor changes the cache', async () => {
     const dir = workspace('hubspot.csv');
     await importIn(dir, 'hubspot.csv', '--dry-run', '--cache');

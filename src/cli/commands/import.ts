@@ -2,10 +2,13 @@
 // over the export, so memory does not grow with its size: each row becomes a deal's text (a new
 // file, or the owned fields of the matched file changed in place), checked as every command loads a
 // deal: a row that cannot become a valid deal is skipped with its reason, located. Each text is
-// written to a temporary file beside its target at once, while the export is still being read
-// (./io/staged-writes.ts); only when the whole export has been read does each take its name,
-// atomically, never through a symbolic link. A problem with the file as a table or with the
-// mapping, wherever it is in the export, removes the temporary files: nothing is written.
+// written to a temporary file beside its target at once (into a new folder: to a hidden folder that
+// becomes it), while the export is still being read (../../io/staged-writes.ts); only when the whole
+// export has been read does each take its name, atomically, never through a symbolic link. A
+// problem with the file as a table or with the mapping, wherever it is in the export, removes the
+// temporary files: nothing is written. With --cache, what the import needs of each deal file in the
+// folder is kept under its content hash (../../io/import-cache.ts), and only files changed since are
+// parsed again.
 // Exit 0 when every row imported, 1 when a row was skipped, 2 when nothing could be imported
 // (usage, the mapping, the export unreadable as a table) or a file could not be written.
 
@@ -130,264 +133,267 @@ export async function runImport(file: string | undefined, options: ImportOptions
   await checkExport(csvPath, file);
   const cacheFile = options.cache ? await importCacheFile(options.cacheLocation ?? DEFAULT_IMPORT_CACHE_LOCATION, io.cwd, [csvPath, options.map === undefined ? undefined : path.resolve(io.cwd, options.map), loaded.file]) : undefined;
 
-  const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
-  const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today);
-  const folder = await scanFolder(into, io.cwd, currency, verdictOf, context, openCache);
-  const cache = folder.cache;
-  // What an import stopped by force left behind is removed by the next one (a dry run only says so):
-  // temporary files in the folder, and the hidden folder beside it that a first import fills.
-  const left = leftovers(folder.names);
-  const parent = path.dirname(into);
-  const leftBeside = leftovers(await readdir(parent).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(into)}.`));
-  const sweeps = [
-    { where: into, names: left, things: temporaryFiles, place: `in ${safeChars(intoShown)}` },
-    { where: parent, names: leftBeside, things: (k: number) => (k === 1 ? 'a temporary folder' : `${formatNumber(k, 0)} temporary folders`), place: `beside ${safeChars(intoShown)}` },
-  ];
-  for (const { where, names, things, place } of sweeps) {
-    if (names.length === 0) continue;
-    const n = things(names.length);
-    if (options.dryRun) io.stderr.write(`deal-triage: note: ${n} left ${place} by an import that was stopped ${names.length === 1 ? 'is' : 'are'} there; the next import removes ${names.length === 1 ? 'it' : 'them'}\n`);
-    else if (removeLeftovers(where, names) > 0) io.stderr.write(`deal-triage: note: removed ${n} left ${place} by an import that was stopped\n`);
-  }
-
-  const summary: CsvSummary = { footerLines: 0 };
-  const csvOptions = { encoding: options.encoding, delimiter: mapFile?.spec.delimiter === 'tab' ? '\t' : mapFile?.spec.delimiter };
-  let mapping: Mapping | undefined;
-  let header: CsvHeader | undefined;
-  const skipped: Problem[] = [];
-  /** The line of the last row skipped: a row with several bad cells is one row skipped. */
-  let lastSkipped = 0;
-  /** Each CRM record of the export, by id: the line it is on. */
-  const seen = new StringTable();
-  /** The ids given to the export's new deals. */
-  const assigned = new StringTable();
-  const suffixes = new Map<string, number>();
-  const report: ImportReport = {
-    csv: csvShown,
-    into: intoShown,
-    source: '',
-    preset: undefined,
-    dryRun: options.dryRun === true,
-    rows: 0,
-    footerLines: 0,
-    createdCount: 0,
-    updatedCount: 0,
-    created: [],
-    updated: [],
-    unchanged: 0,
-    skippedRows: 0,
-    skipped,
-    notInExport: [],
-    unwritten: [],
-    verdicts: undefined,
-    today: context.today,
-  };
-  const verdicts: VerdictCounts = { join: 0, wait: 0, decline: 0, joins: [] };
-  // The text lists only the first few deals of each kind: a huge export keeps no list of them all.
-  const listAll = options.format === 'json';
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const count = (verdict: Verdict | undefined, shown: string) => {
-    if (verdict === undefined) return;
-    verdicts[verdict] += 1;
-    if (verdict !== 'join') return;
-    verdicts.joins.push(shown);
-    // The first LISTED by name, kept from time to time.
-    if (!listAll && verdicts.joins.length >= 4 * LISTED) verdicts.joins = verdicts.joins.sort(byName).slice(0, LISTED);
-  };
-  const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
-  // A new deal's file as shown: the folder's shown path, then its name (ids never hold a slash).
-  const shownPrefix = displayPath(path.join(into, 'x'), io.cwd).slice(0, -1);
-  const intoPrefix = path.join(into, 'x').slice(0, -1);
-  // Each text is written to a temporary file as soon as it is known, while the export is still
-  // being read; the files take their names only once the whole export has been read without a
-  // problem that stops the import.
-  const staged = report.dryRun ? undefined : new StagedWrites(into);
-  // Ctrl-C (or the terminal closed, or a kill) while the export is read ends the import between two
-  // batches of rows, and nothing is written.
+  // Ctrl-C (or the terminal closed, or a kill) while the folder is scanned or the export read ends
+  // the import there, and nothing is written; from the moment the files take their names, it waits
+  // for the import to finish.
   let interrupted: NodeJS.Signals | undefined;
   const interrupt = (signal: NodeJS.Signals) => {
     interrupted = signal;
   };
-  const listen = (on: boolean) => {
-    for (const signal of STOP_SIGNALS) {
-      if (on) process.on(signal, interrupt);
-      else process.off(signal, interrupt);
-    }
+  const stopped = (signal: NodeJS.Signals) => {
+    io.stderr.write('deal-triage: interrupted; nothing was imported\n');
+    return 128 + (osConstants.signals[signal] ?? 2);
   };
-  listen(true);
-
+  for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
   try {
-    for await (const batch of readCsvBatches(csvPath, csvShown, csvOptions, summary)) {
-      if (interrupted) throw new Interrupted(interrupted);
-      for (const row of batch) {
-        if (header === undefined) {
-          header = row as CsvHeader;
-          const preset = presetName ? PRESETS[presetName] : mapFile ? undefined : closestPreset(header.cells);
-          if (!preset && !mapFile) {
-            throw new UsageError(
-              `${safeChars(csvShown)} has none of the columns of a Salesforce, HubSpot or Pipedrive export; ` +
-                `describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`,
-            );
-          }
-          const resolved = resolveMapping({ preset, file: mapFile, header: header.cells, csvFile: csvShown });
-          if (!resolved.ok) {
-            io.stderr.write(formatDiagnostics(resolved.problems, new Map(mapFile ? [[mapFile.file, mapFile.text]] : []), context.styles.stderr));
-            io.stderr.write(`deal-triage: ${mapFile ? `the mapping ${safeChars(mapFile.file)} does not fit ${safeChars(csvShown)}` : `${safeChars(csvShown)} lacks columns the ${preset!.name} preset needs; describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`}; nothing was imported\n`);
-            listen(false);
-            return EXIT.usage;
-          }
-          mapping = resolved.mapping;
-          report.source = mapping.source;
-          report.preset = mapping.preset;
-          continue;
-        }
-        report.rows += 1;
-        const m = mapping!;
-        const skip = (index: number, rule: string, message: string) => {
-          if (lastSkipped !== row.line) report.skippedRows += 1;
-          lastSkipped = row.line;
-          skipped.push(problem(csvShown, cellPosition(row, index), rule, message));
-        };
-        const outcome = rowToDeal(row.cells, m);
-        if (!outcome.ok) {
-          for (const cell of outcome.problems) skip(cell.index, cell.rule, cell.message);
-          continue;
-        }
-        const deal = outcome.deal;
-        const idColumn = m.columns.find((c) => c.field === 'crm.id')!.index;
-        const earlier = seen.get(deal.crmId);
-        if (earlier !== undefined) {
-          skip(idColumn, 'import-duplicate-record', `${m.source} record ${clip(deal.crmId)} is on line ${earlier} already; each record is one deal`);
-          continue;
-        }
-        seen.set(deal.crmId, row.line);
-        const matched = folder.byCrm.get(crmKey(m.source, deal.crmId));
-        if (Array.isArray(matched)) {
-          skip(idColumn, 'import-ambiguous-record', `${matched.map((e) => e.file).join(' and ')} are all ${m.source} record ${clip(deal.crmId)}; keep one of them`);
-          continue;
-        }
-        if (matched) {
-          const changes = ownedChanges(matched.owned, deal);
-          if (changes.length === 0) {
-            report.unchanged += 1;
-            count(matched.verdict, matched.file);
+    const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
+    const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today);
+    const folder = await scanFolder(into, io.cwd, currency, verdictOf, context, openCache);
+    if (interrupted) return stopped(interrupted);
+    const cache = folder.cache;
+    // What an import stopped by force left behind is removed by the next one (a dry run only says so):
+    // temporary files in the folder, and the hidden folder beside it that a first import fills.
+    const left = leftovers(folder.names);
+    const parent = path.dirname(into);
+    const leftBeside = leftovers(await readdir(parent).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(into)}.`));
+    const sweeps = [
+      { where: into, names: left, things: temporaryFiles, place: `in ${safeChars(intoShown)}` },
+      { where: parent, names: leftBeside, things: (k: number) => (k === 1 ? 'a temporary folder' : `${formatNumber(k, 0)} temporary folders`), place: `beside ${safeChars(intoShown)}` },
+    ];
+    // And the cache's temporary file, when one was being written.
+    if (cacheFile !== undefined) {
+      const cacheFolder = path.dirname(cacheFile);
+      const names = leftovers(await readdir(cacheFolder).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(cacheFile)}.`));
+      sweeps.push({ where: cacheFolder, names, things: temporaryFiles, place: `beside ${safeChars(displayPath(cacheFile, io.cwd))}` });
+    }
+    for (const { where, names, things, place } of sweeps) {
+      if (names.length === 0) continue;
+      const n = things(names.length);
+      if (options.dryRun) io.stderr.write(`deal-triage: note: ${n} left ${place} by an import that was stopped ${names.length === 1 ? 'is' : 'are'} there; the next import removes ${names.length === 1 ? 'it' : 'them'}\n`);
+      else if (removeLeftovers(where, names) > 0) io.stderr.write(`deal-triage: note: removed ${n} left ${place} by an import that was stopped\n`);
+    }
+
+    const summary: CsvSummary = { footerLines: 0 };
+    const csvOptions = { encoding: options.encoding, delimiter: mapFile?.spec.delimiter === 'tab' ? '\t' : mapFile?.spec.delimiter };
+    let mapping: Mapping | undefined;
+    let header: CsvHeader | undefined;
+    const skipped: Problem[] = [];
+    /** The line of the last row skipped: a row with several bad cells is one row skipped. */
+    let lastSkipped = 0;
+    /** Each CRM record of the export, by id: the line it is on. */
+    const seen = new StringTable();
+    /** The ids given to the export's new deals. */
+    const assigned = new StringTable();
+    const suffixes = new Map<string, number>();
+    const report: ImportReport = {
+      csv: csvShown,
+      into: intoShown,
+      source: '',
+      preset: undefined,
+      dryRun: options.dryRun === true,
+      rows: 0,
+      footerLines: 0,
+      createdCount: 0,
+      updatedCount: 0,
+      created: [],
+      updated: [],
+      unchanged: 0,
+      skippedRows: 0,
+      skipped,
+      notInExport: [],
+      unwritten: [],
+      verdicts: undefined,
+      today: context.today,
+    };
+    const verdicts: VerdictCounts = { join: 0, wait: 0, decline: 0, joins: [] };
+    // The text lists only the first few deals of each kind: a huge export keeps no list of them all.
+    const listAll = options.format === 'json';
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const count = (verdict: Verdict | undefined, shown: string) => {
+      if (verdict === undefined) return;
+      verdicts[verdict] += 1;
+      if (verdict !== 'join') return;
+      verdicts.joins.push(shown);
+      // The first LISTED by name, kept from time to time.
+      if (!listAll && verdicts.joins.length >= 4 * LISTED) verdicts.joins = verdicts.joins.sort(byName).slice(0, LISTED);
+    };
+    const taken = (id: string) => folder.ids.has(id) || folder.names.has(`${id}.yaml`) || folder.names.has(`${id}.yml`) || assigned.has(id);
+    // A new deal's file as shown: the folder's shown path, then its name (ids never hold a slash).
+    const shownPrefix = displayPath(path.join(into, 'x'), io.cwd).slice(0, -1);
+    const intoPrefix = path.join(into, 'x').slice(0, -1);
+    // Each text is written to a temporary file as soon as it is known, while the export is still
+    // being read; the files take their names only once the whole export has been read without a
+    // problem that stops the import.
+    const staged = report.dryRun ? undefined : new StagedWrites(into);
+    try {
+      for await (const batch of readCsvBatches(csvPath, csvShown, csvOptions, summary)) {
+        if (interrupted) throw new Interrupted(interrupted);
+        for (const row of batch) {
+          if (header === undefined) {
+            header = row as CsvHeader;
+            const preset = presetName ? PRESETS[presetName] : mapFile ? undefined : closestPreset(header.cells);
+            if (!preset && !mapFile) {
+              throw new UsageError(
+                `${safeChars(csvShown)} has none of the columns of a Salesforce, HubSpot or Pipedrive export; ` +
+                  `describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`,
+              );
+            }
+            const resolved = resolveMapping({ preset, file: mapFile, header: header.cells, csvFile: csvShown });
+            if (!resolved.ok) {
+              io.stderr.write(formatDiagnostics(resolved.problems, new Map(mapFile ? [[mapFile.file, mapFile.text]] : []), context.styles.stderr));
+              io.stderr.write(`deal-triage: ${mapFile ? `the mapping ${safeChars(mapFile.file)} does not fit ${safeChars(csvShown)}` : `${safeChars(csvShown)} lacks columns the ${preset!.name} preset needs; describe its columns in a mapping file: deal-triage import --init-map ${safeChars(file)}`}; nothing was imported\n`);
+              return EXIT.usage;
+            }
+            mapping = resolved.mapping;
+            report.source = mapping.source;
+            report.preset = mapping.preset;
             continue;
           }
-          const text = editDealText(readDealText(matched), changes);
-          const valid = await validateText(text, matched.file, currency);
+          report.rows += 1;
+          const m = mapping!;
+          const skip = (index: number, rule: string, message: string) => {
+            if (lastSkipped !== row.line) report.skippedRows += 1;
+            lastSkipped = row.line;
+            skipped.push(problem(csvShown, cellPosition(row, index), rule, message));
+          };
+          const outcome = rowToDeal(row.cells, m);
+          if (!outcome.ok) {
+            for (const cell of outcome.problems) skip(cell.index, cell.rule, cell.message);
+            continue;
+          }
+          const deal = outcome.deal;
+          const idColumn = m.columns.find((c) => c.field === 'crm.id')!.index;
+          const earlier = seen.get(deal.crmId);
+          if (earlier !== undefined) {
+            skip(idColumn, 'import-duplicate-record', `${m.source} record ${clip(deal.crmId)} is on line ${earlier} already; each record is one deal`);
+            continue;
+          }
+          seen.set(deal.crmId, row.line);
+          const matched = folder.byCrm.get(crmKey(m.source, deal.crmId));
+          if (Array.isArray(matched)) {
+            skip(idColumn, 'import-ambiguous-record', `${matched.map((e) => e.file).join(' and ')} are all ${m.source} record ${clip(deal.crmId)}; keep one of them`);
+            continue;
+          }
+          if (matched) {
+            const changes = ownedChanges(matched.owned, deal);
+            if (changes.length === 0) {
+              report.unchanged += 1;
+              count(matched.verdict, matched.file);
+              continue;
+            }
+            const text = editDealText(readDealText(matched), changes);
+            const valid = await validateText(text, matched.file, currency);
+            if (!valid.ok) {
+              skip(idColumn, 'import-invalid-deal', `updating ${matched.file} with this row would make it invalid: ${valid.reason}`);
+              continue;
+            }
+            if (listAll || report.updatedCount < LISTED) report.updated.push({ file: matched.file, id: matched.id, crmId: deal.crmId, line: row.line, changes });
+            report.updatedCount += 1;
+            const kept = keptDeal(valid.deal, verdictOf);
+            count(kept.verdict, matched.file);
+            staged?.stage(matched.path, text, { replace: true });
+            cache?.record(matched.file, { hash: contentHash(text), deal: kept });
+            continue;
+          }
+          const given = deal.owned.get('id') as string | undefined;
+          if (given !== undefined && taken(given)) {
+            const owner = folder.ids.get(given);
+            const whose = owner?.crm ? `${owner.file} (${owner.crm.source} record ${clip(owner.crm.id)})` : (owner?.file ?? `another deal of this export`);
+            skip(m.columns.find((c) => c.field === 'id')!.index, 'import-id-taken', `the id ${given} already belongs to ${whose}; a deal's id is never given to another record`);
+            continue;
+          }
+          const id = given ?? uniqueId(slug(deal.name), taken, suffixes);
+          assigned.set(id, 1);
+          const shown = `${shownPrefix}${id}.yaml`;
+          const data = newDealData(deal, id, m);
+          const text = newDealText(data, m, toolVersion());
+          const valid = await validateData(data, text, shown, currency);
           if (!valid.ok) {
-            skip(idColumn, 'import-invalid-deal', `updating ${matched.file} with this row would make it invalid: ${valid.reason}`);
+            skip(idColumn, 'import-invalid-deal', `this row does not make a valid deal: ${valid.reason}`);
             continue;
           }
-          if (listAll || report.updatedCount < LISTED) report.updated.push({ file: matched.file, id: matched.id, crmId: deal.crmId, line: row.line, changes });
-          report.updatedCount += 1;
+          if (listAll || report.createdCount < LISTED) report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
+          report.createdCount += 1;
           const kept = keptDeal(valid.deal, verdictOf);
-          count(kept.verdict, matched.file);
-          staged?.stage(matched.path, text, { replace: true });
-          cache?.record(matched.file, { hash: contentHash(text), deal: kept });
-          continue;
+          count(kept.verdict, shown);
+          staged?.stage(`${intoPrefix}${id}.yaml`, text, { replace: false });
+          cache?.record(shown, { hash: contentHash(text), deal: kept });
         }
-        const given = deal.owned.get('id') as string | undefined;
-        if (given !== undefined && taken(given)) {
-          const owner = folder.ids.get(given);
-          const whose = owner?.crm ? `${owner.file} (${owner.crm.source} record ${clip(owner.crm.id)})` : (owner?.file ?? `another deal of this export`);
-          skip(m.columns.find((c) => c.field === 'id')!.index, 'import-id-taken', `the id ${given} already belongs to ${whose}; a deal's id is never given to another record`);
-          continue;
-        }
-        const id = given ?? uniqueId(slug(deal.name), taken, suffixes);
-        assigned.set(id, 1);
-        const shown = `${shownPrefix}${id}.yaml`;
-        const data = newDealData(deal, id, m);
-        const text = newDealText(data, m, toolVersion());
-        const valid = await validateData(data, text, shown, currency);
-        if (!valid.ok) {
-          skip(idColumn, 'import-invalid-deal', `this row does not make a valid deal: ${valid.reason}`);
-          continue;
-        }
-        if (listAll || report.createdCount < LISTED) report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
-        report.createdCount += 1;
-        const kept = keptDeal(valid.deal, verdictOf);
-        count(kept.verdict, shown);
-        staged?.stage(`${intoPrefix}${id}.yaml`, text, { replace: false });
-        cache?.record(shown, { hash: contentHash(text), deal: kept });
+      }
+      // A signal during the last batch, or while the file was being closed.
+      if (interrupted) throw new Interrupted(interrupted);
+    } catch (error) {
+      staged?.discard();
+      if (error instanceof Interrupted) return stopped(error.signal);
+      if (error instanceof CsvError) {
+        io.stderr.write(formatDiagnostics([error.problem], new Map(), context.styles.stderr));
+        io.stderr.write(`deal-triage: ${safeChars(csvShown)} cannot be read as a table of deals; nothing was imported\n`);
+        return EXIT.usage;
+      }
+      throw error;
+    }
+    report.footerLines = summary.footerLines;
+    for (const [key, entry] of folder.byCrm) {
+      if (!key.startsWith(`${report.source}\u0000`)) continue;
+      for (const e of Array.isArray(entry) ? entry : [entry]) {
+        if (!seen.has(e.crm!.id)) report.notInExport.push({ file: e.file, id: e.id, crmId: e.crm!.id });
       }
     }
-    // A signal during the last batch, or while the file was being closed.
-    if (interrupted) throw new Interrupted(interrupted);
-  } catch (error) {
-    listen(false);
-    staged?.discard();
-    if (error instanceof Interrupted) {
-      io.stderr.write('deal-triage: interrupted; nothing was imported\n');
-      return 128 + (osConstants.signals[error.signal] ?? 2);
+    report.notInExport.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+    // Every file at once, or none: a text that could not even be written to its temporary file stops
+    // them all. Blocking from here, with the handlers still in place: a signal now waits for every
+    // name to be given, the cache to be saved and the report printed (without a handler, Node would
+    // end the process between two of them).
+    const failed = staged?.failure;
+    if (failed) {
+      staged?.discard();
+      throw new UsageError(`cannot write ${safeChars(displayPath(failed.target, io.cwd))}: ${failed.reason}; nothing was imported`);
     }
-    if (error instanceof CsvError) {
-      io.stderr.write(formatDiagnostics([error.problem], new Map(), context.styles.stderr));
-      io.stderr.write(`deal-triage: ${safeChars(csvShown)} cannot be read as a table of deals; nothing was imported\n`);
+    for (const unwritten of staged?.commit() ?? []) {
+      // Not counted as created or updated: it was not.
+      const file = displayPath(unwritten.target, io.cwd);
+      report.unwritten.push({ file, reason: unwritten.reason });
+      cache?.forget(file);
+      if (unwritten.replace) {
+        report.updatedCount -= 1;
+        report.updated = report.updated.filter((deal) => deal.file !== file);
+      } else {
+        report.createdCount -= 1;
+        report.created = report.created.filter((deal) => deal.file !== file);
+      }
+    }
+    // A shortcut for the next import: one that cannot be kept is worth a note, never a failure. A
+    // dry run writes nothing, the cache included.
+    const cacheFailure = report.dryRun ? undefined : await cache?.save();
+    if (cacheFailure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cacheFile!, io.cwd))}: ${cacheFailure}\n`);
+    if (!options.quiet) {
+      verdicts.joins.sort(byName);
+      if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
+      report.verdicts = verdicts;
+    }
+
+    // Said once the export is known to be good: the verdicts below are the built-in policy's.
+    if (loaded.file === undefined && options.format === 'text' && !options.quiet) io.stderr.write(NO_CONFIG_NOTE);
+    if (options.format === 'json') {
+      io.stdout.write(formatImportJson(report));
+    } else {
+      io.stdout.write(formatImportText(report, context.styles.stdout));
+      if (skipped.length > 0) io.stderr.write(formatDiagnostics(skipped, new Map(), context.styles.stderr));
+    }
+    const rows = report.skippedRows;
+    if (rows > 0 && options.format === 'text') {
+      io.stderr.write(`deal-triage: ${rows === 1 ? '1 row was' : `${formatNumber(rows, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${rows === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
+    }
+    if (report.unwritten.length > 0) {
+      const n = report.unwritten.length;
+      if (options.format === 'text') io.stderr.write(`deal-triage: ${n === 1 ? '1 deal file was' : `${formatNumber(n, 0)} deal files were`} not written (the "not written" line${n === 1 ? '' : 's'} above say${n === 1 ? 's' : ''} why); import again once ${n === 1 ? 'it is' : 'they are'} fixed\n`);
       return EXIT.usage;
     }
-    throw error;
+    return skipped.length > 0 ? EXIT.problems : EXIT.ok;
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
   }
-  report.footerLines = summary.footerLines;
-  for (const [key, entry] of folder.byCrm) {
-    if (!key.startsWith(`${report.source}\u0000`)) continue;
-    for (const e of Array.isArray(entry) ? entry : [entry]) {
-      if (!seen.has(e.crm!.id)) report.notInExport.push({ file: e.file, id: e.id, crmId: e.crm!.id });
-    }
-  }
-  report.notInExport.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-
-  // Every file at once, or none: a text that could not even be written to its temporary file stops
-  // them all. Blocking from here, with the handlers still in place: a signal now waits for every
-  // name to be given (without a handler, Node would end the process between two of them).
-  const failed = staged?.failure;
-  if (failed) {
-    staged?.discard();
-    listen(false);
-    throw new UsageError(`cannot write ${safeChars(displayPath(failed.target, io.cwd))}: ${failed.reason}; nothing was imported`);
-  }
-  for (const unwritten of staged?.commit() ?? []) {
-    // Not counted as created or updated: it was not.
-    const file = displayPath(unwritten.target, io.cwd);
-    report.unwritten.push({ file, reason: unwritten.reason });
-    cache?.forget(file);
-    if (unwritten.replace) {
-      report.updatedCount -= 1;
-      report.updated = report.updated.filter((deal) => deal.file !== file);
-    } else {
-      report.createdCount -= 1;
-      report.created = report.created.filter((deal) => deal.file !== file);
-    }
-  }
-  listen(false);
-  // A shortcut for the next import: one that cannot be kept is worth a note, never a failure. A
-  // dry run writes nothing, the cache included.
-  const cacheFailure = report.dryRun ? undefined : await cache?.save();
-  if (cacheFailure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cacheFile!, io.cwd))}: ${cacheFailure}\n`);
-  if (!options.quiet) {
-    verdicts.joins.sort(byName);
-    if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
-    report.verdicts = verdicts;
-  }
-
-  // Said once the export is known to be good: the verdicts below are the built-in policy's.
-  if (loaded.file === undefined && options.format === 'text' && !options.quiet) io.stderr.write(NO_CONFIG_NOTE);
-  if (options.format === 'json') {
-    io.stdout.write(formatImportJson(report));
-  } else {
-    io.stdout.write(formatImportText(report, context.styles.stdout));
-    if (skipped.length > 0) io.stderr.write(formatDiagnostics(skipped, new Map(), context.styles.stderr));
-  }
-  const rows = report.skippedRows;
-  if (rows > 0 && options.format === 'text') {
-    io.stderr.write(`deal-triage: ${rows === 1 ? '1 row was' : `${formatNumber(rows, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${rows === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
-  }
-  if (report.unwritten.length > 0) {
-    const n = report.unwritten.length;
-    if (options.format === 'text') io.stderr.write(`deal-triage: ${n === 1 ? '1 deal file was' : `${formatNumber(n, 0)} deal files were`} not written (the "not written" line${n === 1 ? '' : 's'} above say${n === 1 ? 's' : ''} why); import again once ${n === 1 ? 'it is' : 'they are'} fixed\n`);
-    return EXIT.usage;
-  }
-  return skipped.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
 /**
