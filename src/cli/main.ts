@@ -215,8 +215,9 @@ Every problem check reports is listed under problems. Exit codes: 0 no errors (a
     .option('--encoding <name>', "the export's encoding when it is not UTF-8 or UTF-16 with a byte-order mark (for example latin1)")
     .option('--init-map <file.csv>', "write a starter mapping file from this export's header (to --map's path, or <name>.mapping.yaml)")
     .option('--force', 'with --init-map: replace an existing mapping file')
-    .option('--cache', "keep what a re-import needs of each deal file, and read again only the files that changed (by content)")
-    .option('--cache-location <path>', 'the cache file, or a folder to keep it in (with --cache)', '.deal-triage-import-cache')
+    .option('--cache', "keep what a re-import needs of each deal file, and read again only the files that changed (by content); the default")
+    .option('--no-cache', 'read every deal file in the folder, and keep no cache')
+    .option('--cache-location <path>', "the cache file, or a folder to keep it in (default: the user's cache folder)")
     .addHelpText(
       'after',
       `

@@ -1,10 +1,14 @@
-// The file of `import --cache` (what it keeps: src/import/cache.ts). Found, read and written as the
-// file of `check --cache` is (./check-cache.ts): where --cache-location says, `.deal-triage-import-cache`
-// in the working folder by default; a cache that is missing, stale, cut short, corrupt, too large,
-// a link or unreadable is ignored and rewritten, never an error; a file at its place that is not a
-// cache of this tool is never replaced; one that cannot be written is a note. It holds the files of
-// this run only (a file gone since is dropped), and is written only when its text changed.
+// The file of import's cache (what it keeps: src/import/cache.ts). Read and written as the file of
+// `check --cache` is (./check-cache.ts), but on by default, unlike check's (an import is run week
+// after week on the same folder by the same person), and kept out of the project: where
+// --cache-location says, else in the user's cache folder. A cache that is missing, stale, cut
+// short, corrupt, too large, a link or unreadable is ignored and rewritten, never an error; a file
+// at its place that is not a cache of this tool is never replaced; one that cannot be written is a
+// note when the user named its place. It holds the files of this run only (a file gone since is
+// dropped), and is written only when its text changed.
 
+import { hash } from 'node:crypto';
+import path from 'node:path';
 import { cacheKey } from '../check/cache.js';
 import type { CacheKey } from '../check/cache.js';
 import { decodeKept, encodeKept, parseImportCache, serializeImportCache } from '../import/cache.js';
@@ -14,7 +18,37 @@ import { cacheLimit, readBounded } from './check-cache.js';
 import { toolVersion } from './version.js';
 import { writeFileAtomic } from './write-file.js';
 
-export const DEFAULT_IMPORT_CACHE_LOCATION = '.deal-triage-import-cache';
+/** The cache's name in a folder --cache-location names (with the working folder's hash after it). */
+export const IMPORT_CACHE_NAME = '.deal-triage-import-cache';
+
+/**
+ * The folder this tool keeps its caches in for the user, as the platform has them: under
+ * $XDG_CACHE_HOME, else ~/.cache, on Linux and the like; ~/Library/Caches on macOS; %LOCALAPPDATA%
+ * on Windows. None when the environment names no such place (or a relative one): then there is no
+ * cache unless --cache-location names one.
+ */
+export function userCacheFolder(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): string | undefined {
+  const absolute = (value: string | undefined) => (value !== undefined && value !== '' && path.isAbsolute(value) ? value : undefined);
+  if (platform === 'win32') {
+    const local = absolute(env.LOCALAPPDATA);
+    return local && path.join(local, 'deal-triage', 'Cache');
+  }
+  const home = absolute(env.HOME);
+  if (platform === 'darwin') return home && path.join(home, 'Library', 'Caches', 'deal-triage');
+  const xdg = absolute(env.XDG_CACHE_HOME);
+  if (xdg) return path.join(xdg, 'deal-triage');
+  return home && path.join(home, '.cache', 'deal-triage');
+}
+
+/**
+ * An import's cache when --cache-location names none: in the user's cache folder, one file per
+ * working folder and deals folder (entries are kept under the names the files are shown by, which
+ * the working folder makes), never in the project, where a pull request could put one.
+ */
+export function defaultImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): string | undefined {
+  const folder = userCacheFolder(env);
+  return folder && path.join(folder, `import-${hash('sha256', `${cwd}\u0000${into}`, 'hex').slice(0, 16)}`);
+}
 
 /**
  * Beyond this many files a run keeps none (a note says so): an import of a million rows must not

@@ -1,5 +1,6 @@
-// `deal-triage import --cache`, through the real CLI entry: a re-import with the cache says and
-// writes what one without it does, cold and warm; what it keeps of a file stands only for the bytes
+// import's cache, through the real CLI entry: on by default, in the user's cache folder, or where
+// --cache-location says (most tests here, to see it); a re-import with the cache says and writes
+// what one without it (--no-cache) does, cold and warm; what it keeps of a file stands only for the bytes
 // it was kept with (shown by tampering with a kept verdict: a file as it was carries the mark, a file
 // changed since does not); whatever is in the cache's place, the import is the import without it.
 
@@ -7,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSyn
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STAMP_SETTLED_MS } from '../../src/check/cache.js';
+import { userCacheFolder } from '../../src/io/import-cache.js';
 import { run, STACK_FRAME } from '../helpers/cli.js';
 import type { Run } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/temp.js';
@@ -18,6 +20,8 @@ const tempDir = tempDirs('deal-triage-import-cache-');
 const workspace = (...fixtures: string[]) => copyExports(tempDir(), ...fixtures);
 
 const importIn = (dir: string, ...args: string[]) => run(['import', ...args], { cwd: dir });
+/** The cache in the working folder, where the tests can see it. */
+const CACHED = ['--cache-location', CACHE];
 const same = (a: Run, b: Run) => expect({ code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ code: b.code, stdout: b.stdout, stderr: b.stderr });
 
 /** [content hash, [id, crm source, crm id, owned values, verdict] or null, stamp when kept] */
@@ -33,7 +37,7 @@ describe('import --cache', () => {
   it('says and writes what an import without it does: first import, unchanged re-import cold and warm, an update', async () => {
     const plain = workspace('hubspot.csv');
     const cached = workspace('hubspot.csv');
-    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
     expect(existsSync(path.join(cached, CACHE))).toBe(true);
     expect(existsSync(path.join(plain, CACHE))).toBe(false);
     // Kept by the import that wrote the files: every deal, under its name as shown.
@@ -43,27 +47,27 @@ describe('import --cache', () => {
       'deals/stark-industries-renewal.yaml',
       'deals/wayne-enterprises.yaml',
     ]);
-    for (let round = 0; round < 2; round++) same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    for (let round = 0; round < 2; round++) same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
     for (const dir of [plain, cached]) nextWeek(dir);
-    for (const format of ['text', 'json']) same(await importIn(cached, 'hubspot.csv', '--cache', '-f', format, '--dry-run'), await importIn(plain, 'hubspot.csv', '-f', format, '--dry-run'));
-    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    for (const format of ['text', 'json']) same(await importIn(cached, 'hubspot.csv', ...CACHED, '-f', format, '--dry-run'), await importIn(plain, 'hubspot.csv', '--no-cache', '-f', format, '--dry-run'));
+    same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
     expect(read(cached, 'deals/hooli-search-appliance.yaml')).toBe(read(plain, 'deals/hooli-search-appliance.yaml'));
-    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
   });
 
   it('an entry stands for the bytes it was kept with only: a file edited by hand since is read again', async () => {
     const dir = workspace('hubspot.csv');
-    await importIn(dir, 'hubspot.csv', '--cache');
+    await importIn(dir, 'hubspot.csv', ...CACHED);
     // Every verdict it keeps made "join": a deal read from the cache says so, one read again does not.
     const document = readCache(dir);
     for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
-    const tampered = await importIn(dir, 'hubspot.csv', '--cache');
+    const tampered = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(tampered.stdout).toContain('as of 2026-12-01: 4 join, 0 wait, 0 decline');
     // By hand: the brief written, and the stage moved, of one deal.
     const file = path.join(dir, 'deals/pied-piper-compression-pilot.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8').replace('stage: qualification', 'stage: discovery')}objective: a line by hand\n`);
-    const edited = await importIn(dir, 'hubspot.csv', '--cache');
+    const edited = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(edited.stdout).toContain('updated: 1\n  deals/pied-piper-compression-pilot.yaml  (line 3)\n    stage discovery → qualification\n');
     expect(edited.stdout).toContain('as of 2026-12-01: 3 join, 0 wait, 1 decline');
     expect(read(dir, 'deals/pied-piper-compression-pilot.yaml')).toContain('stage: qualification\n');
@@ -72,15 +76,15 @@ describe('import --cache', () => {
 
   it('keeps a stamp for a file that had settled, and then reads the file again only when the file system says it changed, even to the same size with its old mtime', async () => {
     const dir = workspace('hubspot.csv');
-    await importIn(dir, 'hubspot.csv', '--cache');
+    await importIn(dir, 'hubspot.csv', ...CACHED);
     await new Promise((resolve) => setTimeout(resolve, STAMP_SETTLED_MS + 250));
-    await importIn(dir, 'hubspot.csv', '--cache');
+    await importIn(dir, 'hubspot.csv', ...CACHED);
     const document = readCache(dir);
     expect(Object.values(document.files).every((entry) => entry.length === 3)).toBe(true);
     // Unchanged: the warm run writes the cache not again.
     const before = statSync(path.join(dir, CACHE)).mtimeMs;
     const text = read(dir, CACHE);
-    await importIn(dir, 'hubspot.csv', '--cache');
+    await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(read(dir, CACHE)).toBe(text);
     expect(statSync(path.join(dir, CACHE)).mtimeMs).toBe(before);
     for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
@@ -91,7 +95,7 @@ describe('import --cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('stage: proposal', 'stage: discovery').replace('imported from', 'imported frm'));
     utimesSync(file, atime, mtime);
     expect(statSync(file).size).toBe(size);
-    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    const result = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(result.stdout).toContain('  deals/stark-industries-renewal.yaml  (line 4)\n    stage discovery → proposal\n');
     expect(result.stdout).toContain('3 join');
   }, 20_000);
@@ -99,24 +103,24 @@ describe('import --cache', () => {
   it('--quiet keeps no verdicts; the next import with verdicts works them out', async () => {
     const plain = workspace('hubspot.csv');
     const cached = workspace('hubspot.csv');
-    await importIn(cached, 'hubspot.csv', '--cache', '-q');
-    await importIn(plain, 'hubspot.csv');
+    await importIn(cached, 'hubspot.csv', ...CACHED, '-q');
+    await importIn(plain, 'hubspot.csv', '--no-cache');
     expect(Object.values(readCache(cached).files).every((entry) => entry[1]![4] === null)).toBe(true);
-    same(await importIn(cached, 'hubspot.csv', '--cache'), await importIn(plain, 'hubspot.csv'));
+    same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
     expect(Object.values(readCache(cached).files).every((entry) => entry[1]![4] !== null)).toBe(true);
   });
 
   it('a cache made with another config, or on another day, is not used', async () => {
     const dir = workspace('hubspot.csv');
-    await importIn(dir, 'hubspot.csv', '--cache');
+    await importIn(dir, 'hubspot.csv', ...CACHED);
     const document = readCache(dir);
     for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
-    const tomorrow = await run(['import', 'hubspot.csv', '--cache', '--today', '2026-12-02'], { cwd: dir });
+    const tomorrow = await run(['import', 'hubspot.csv', ...CACHED, '--today', '2026-12-02'], { cwd: dir });
     expect(tomorrow.stdout).not.toContain('4 join');
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
     writeFileSync(path.join(dir, 'deal-triage.config.yaml'), 'company:\n  name: Us\n  annual_revenue: 20000000\n  currency: USD\n');
-    const configured = await importIn(dir, 'hubspot.csv', '--cache');
+    const configured = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(configured.code).toBe(0);
     expect(configured.stdout).not.toContain('4 join');
   });
@@ -125,9 +129,9 @@ describe('import --cache', () => {
     const dir = workspace('hubspot.csv');
     const dead = `.${CACHE}.4194305-0badc0de.tmp`;
     writeFileSync(path.join(dir, dead), '{"tool":"deal-triage",');
-    const dry = await importIn(dir, 'hubspot.csv', '--cache', '--dry-run');
+    const dry = await importIn(dir, 'hubspot.csv', ...CACHED, '--dry-run');
     expect(dry.stderr).toContain(`deal-triage: note: a temporary file left beside ${CACHE} by an import that was stopped is there; the next import removes it\n`);
-    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    const result = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`deal-triage: note: removed a temporary file left beside ${CACHE} by an import that was stopped\n`);
     expect(existsSync(path.join(dir, dead))).toBe(false);
@@ -135,13 +139,67 @@ describe('import --cache', () => {
 
   it('--dry-run neither writes nor changes the cache', async () => {
     const dir = workspace('hubspot.csv');
-    await importIn(dir, 'hubspot.csv', '--dry-run', '--cache');
+    await importIn(dir, 'hubspot.csv', '--dry-run', ...CACHED);
     expect(existsSync(path.join(dir, CACHE))).toBe(false);
-    await importIn(dir, 'hubspot.csv', '--cache');
+    await importIn(dir, 'hubspot.csv', ...CACHED);
     const text = read(dir, CACHE);
     nextWeek(dir);
-    await importIn(dir, 'hubspot.csv', '--dry-run', '--cache');
+    await importIn(dir, 'hubspot.csv', '--dry-run', ...CACHED);
     expect(read(dir, CACHE)).toBe(text);
+  });
+});
+
+describe('the cache by default', () => {
+  const cacheFolder = (home: string) => path.join(home, 'deal-triage');
+
+  it("is on, in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), one file per working and deals folder, never in the project; --no-cache neither reads nor writes it", async () => {
+    const dir = workspace('hubspot.csv');
+    const xdg = tempDir();
+    const env = { XDG_CACHE_HOME: xdg, HOME: '/nonexistent-home' };
+    const first = await run(['import', 'hubspot.csv'], { cwd: dir, env });
+    expect(first.code).toBe(0);
+    const [name, ...others] = readdirSync(cacheFolder(xdg));
+    expect(others).toEqual([]);
+    expect(name).toMatch(/^import-[0-9a-f]{16}$/);
+    expect(readdirSync(dir).sort()).toEqual(['deals', 'hubspot.csv']);
+    // Used: every verdict it keeps made "join" shows; --no-cache shows the deals' own.
+    const file = path.join(cacheFolder(xdg), name!);
+    const document = JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
+    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    writeFileSync(file, JSON.stringify(document));
+    expect((await run(['import', 'hubspot.csv'], { cwd: dir, env })).stdout).toContain('4 join');
+    const without = await run(['import', 'hubspot.csv', '--no-cache'], { cwd: dir, env });
+    expect(without.stdout).toContain('0 join, 0 wait, 4 decline');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(document);
+    // Another deals folder: another file.
+    await run(['import', 'hubspot.csv', '--into', 'other'], { cwd: dir, env });
+    expect(readdirSync(cacheFolder(xdg))).toHaveLength(2);
+    // Without $XDG_CACHE_HOME: ~/.cache.
+    const home = tempDir();
+    await run(['import', 'hubspot.csv'], { cwd: dir, env: { HOME: home } });
+    expect(readdirSync(path.join(home, '.cache', 'deal-triage'))).toHaveLength(1);
+  });
+
+  it('one that cannot be written is not a note: the user did not ask for it', async () => {
+    const dir = workspace('hubspot.csv');
+    const xdg = tempDir();
+    writeFileSync(path.join(xdg, 'deal-triage'), 'a file where the folder would be\n');
+    const result = await run(['import', 'hubspot.csv'], { cwd: dir, env: { XDG_CACHE_HOME: xdg } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('cache');
+    expect(readFileSync(path.join(xdg, 'deal-triage'), 'utf8')).toBe('a file where the folder would be\n');
+  });
+
+  it.each([
+    ['linux', { XDG_CACHE_HOME: '/x/cache', HOME: '/home/me' }, '/x/cache/deal-triage'],
+    ['linux', { XDG_CACHE_HOME: 'relative', HOME: '/home/me' }, '/home/me/.cache/deal-triage'],
+    ['linux', {}, undefined],
+    ['darwin', { HOME: '/Users/me', XDG_CACHE_HOME: '/x' }, '/Users/me/Library/Caches/deal-triage'],
+    ['win32', { LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local', HOME: '/home/me' }, undefined],
+  ] as const)('on %s with %j: %s', (platform, env, expected) => {
+    const found = userCacheFolder(env, platform);
+    // A Windows path is not absolute to this (POSIX) machine's path module: no folder here.
+    expect(found).toBe(expected);
   });
 });
 
@@ -159,24 +217,24 @@ describe('whatever is in the cache\'s place, the import is the import without it
   it.each(damaged)('%s: ignored, and rewritten', async (_what, damage) => {
     const plain = workspace('hubspot.csv');
     const cached = workspace('hubspot.csv');
-    await importIn(plain, 'hubspot.csv');
-    await importIn(cached, 'hubspot.csv', '--cache');
+    await importIn(plain, 'hubspot.csv', '--no-cache');
+    await importIn(cached, 'hubspot.csv', ...CACHED);
     const good = read(cached, CACHE);
     const bad = damage(good);
     expect(bad).not.toBe(good);
     writeFileSync(path.join(cached, CACHE), bad);
     nextWeek(plain);
     nextWeek(cached);
-    const result = await importIn(cached, 'hubspot.csv', '--cache');
+    const result = await importIn(cached, 'hubspot.csv', ...CACHED);
     expect(result.stderr).not.toMatch(STACK_FRAME);
-    same(result, await importIn(plain, 'hubspot.csv'));
+    same(result, await importIn(plain, 'hubspot.csv', '--no-cache'));
     expect(readCache(cached).import).toBe(1);
   });
 
   it('a file that is not a cache: left as it is, with a note', async () => {
     const dir = workspace('hubspot.csv');
     writeFileSync(path.join(dir, CACHE), 'my notes\n');
-    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    const result = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`deal-triage: cannot write the cache to ${CACHE}: a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name\n`);
     expect(read(dir, CACHE)).toBe('my notes\n');
@@ -186,7 +244,7 @@ describe('whatever is in the cache\'s place, the import is the import without it
     const dir = workspace('hubspot.csv');
     writeFileSync(path.join(dir, 'elsewhere'), '{"tool":"deal-triage",');
     symlinkSync('elsewhere', path.join(dir, CACHE));
-    const result = await importIn(dir, 'hubspot.csv', '--cache');
+    const result = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`deal-triage: cannot write the cache to ${CACHE}: it is a symbolic link, and links are not written through\n`);
     expect(readlinkSync(path.join(dir, CACHE))).toBe('elsewhere');
@@ -196,7 +254,7 @@ describe('whatever is in the cache\'s place, the import is the import without it
   it('a folder: the cache goes inside it, named from the working folder', async () => {
     const dir = workspace('hubspot.csv');
     mkdirSync(path.join(dir, 'caches'));
-    expect((await importIn(dir, 'hubspot.csv', '--cache', '--cache-location', 'caches/')).code).toBe(0);
+    expect((await importIn(dir, 'hubspot.csv', '--cache-location', 'caches/')).code).toBe(0);
     expect(existsSync(path.join(dir, CACHE))).toBe(false);
     const [name] = readdirSync(path.join(dir, 'caches'));
     expect(name).toMatch(/^\.deal-triage-import-cache_[0-9a-f]{16}$/);
@@ -209,7 +267,7 @@ describe('whatever is in the cache\'s place, the import is the import without it
   ])('--cache-location %j: a usage error, exit 2, nothing written', async (location, message) => {
     const dir = workspace('hubspot.csv');
     const csv = read(dir, 'hubspot.csv');
-    const result = await importIn(dir, 'hubspot.csv', '--cache', '--cache-location', location);
+    const result = await importIn(dir, 'hubspot.csv', '--cache-location', location);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(existsSync(path.join(dir, 'deals'))).toBe(false);

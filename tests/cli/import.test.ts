@@ -439,7 +439,8 @@ async function startLargeImport(folderThere = false) {
   const header = 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company';
   const rows = Array.from({ length: 40_000 }, (_, i) => `${i + 1},Deal ${i + 1},contractsent,2026-12-20,Lee Park,100000,Acme ${i}`);
   writeFileSync(path.join(dir, 'export.csv'), `${header}\n${rows.join('\n')}\n`);
-  const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  // Its cache in a folder of its own, not the user's.
+  const child = spawn(process.execPath, [BIN, 'import', 'export.csv', '-q'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: tempDir() } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -51,7 +51,7 @@ import type { KeptDeal } from '../../import/cache.js';
 import { displayPath, readInputFile, readInputFileSync, unchanged } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
 import { zodFallback } from '../../io/load-file.js';
-import { DEFAULT_IMPORT_CACHE_LOCATION, openImportCache } from '../../io/import-cache.js';
+import { defaultImportCacheFile, IMPORT_CACHE_NAME, openImportCache } from '../../io/import-cache.js';
 import type { ImportCache } from '../../io/import-cache.js';
 import { leftovers, removeLeftovers, StagedWrites } from '../../io/staged-writes.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -131,7 +131,15 @@ export async function runImport(file: string | undefined, options: ImportOptions
     throw new UsageError(`--preset ${options.preset} and the mapping's preset: ${mapFile.spec.preset} disagree; keep one`);
   }
   await checkExport(csvPath, file);
-  const cacheFile = options.cache ? await importCacheFile(options.cacheLocation ?? DEFAULT_IMPORT_CACHE_LOCATION, io.cwd, [csvPath, options.map === undefined ? undefined : path.resolve(io.cwd, options.map), loaded.file]) : undefined;
+  // The cache: where --cache-location says, else in the user's cache folder (none with --no-cache,
+  // or when the environment names no such folder). Only one the user named is worth a note when it
+  // cannot be written, or a temporary file of it to sweep.
+  const named = options.cache !== false && options.cacheLocation !== undefined;
+  const cacheFile = options.cache === false
+    ? undefined
+    : named
+      ? await importCacheFile(options.cacheLocation!, io.cwd, [csvPath, options.map === undefined ? undefined : path.resolve(io.cwd, options.map), loaded.file])
+      : defaultImportCacheFile(io.env, io.cwd, into);
 
   // Ctrl-C (or the terminal closed, or a kill) while the folder is scanned or the export read ends
   // the import there, and nothing is written; from the moment the files take their names, it waits
@@ -164,7 +172,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
     if (cacheFile !== undefined) {
       const cacheFolder = path.dirname(cacheFile);
       const names = leftovers(await readdir(cacheFolder).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(cacheFile)}.`));
-      sweeps.push({ where: cacheFolder, names, things: temporaryFiles, place: `beside ${safeChars(displayPath(cacheFile, io.cwd))}` });
+      if (named) sweeps.push({ where: cacheFolder, names, things: temporaryFiles, place: `beside ${safeChars(displayPath(cacheFile, io.cwd))}` });
+      else if (!options.dryRun) removeLeftovers(cacheFolder, names);
     }
     for (const { where, names, things, place } of sweeps) {
       if (names.length === 0) continue;
@@ -366,7 +375,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
     // A shortcut for the next import: one that cannot be kept is worth a note, never a failure. A
     // dry run writes nothing, the cache included.
     const cacheFailure = report.dryRun ? undefined : await cache?.save();
-    if (cacheFailure) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cacheFile!, io.cwd))}: ${cacheFailure}\n`);
+    if (cacheFailure && named) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cacheFile!, io.cwd))}: ${cacheFailure}\n`);
     if (!options.quiet) {
       verdicts.joins.sort(byName);
       if (!listAll) verdicts.joins = verdicts.joins.slice(0, LISTED);
@@ -422,7 +431,7 @@ async function linkOnTheWay(cwd: string, into: string): Promise<string | undefin
 async function importCacheFile(location: string, cwd: string, read: readonly (string | undefined)[]): Promise<string> {
   const named = `--cache-location ${safeChars(location)}`;
   if (location === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
-  const file = await cacheFileFor(location, cwd, DEFAULT_IMPORT_CACHE_LOCATION);
+  const file = await cacheFileFor(location, cwd, IMPORT_CACHE_NAME);
   if (/\.ya?ml$/i.test(file)) throw new UsageError(`${named}: the cache is not a deal file; give it a name that does not end in .yaml or .yml`);
   const identity = (at: string) =>
     stat(at, { bigint: true }).then(
