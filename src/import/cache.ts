@@ -47,17 +47,11 @@ export function encodeKept(file: string, kept: KeptFile): string | undefined {
   let deal: unknown[] | null = null;
   if (kept.deal) {
     const { id, crm, owned, verdict } = kept.deal;
-    const values: unknown[] = [];
-    for (const value of owned) {
-      if (value === undefined) values.push(null);
-      else if (isKeptValue(value)) values.push(value);
-      else return undefined;
-    }
-    deal = [id, crm?.source ?? null, crm?.id ?? null, values, verdict ?? null];
+    for (const value of owned) if (value !== undefined && !isKeptValue(value)) return undefined;
+    // JSON writes an undefined value of an array as null, as decodeKept reads it back.
+    deal = [id, crm?.source ?? null, crm?.id ?? null, owned, verdict ?? null];
   }
-  const entry: unknown[] = [kept.hash, deal];
-  if (kept.stamp) entry.push(kept.stamp);
-  return `${JSON.stringify(file)}:${JSON.stringify(entry)}`;
+  return `${JSON.stringify(file)}:${JSON.stringify(kept.stamp ? [kept.hash, deal, kept.stamp] : [kept.hash, deal])}`;
 }
 
 /** The cache file's text: the key, then the encoded entries (encodeKept), sorted by file. */

@@ -51,10 +51,11 @@ export function defaultImportCacheFile(env: Readonly<Record<string, string | und
 }
 
 /**
- * Beyond this many files a run keeps none (a note says so): an import of a million rows must not
- * hold an entry for each of them.
+ * Beyond this many characters of entries a run keeps none (a note says so when the user named the
+ * cache's place): an import of a million rows must not hold an entry for each of them. Some 100,000
+ * deal files.
  */
-const MAX_ENTRIES = 200_000;
+const MAX_ENTRY_CHARS = 48 * 1024 * 1024;
 
 export interface ImportCache {
   /** What is kept of the file (by the name it is shown by), if the cache holds a well-formed entry for it. */
@@ -70,18 +71,23 @@ export interface ImportCache {
 }
 
 /** The cache at `file` for a folder of `files` files, with this config on the day `today`: empty when there is none to use. */
-export async function openImportCache(file: string, config: ResolvedConfig, files: number, today: string): Promise<ImportCache> {
+export async function openImportCache(file: string, config: ResolvedConfig, files: number, today: string, readOnly = false): Promise<ImportCache> {
   const key = cacheKey(config, toolVersion(), process.version, today);
   const found = await readBounded(file, cacheLimit(files));
   const text = found.kind === 'cache' ? found.text : undefined;
-  return new FileImportCache(file, key, text === undefined ? undefined : parseImportCache(text, key), found.kind === 'foreign');
+  return new FileImportCache(file, key, text === undefined ? undefined : parseImportCache(text, key), found.kind === 'foreign', readOnly);
 }
 
 class FileImportCache implements ImportCache {
-  /** Each file of this run: what it is now, or (kept) the cache's entry for it, which stands as it was. */
-  private readonly entries = new Map<string, KeptFile | { raw: unknown }>();
+  /**
+   * Each file of this run, encoded as it is to be written (strings, not objects: an import of
+   * 10,000 new files keeps 10,000 entries until it saves them), or null when the cache's entry for
+   * it stands as it was (encoded again only if the cache is written).
+   */
+  private readonly entries = new Map<string, string | null>();
   /** The files whose entry stands as it was: when they are all the cache held, and all this run saw, it is not written again. */
   private readonly kept = new Set<string>();
+  private chars = 0;
   private overflow = false;
 
   constructor(
@@ -89,6 +95,8 @@ class FileImportCache implements ImportCache {
     private readonly key: CacheKey,
     private readonly held: Map<string, unknown> | undefined,
     private readonly foreign: boolean,
+    /** A dry run: the cache is read, and nothing is kept to write. */
+    private readonly readOnly: boolean,
   ) {}
 
   get(file: string): KeptFile | undefined {
@@ -97,19 +105,23 @@ class FileImportCache implements ImportCache {
   }
 
   keep(file: string): void {
-    this.set(file, { raw: this.held!.get(file) });
+    this.set(file, null);
     this.kept.add(file);
   }
 
   record(file: string, kept: KeptFile): void {
-    this.set(file, kept);
+    const encoded = encodeKept(file, kept);
+    if (encoded === undefined) this.forget(file);
+    else this.set(file, encoded);
   }
 
-  private set(file: string, entry: KeptFile | { raw: unknown }): void {
-    if (this.overflow) return;
-    this.kept.delete(file);
-    this.entries.set(file, entry);
-    if (this.entries.size > MAX_ENTRIES) {
+  private set(file: string, encoded: string | null): void {
+    if (this.overflow || this.readOnly) return;
+    this.forget(file);
+    this.entries.set(file, encoded);
+    // A kept entry is counted at its size in the cache read.
+    this.chars += encoded?.length ?? file.length + 512;
+    if (this.chars > MAX_ENTRY_CHARS) {
       this.overflow = true;
       this.entries.clear();
       this.kept.clear();
@@ -117,21 +129,23 @@ class FileImportCache implements ImportCache {
   }
 
   forget(file: string): void {
+    const before = this.entries.get(file);
+    if (before === undefined && !this.entries.has(file)) return;
+    this.chars -= before?.length ?? file.length + 512;
     this.kept.delete(file);
     this.entries.delete(file);
   }
 
   async save(): Promise<string | undefined> {
+    if (this.readOnly) return undefined;
     if (this.foreign) return 'a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name';
-    if (this.overflow) return `it would hold more than ${MAX_ENTRIES.toLocaleString('en-US')} files`;
+    if (this.overflow) return `it would be more than ${(MAX_ENTRY_CHARS / 1024 / 1024).toFixed(0)} MiB`;
     // Every entry stands as it was, and no other: the file says what it would say.
     if (this.kept.size === this.entries.size && this.kept.size === this.held?.size) return undefined;
+    // Not synced: a cache a crash cuts short is ignored and written again.
     const encoded = new Map<string, string>();
-    for (const [file, entry] of this.entries) {
-      const text = 'raw' in entry ? `${JSON.stringify(file)}:${JSON.stringify(entry.raw)}` : encodeKept(file, entry);
-      if (text !== undefined) encoded.set(file, text);
-    }
-    const written = await writeFileAtomic(this.file, serializeImportCache(this.key, encoded), { overwrite: true, noFollow: true });
+    for (const [file, entry] of this.entries) encoded.set(file, entry ?? `${JSON.stringify(file)}:${JSON.stringify(this.held!.get(file))}`);
+    const written = await writeFileAtomic(this.file, serializeImportCache(this.key, encoded), { overwrite: true, noFollow: true, unsynced: true });
     if (written.kind === 'written') return undefined;
     return written.kind === 'failed' ? written.reason : 'it exists';
   }

@@ -73,14 +73,15 @@ export class StagedWrites {
   }
 
   /** Writes `text` to a temporary file beside `target` (a file directly in the folder). */
-  stage(target: string, text: string, options: { replace: boolean }): void {
+  stage(target: string, text: string | Uint8Array, options: { replace: boolean }): void {
     if (this.#failure) return;
     try {
       if (this.#made === null) this.#prepare();
       const fd = openSync(this.#temp(target), 'wx', 0o666);
       this.#staged.push({ target, replace: options.replace });
       try {
-        writeSync(fd, text);
+        if (typeof text === 'string') writeSync(fd, text);
+        else writeSync(fd, text);
         if (options.replace) fsyncSync(fd);
       } finally {
         closeSync(fd);

@@ -24,6 +24,11 @@ export interface WriteOptions {
    * named by a CI job (`check -o`) in a tree a pull request can add links to.
    */
   noFollow?: boolean;
+  /**
+   * Leave out the sync before the rename (default: synced): for a cache, which a crash may leave
+   * empty or cut short, to be ignored and written again, rather than pay for every write.
+   */
+  unsynced?: boolean;
 }
 
 /** Writes `text` to `file`, creating its folder; an existing file is replaced only with `overwrite`. */
@@ -44,18 +49,18 @@ export async function writeFileAtomic(file: string, text: string, options: Write
     return { kind: 'failed', reason: describe(error) };
   }
 
-  return writeTemp(target, text, options.overwrite);
+  return writeTemp(target, text, options.overwrite, options.unsynced !== true);
 }
 
 /** The text to a temporary file beside the target, on disk, then the target's name. */
-async function writeTemp(target: string, text: string, overwrite: boolean): Promise<WriteOutcome> {
+async function writeTemp(target: string, text: string, overwrite: boolean, sync: boolean): Promise<WriteOutcome> {
   const temp = tempBeside(target, writerToken());
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o666);
     await handle.writeFile(text, 'utf8');
     // On disk before it takes the name: a crash right after the rename must not leave an empty file.
-    await handle.sync();
+    if (sync) await handle.sync();
     if (overwrite) {
       // Again, just before replacing it: it may have changed while the text was being written.
       const previous = await statOrUndefined(target);

@@ -155,7 +155,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
   for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
   try {
     const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
-    const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today);
+    const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today, options.dryRun === true);
     const folder = await scanFolder(into, io.cwd, currency, verdictOf, context, openCache);
     if (interrupted) return stopped(interrupted);
     const cache = folder.cache;
@@ -300,8 +300,10 @@ export async function runImport(file: string | undefined, options: ImportOptions
             report.updatedCount += 1;
             const kept = keptDeal(valid.deal, verdictOf);
             count(kept.verdict, matched.file);
-            staged?.stage(matched.path, text, { replace: true });
-            cache?.record(matched.file, { hash: contentHash(text), deal: kept });
+            // As bytes once: written, and hashed for the cache.
+            const bytes = Buffer.from(text);
+            staged?.stage(matched.path, bytes, { replace: true });
+            cache?.record(matched.file, { hash: contentHash(bytes), deal: kept });
             continue;
           }
           const given = deal.owned.get('id') as string | undefined;
@@ -325,8 +327,9 @@ export async function runImport(file: string | undefined, options: ImportOptions
           report.createdCount += 1;
           const kept = keptDeal(valid.deal, verdictOf);
           count(kept.verdict, shown);
-          staged?.stage(`${intoPrefix}${id}.yaml`, text, { replace: false });
-          cache?.record(shown, { hash: contentHash(text), deal: kept });
+          const bytes = Buffer.from(text);
+          staged?.stage(`${intoPrefix}${id}.yaml`, bytes, { replace: false });
+          cache?.record(shown, { hash: contentHash(bytes), deal: kept });
         }
       }
       // A signal during the last batch, or while the file was being closed.
