@@ -26,7 +26,7 @@ describe('an entry of the import cache', () => {
     const kept: KeptFile = {
       hash: 'abc=',
       deal: { id: 'acme', crm: { source: 'hubspot', id: '"42"' }, owned: owned({ id: 'acme', 'crm.id': '"42"', [field]: value }), verdict: 'wait' },
-      stamp: [2049, 1234567, 700, 1764630000123.4567, 1764630000123.4567],
+      stamp: [2049, 1234567, 700, 1764630000123.457, 1764630000123.457],
     };
     const { name, kept: decoded } = back('deals/a "b".yaml', kept);
     expect(name).toBe('deals/a "b".yaml');
