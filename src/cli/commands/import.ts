@@ -6,9 +6,9 @@
 // becomes it), while the export is still being read (../../io/staged-writes.ts); only when the whole
 // export has been read does each take its name, atomically, never through a symbolic link. A
 // problem with the file as a table or with the mapping, wherever it is in the export, removes the
-// temporary files: nothing is written. With --cache, what the import needs of each deal file in the
-// folder is kept under its content hash (../../io/import-cache.ts), and only files changed since are
-// parsed again.
+// temporary files: nothing is written. What the import needs of each deal file in the folder is
+// kept under its content hash (../../io/import-cache.ts; on unless --no-cache), and only the files
+// changed since are parsed again.
 // Exit 0 when every row imported, 1 when a row was skipped, 2 when nothing could be imported
 // (usage, the mapping, the export unreadable as a table) or a file could not be written.
 
