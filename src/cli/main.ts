@@ -224,7 +224,7 @@ Every problem check reports is listed under problems. Exit codes: 0 no errors (a
 Re-importing updates only the fields the mapping owns; everything else in a deal file stays, comments
 included. A deal the export no longer has is listed, never deleted. Exit codes: 0 every row imported,
 1 a row was skipped (each is listed, located, on stderr), 2 usage, mapping or unreadable export
-(nothing written).`,
+(nothing written), or a deal file that could not be written.`,
     )
     .action(async (file: string | undefined, _options: unknown, command: Command) => {
       const { runImport } = await import('./commands/import.js');

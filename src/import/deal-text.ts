@@ -35,7 +35,7 @@ function head(mapping: Mapping, version: string): string {
     dealSchemaModeline(version),
     `# A deal imported from ${mapping.source} by \`deal-triage import\`.`,
     `# On each import, the fields that come from ${mapping.source} are updated (${ownedFields(mapping).join(', ')});`,
-    '# everything else is yours: assess follow_on.potential, and write the brief below.',
+    "# everything else is yours: assess follow_on.potential, and add the CEO's brief (history, stakeholders, questions, objective).",
     '',
   ].join('\n');
   heads.set(mapping, { version, lines });

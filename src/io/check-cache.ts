@@ -33,11 +33,12 @@ export function cacheLimit(files: number): number {
 
 /**
  * The cache file a --cache-location names, as ESLint reads one: a path that ends in a separator,
- * or is a folder, gets a file named from the command's cache (`name`) and the working folder inside
- * it (folders shared by projects keep one cache each); any other path is the file. A link is not
+ * or is a folder, gets a file named from the command's cache (`name`) and the working folder
+ * (`keyedBy`, when more than it keys a cache) inside it (folders shared by projects keep one cache
+ * each); any other path is the file. A link is not
  * followed to tell: it is a file's name, and is neither read nor written through.
  */
-export async function cacheFileFor(location: string, cwd: string, name = DEFAULT_CACHE_LOCATION): Promise<string> {
+export async function cacheFileFor(location: string, cwd: string, name = DEFAULT_CACHE_LOCATION, keyedBy = cwd): Promise<string> {
   const normalized = path.normalize(location);
   const resolved = path.resolve(cwd, normalized);
   const namedAsFolder = normalized.endsWith(path.sep) || normalized.endsWith('/');
@@ -46,7 +47,7 @@ export async function cacheFileFor(location: string, cwd: string, name = DEFAULT
     () => false,
   );
   if (!namedAsFolder && !isFolder) return resolved;
-  return path.join(resolved, `${name}_${hash('sha256', cwd, 'hex').slice(0, 16)}`);
+  return path.join(resolved, `${name}_${hash('sha256', keyedBy, 'hex').slice(0, 16)}`);
 }
 
 export interface CheckCache extends ReportCache {

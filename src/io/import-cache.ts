@@ -27,28 +27,33 @@ export const IMPORT_CACHE_NAME = '.deal-triage-import-cache';
  * on Windows. None when the environment names no such place (or a relative one): then there is no
  * cache unless --cache-location names one.
  */
-export function userCacheFolder(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): string | undefined {
+export function userCacheFolder(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): { folder: string; base: string } | undefined {
   const absolute = (value: string | undefined) => (value !== undefined && value !== '' && path.isAbsolute(value) ? value : undefined);
   if (platform === 'win32') {
     const local = absolute(env.LOCALAPPDATA);
-    return local && path.join(local, 'deal-triage', 'Cache');
+    return local === undefined ? undefined : { folder: path.join(local, 'deal-triage', 'Cache'), base: local };
   }
   const home = absolute(env.HOME);
-  if (platform === 'darwin') return home && path.join(home, 'Library', 'Caches', 'deal-triage');
+  if (platform === 'darwin') return home === undefined ? undefined : { folder: path.join(home, 'Library', 'Caches', 'deal-triage'), base: home };
   const xdg = absolute(env.XDG_CACHE_HOME);
-  if (xdg) return path.join(xdg, 'deal-triage');
-  return home && path.join(home, '.cache', 'deal-triage');
+  if (xdg) return { folder: path.join(xdg, 'deal-triage'), base: xdg };
+  return home === undefined ? undefined : { folder: path.join(home, '.cache', 'deal-triage'), base: home };
 }
 
 /**
  * An import's cache when --cache-location names none: in the user's cache folder, one file per
  * working folder and deals folder (entries are kept under the names the files are shown by, which
- * the working folder makes), never in the project, where a pull request could put one.
+ * the working folder makes), never in the project, where a pull request could put one. `base` is
+ * the folder the environment names ($XDG_CACHE_HOME, the home folder …): only when it exists is
+ * there a cache (a home folder that does not exist, such as `/nonexistent`, is never made).
  */
-export function defaultImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): string | undefined {
-  const folder = userCacheFolder(env);
-  return folder && path.join(folder, `import-${hash('sha256', `${cwd}\u0000${into}`, 'hex').slice(0, 16)}`);
+export function defaultImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): { file: string; base: string } | undefined {
+  const found = userCacheFolder(env);
+  return found && { file: path.join(found.folder, `import-${importCacheKey(cwd, into)}`), base: found.base };
 }
+
+/** What keys an import's cache file: the working folder and the deals folder. */
+const importCacheKey = (cwd: string, into: string): string => hash('sha256', `${cwd}\u0000${into}`, 'hex').slice(0, 16);
 
 /**
  * Beyond this many characters of entries a run keeps none (a note says so when the user named the
@@ -70,12 +75,17 @@ export interface ImportCache {
   save(): Promise<string | undefined>;
 }
 
-/** The cache at `file` for a folder of `files` files, with this config on the day `today`: empty when there is none to use. */
-export async function openImportCache(file: string, config: ResolvedConfig, files: number, today: string, readOnly = false): Promise<ImportCache> {
+/**
+ * The cache at `file` for a folder of `files` files, with this config on the day `today`: empty
+ * when there is none to use. `readOnly`: a dry run, which keeps nothing to write. `ours`: the file
+ * is in this tool's own cache folder, where whatever has its name is a cache of ours, damaged if it
+ * does not read as one (a crash can leave it full of zeros), and is replaced (never through a link).
+ */
+export async function openImportCache(file: string, config: ResolvedConfig, files: number, today: string, options: { readOnly?: boolean; ours?: boolean } = {}): Promise<ImportCache> {
   const key = cacheKey(config, toolVersion(), process.version, today);
   const found = await readBounded(file, cacheLimit(files));
   const text = found.kind === 'cache' ? found.text : undefined;
-  return new FileImportCache(file, key, text === undefined ? undefined : parseImportCache(text, key), found.kind === 'foreign', readOnly);
+  return new FileImportCache(file, key, text === undefined ? undefined : parseImportCache(text, key), found.kind === 'foreign' && options.ours !== true, options.readOnly === true);
 }
 
 class FileImportCache implements ImportCache {

@@ -32,6 +32,7 @@ interface CacheDocument {
   files: Record<string, Entry>;
 }
 const readCache = (dir: string, file = CACHE) => JSON.parse(read(dir, file)) as CacheDocument;
+const readCacheAt = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
 
 describe('import --cache', () => {
   it('says and writes what an import without it does: first import, unchanged re-import cold and warm, an update', async () => {
@@ -180,6 +181,32 @@ describe('the cache by default', () => {
     expect(readdirSync(path.join(home, '.cache', 'deal-triage'))).toHaveLength(1);
   });
 
+  it('a home or cache folder that does not exist is never made: then there is no cache', async () => {
+    const dir = workspace('hubspot.csv');
+    const gone = path.join(tempDir(), 'nonexistent');
+    for (const env of [{ HOME: gone }, { XDG_CACHE_HOME: gone, HOME: tempDir() }]) {
+      const result = await run(['import', 'hubspot.csv', '--dry-run'], { cwd: dir, env });
+      expect(result.code).toBe(0);
+      expect(existsSync(gone)).toBe(false);
+      expect((await run(['import', 'hubspot.csv', '--into', `deals-${Object.keys(env).length}`], { cwd: dir, env })).code).toBe(0);
+      expect(existsSync(gone)).toBe(false);
+    }
+  });
+
+  it('whatever has its name in the tool\'s own cache folder and is not a cache (a crash can leave zeros) is replaced', async () => {
+    const dir = workspace('hubspot.csv');
+    const xdg = tempDir();
+    const env = { XDG_CACHE_HOME: xdg };
+    await run(['import', 'hubspot.csv'], { cwd: dir, env });
+    const [name] = readdirSync(cacheFolder(xdg));
+    const file = path.join(cacheFolder(xdg), name!);
+    writeFileSync(file, Buffer.alloc(1624));
+    const result = await run(['import', 'hubspot.csv'], { cwd: dir, env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('cache');
+    expect(readCacheAt(file).import).toBe(1);
+  });
+
   it('one that cannot be written is not a note: the user did not ask for it', async () => {
     const dir = workspace('hubspot.csv');
     const xdg = tempDir();
@@ -197,7 +224,7 @@ describe('the cache by default', () => {
     ['darwin', { HOME: '/Users/me', XDG_CACHE_HOME: '/x' }, '/Users/me/Library/Caches/deal-triage'],
     ['win32', { LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local', HOME: '/home/me' }, undefined],
   ] as const)('on %s with %j: %s', (platform, env, expected) => {
-    const found = userCacheFolder(env, platform);
+    const found = userCacheFolder(env, platform)?.folder;
     // A Windows path is not absolute to this (POSIX) machine's path module: no folder here.
     expect(found).toBe(expected);
   });
@@ -258,6 +285,21 @@ describe('whatever is in the cache\'s place, the import is the import without it
     expect(existsSync(path.join(dir, CACHE))).toBe(false);
     const [name] = readdirSync(path.join(dir, 'caches'));
     expect(name).toMatch(/^\.deal-triage-import-cache_[0-9a-f]{16}$/);
+  });
+
+  it('a folder keeps one file per working folder and deals folder', async () => {
+    const dir = workspace('hubspot.csv');
+    mkdirSync(path.join(dir, 'caches'));
+    for (const into of ['deals', 'pipeline']) await importIn(dir, 'hubspot.csv', '--cache-location', 'caches', '--into', into);
+    expect(readdirSync(path.join(dir, 'caches'))).toHaveLength(2);
+  });
+
+  it('--no-cache with --cache-location: a usage error, exit 2, nothing written', async () => {
+    const dir = workspace('hubspot.csv');
+    const result = await importIn(dir, 'hubspot.csv', '--no-cache', '--cache-location', CACHE);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--no-cache and --cache-location disagree: keep one');
+    expect(readdirSync(dir)).toEqual(['hubspot.csv']);
   });
 
   it.each([

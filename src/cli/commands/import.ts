@@ -134,12 +134,14 @@ export async function runImport(file: string | undefined, options: ImportOptions
   // The cache: where --cache-location says, else in the user's cache folder (none with --no-cache,
   // or when the environment names no such folder). Only one the user named is worth a note when it
   // cannot be written, or a temporary file of it to sweep.
-  const named = options.cache !== false && options.cacheLocation !== undefined;
-  const cacheFile = options.cache === false
-    ? undefined
-    : named
-      ? await importCacheFile(options.cacheLocation!, io.cwd, [csvPath, options.map === undefined ? undefined : path.resolve(io.cwd, options.map), loaded.file])
-      : defaultImportCacheFile(io.env, io.cwd, into);
+  if (options.cache === false && options.cacheLocation !== undefined) throw new UsageError('--no-cache and --cache-location disagree: keep one');
+  const named = options.cacheLocation !== undefined;
+  const cacheFile =
+    options.cache === false
+      ? undefined
+      : named
+        ? await importCacheFile(options.cacheLocation!, io.cwd, into, [csvPath, options.map === undefined ? undefined : path.resolve(io.cwd, options.map), loaded.file])
+        : await userImportCacheFile(io.env, io.cwd, into);
 
   // Ctrl-C (or the terminal closed, or a kill) while the folder is scanned or the export read ends
   // the import there, and nothing is written; from the moment the files take their names, it waits
@@ -155,7 +157,7 @@ export async function runImport(file: string | undefined, options: ImportOptions
   for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
   try {
     const verdictOf = options.quiet ? undefined : (deal: Deal) => decide(deal, config, { today: context.today, reasons: false }).verdict;
-    const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today, options.dryRun === true);
+    const openCache = cacheFile === undefined ? undefined : (files: number) => openImportCache(cacheFile, config, files, context.today, { readOnly: options.dryRun === true, ours: !named });
     const folder = await scanFolder(into, io.cwd, currency, verdictOf, context, openCache);
     if (interrupted) return stopped(interrupted);
     const cache = folder.cache;
@@ -431,10 +433,11 @@ async function linkOnTheWay(cwd: string, into: string): Promise<string | undefin
  * check's is found. Refused when it would be a deal file (a name ending in .yaml or .yml, which
  * the next run would read as one) or a file this run reads: the export, the mapping, the config.
  */
-async function importCacheFile(location: string, cwd: string, read: readonly (string | undefined)[]): Promise<string> {
+async function importCacheFile(location: string, cwd: string, into: string, read: readonly (string | undefined)[]): Promise<string> {
   const named = `--cache-location ${safeChars(location)}`;
   if (location === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
-  const file = await cacheFileFor(location, cwd, IMPORT_CACHE_NAME);
+  // In a folder, one file per working folder and deals folder, as in the user's cache folder.
+  const file = await cacheFileFor(location, cwd, IMPORT_CACHE_NAME, `${cwd}\u0000${into}`);
   if (/\.ya?ml$/i.test(file)) throw new UsageError(`${named}: the cache is not a deal file; give it a name that does not end in .yaml or .yml`);
   const identity = (at: string) =>
     stat(at, { bigint: true }).then(
@@ -447,6 +450,14 @@ async function importCacheFile(location: string, cwd: string, read: readonly (st
     if (other !== undefined && (await identity(other)) === id) throw new UsageError(`${named} is ${safeChars(displayPath(other, cwd))}, which this import reads; keep the cache somewhere else`);
   }
   return file;
+}
+
+/** The cache file in the user's cache folder, when the folder the environment names for it is there. */
+async function userImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): Promise<string | undefined> {
+  const found = defaultImportCacheFile(env, cwd, into);
+  if (found === undefined) return undefined;
+  const base = await stat(found.base).catch(() => undefined);
+  return base?.isDirectory() ? found.file : undefined;
 }
 
 /** The signals that end an import with nothing written: Ctrl-C, the terminal closed, a kill. */
