@@ -139,14 +139,21 @@ export function serializeCache(key: CacheKey, entries: readonly CacheRecord[]): 
  * config, or not JSON at all.
  */
 export function parseCache(text: string, key: CacheKey): Map<string, unknown> | undefined {
-  return cacheEntries(text, key, 'format', CACHE_FORMAT);
+  const files = cacheFiles(text, key, 'format', CACHE_FORMAT);
+  if (!isRecord(files)) return undefined;
+  // A Map: a file may be named `__proto__` or `constructor` (a path named on the command line can
+  // have any name), which an object would answer for.
+  const entries = new Map<string, unknown>();
+  for (const name in files) if (Object.hasOwn(files, name)) entries.set(name, files[name]);
+  return entries;
 }
 
 /**
- * The entries of a cache file of this tool whose `layoutField` is `layout` (check's caches say
- * `format`, import's `import`: neither is taken for the other), made for `key`.
+ * The `files` of a cache file of this tool whose `layoutField` is `layout` (check's caches say
+ * `format`, import's `import`: neither is taken for the other), made for `key`; undefined when the
+ * text is not such a cache.
  */
-export function cacheEntries(text: string, key: CacheKey, layoutField: string, layout: number): Map<string, unknown> | undefined {
+export function cacheFiles(text: string, key: CacheKey, layoutField: string, layout: number): unknown {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -155,13 +162,7 @@ export function cacheEntries(text: string, key: CacheKey, layoutField: string, l
   }
   if (!isRecord(document) || document.tool !== TOOL || document[layoutField] !== layout) return undefined;
   if (document.version !== key.version || document.node !== key.node || document.config !== key.config || document.today !== key.today) return undefined;
-  if (!isRecord(document.files)) return undefined;
-  // A Map: a file may be named `__proto__` or `constructor` (a path named on the command line can
-  // have any name), which an object would answer for.
-  const files = document.files;
-  const entries = new Map<string, unknown>();
-  for (const name in files) if (Object.hasOwn(files, name)) entries.set(name, files[name]);
-  return entries;
+  return document.files;
 }
 
 /**

@@ -12,14 +12,18 @@
 // which sanitise what they print. Deterministic: entries sorted by file, no timestamps of its own.
 
 import type { Verdict } from '../engine/types.js';
-import { cacheEntries, isStamp } from '../check/cache.js';
+import { cacheFiles, isStamp } from '../check/cache.js';
 import type { CacheKey, Stamp } from '../check/cache.js';
 import { ID_PATTERN } from '../schema/common.js';
 import { IMPORT_FIELD_NAMES } from './fields.js';
 import type { OwnedValues } from './deal-text.js';
 
-/** The layout of an import cache; a cache of another layout (or check's) is ignored and rewritten. */
-export const IMPORT_CACHE_FORMAT = 1;
+/**
+ * The layout of an import cache; a cache of another layout (or check's) is ignored and rewritten.
+ * 2: `files` is a list of entries, each with its file first (a list reads back in half the time of
+ * an object with a key per file).
+ */
+export const IMPORT_CACHE_FORMAT = 2;
 const TOOL = 'deal-triage';
 
 /** What a re-import needs of a valid deal file. */
@@ -51,50 +55,64 @@ export function encodeKept(file: string, kept: KeptFile): string | undefined {
     // JSON writes an undefined value of an array as null, as decodeKept reads it back.
     deal = [id, crm?.source ?? null, crm?.id ?? null, owned, verdict ?? null];
   }
-  return `${JSON.stringify(file)}:${JSON.stringify(kept.stamp ? [kept.hash, deal, kept.stamp] : [kept.hash, deal])}`;
+  return JSON.stringify(kept.stamp ? [file, kept.hash, deal, kept.stamp] : [file, kept.hash, deal]);
 }
 
 /** The cache file's text: the key, then the encoded entries (encodeKept), sorted by file. */
 export function serializeImportCache(key: CacheKey, entries: ReadonlyMap<string, string>): string {
   const files = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((file) => entries.get(file)!);
   const head = JSON.stringify({ tool: TOOL, import: IMPORT_CACHE_FORMAT, ...key });
-  return `${head.slice(0, -1)},"files":{${files.join(',')}}}\n`;
+  return `${head.slice(0, -1)},"files":[${files.join(',')}]}\n`;
 }
 
 /**
  * The entries of a cache file's text, by file as shown, still encoded (each is checked when it is
  * used), or undefined when the text is not an import cache of this key: another tool, layout,
- * version, day or config (a `check --cache` file among them), or not JSON at all.
+ * version, day or config (a `check --cache` file among them), or not JSON at all. An entry whose
+ * first item is not a file name is left out.
  */
 export function parseImportCache(text: string, key: CacheKey): Map<string, unknown> | undefined {
-  return cacheEntries(text, key, 'import', IMPORT_CACHE_FORMAT);
+  const files = cacheFiles(text, key, 'import', IMPORT_CACHE_FORMAT);
+  if (!Array.isArray(files)) return undefined;
+  // A Map: a file may be named `__proto__`.
+  const entries = new Map<string, unknown>();
+  for (const entry of files as unknown[]) if (Array.isArray(entry) && typeof entry[0] === 'string') entries.set(entry[0], entry);
+  return entries;
 }
 
-/** An entry as encodeKept writes it, decoded; undefined when it is of any other shape. */
+/** An entry as encodeKept writes it ([file, hash, deal, stamp?]), decoded; undefined when it is of any other shape. */
 export function decodeKept(entry: unknown): KeptFile | undefined {
-  if (!Array.isArray(entry) || entry.length < 2 || entry.length > 3) return undefined;
-  const [hash, deal, stamp] = entry as unknown[];
+  if (!Array.isArray(entry) || entry.length < 3 || entry.length > 4) return undefined;
+  const hash: unknown = entry[1];
+  const deal: unknown = entry[2];
+  const stamp: unknown = entry[3];
   if (typeof hash !== 'string' || hash.length === 0 || hash.length > 128) return undefined;
-  if (entry.length === 3 && !isStamp(stamp)) return undefined;
-  const stamped = entry.length === 3 ? { stamp: stamp as Stamp } : {};
-  if (deal === null) return { hash, deal: null, ...stamped };
+  if (entry.length === 4 && !isStamp(stamp)) return undefined;
+  const stamped = entry.length === 4 ? (stamp as Stamp) : undefined;
+  if (deal === null) return stamped ? { hash, deal: null, stamp: stamped } : { hash, deal: null };
   if (!Array.isArray(deal) || deal.length !== 5) return undefined;
   const [id, source, crmId, values, verdict] = deal as unknown[];
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return undefined;
   if (!(source === null && crmId === null) && !(isText(source) && isText(crmId))) return undefined;
   if (!Array.isArray(values) || values.length !== IMPORT_FIELD_NAMES.length) return undefined;
   if (!(verdict === null || verdict === 'join' || verdict === 'wait' || verdict === 'decline')) return undefined;
-  const owned: unknown[] = [];
-  for (const value of values as unknown[]) {
-    if (value === null) owned.push(undefined);
-    else if (isKeptValue(value)) owned.push(value);
-    else return undefined;
+  // In place (the cache's entry is read once): the array read is the deal's owned values, a null
+  // in it standing for no value.
+  const owned = values as unknown[];
+  for (let i = 0; i < owned.length; i++) {
+    const value = owned[i];
+    if (value === null || value === undefined) owned[i] = undefined;
+    else if (!isKeptValue(value)) return undefined;
   }
   // The owned id is the deal's id, and its CRM id the record's: an entry that says otherwise was not written by this tool.
   const crm = isText(source) && isText(crmId) ? { source, id: crmId } : undefined;
-  if (owned[IMPORT_FIELD_NAMES.indexOf('id')] !== id || owned[IMPORT_FIELD_NAMES.indexOf('crm.id')] !== crm?.id) return undefined;
-  return { hash, deal: { id, crm, owned, verdict: verdict ?? undefined }, ...stamped };
+  if (owned[ID_PLACE] !== id || owned[CRM_ID_PLACE] !== crm?.id) return undefined;
+  const kept: KeptFile = { hash, deal: { id, crm, owned, verdict: verdict ?? undefined } };
+  if (stamped) kept.stamp = stamped;
+  return kept;
 }
 
+const ID_PLACE = IMPORT_FIELD_NAMES.indexOf('id');
+const CRM_ID_PLACE = IMPORT_FIELD_NAMES.indexOf('crm.id');
 const isKeptValue = (value: unknown): boolean => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

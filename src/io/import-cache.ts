@@ -36,7 +36,8 @@ export function userCacheFolder(env: Readonly<Record<string, string | undefined>
   const home = absolute(env.HOME);
   if (platform === 'darwin') return home === undefined ? undefined : { folder: path.join(home, 'Library', 'Caches', 'deal-triage'), base: home };
   const xdg = absolute(env.XDG_CACHE_HOME);
-  if (xdg) return { folder: path.join(xdg, 'deal-triage'), base: xdg };
+  // $XDG_CACHE_HOME itself may be made, as the XDG specification asks, but not the folders above it.
+  if (xdg) return { folder: path.join(xdg, 'deal-triage'), base: path.dirname(xdg) };
   return home === undefined ? undefined : { folder: path.join(home, '.cache', 'deal-triage'), base: home };
 }
 
@@ -44,8 +45,8 @@ export function userCacheFolder(env: Readonly<Record<string, string | undefined>
  * An import's cache when --cache-location names none: in the user's cache folder, one file per
  * working folder and deals folder (entries are kept under the names the files are shown by, which
  * the working folder makes), never in the project, where a pull request could put one. `base` is
- * the folder the environment names ($XDG_CACHE_HOME, the home folder …): only when it exists is
- * there a cache (a home folder that does not exist, such as `/nonexistent`, is never made).
+ * the folder that must exist for there to be a cache (the home folder, or the folder above
+ * $XDG_CACHE_HOME): a home that does not exist, such as `/nonexistent`, is never made.
  */
 export function defaultImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): { file: string; base: string } | undefined {
   const found = userCacheFolder(env);

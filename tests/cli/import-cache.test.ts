@@ -22,14 +22,18 @@ const workspace = (...fixtures: string[]) => copyExports(tempDir(), ...fixtures)
 const importIn = (dir: string, ...args: string[]) => run(['import', ...args], { cwd: dir });
 /** The cache in the working folder, where the tests can see it. */
 const CACHED = ['--cache-location', CACHE];
+/** A first import, then a re-import, which keeps every file the first created. */
+async function primed(dir: string, ...args: string[]): Promise<void> {
+  for (let round = 0; round < 2; round++) await importIn(dir, 'hubspot.csv', ...CACHED, ...args);
+}
 const same = (a: Run, b: Run) => expect({ code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ code: b.code, stdout: b.stdout, stderr: b.stderr });
 
-/** [content hash, [id, crm source, crm id, owned values, verdict] or null, stamp when kept] */
-type Entry = [string, [string, string | null, string | null, unknown[], string | null] | null, number[]?];
+/** [file, content hash, [id, crm source, crm id, owned values, verdict] or null, stamp when kept] */
+type Entry = [string, string, [string, string | null, string | null, unknown[], string | null] | null, number[]?];
 interface CacheDocument {
   tool: string;
   import: number;
-  files: Record<string, Entry>;
+  files: Entry[];
 }
 const readCache = (dir: string, file = CACHE) => JSON.parse(read(dir, file)) as CacheDocument;
 const readCacheAt = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
@@ -39,10 +43,11 @@ describe('import --cache', () => {
     const plain = workspace('hubspot.csv');
     const cached = workspace('hubspot.csv');
     same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
-    expect(existsSync(path.join(cached, CACHE))).toBe(true);
     expect(existsSync(path.join(plain, CACHE))).toBe(false);
-    // Kept by the import that wrote the files: every deal, under its name as shown.
-    expect(Object.keys(readCache(cached).files)).toEqual([
+    // The files a first import creates are kept when the next import reads them.
+    expect(readCache(cached).files).toEqual([]);
+    same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
+    expect(readCache(cached).files.map((entry) => entry[0])).toEqual([
       'deals/hooli-search-appliance.yaml',
       'deals/pied-piper-compression-pilot.yaml',
       'deals/stark-industries-renewal.yaml',
@@ -58,10 +63,10 @@ describe('import --cache', () => {
 
   it('an entry stands for the bytes it was kept with only: a file edited by hand since is read again', async () => {
     const dir = workspace('hubspot.csv');
-    await importIn(dir, 'hubspot.csv', ...CACHED);
+    await primed(dir);
     // Every verdict it keeps made "join": a deal read from the cache says so, one read again does not.
     const document = readCache(dir);
-    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    for (const entry of document.files) entry[2]![4] = 'join';
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
     const tampered = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(tampered.stdout).toContain('as of 2026-12-01: 4 join, 0 wait, 0 decline');
@@ -81,14 +86,14 @@ describe('import --cache', () => {
     await new Promise((resolve) => setTimeout(resolve, STAMP_SETTLED_MS + 250));
     await importIn(dir, 'hubspot.csv', ...CACHED);
     const document = readCache(dir);
-    expect(Object.values(document.files).every((entry) => entry.length === 3)).toBe(true);
+    expect(document.files.map((entry) => entry.length)).toEqual([4, 4, 4, 4]);
     // Unchanged: the warm run writes the cache not again.
     const before = statSync(path.join(dir, CACHE)).mtimeMs;
     const text = read(dir, CACHE);
     await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(read(dir, CACHE)).toBe(text);
     expect(statSync(path.join(dir, CACHE)).mtimeMs).toBe(before);
-    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    for (const entry of document.files) entry[2]![4] = 'join';
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
     // The same size, the same mtime, another stage: its ctime tells.
     const file = path.join(dir, 'deals/stark-industries-renewal.yaml');
@@ -104,18 +109,18 @@ describe('import --cache', () => {
   it('--quiet keeps no verdicts; the next import with verdicts works them out', async () => {
     const plain = workspace('hubspot.csv');
     const cached = workspace('hubspot.csv');
-    await importIn(cached, 'hubspot.csv', ...CACHED, '-q');
+    await primed(cached, '-q');
     await importIn(plain, 'hubspot.csv', '--no-cache');
-    expect(Object.values(readCache(cached).files).every((entry) => entry[1]![4] === null)).toBe(true);
+    expect(readCache(cached).files.map((entry) => entry[2]![4])).toEqual([null, null, null, null]);
     same(await importIn(cached, 'hubspot.csv', ...CACHED), await importIn(plain, 'hubspot.csv', '--no-cache'));
-    expect(Object.values(readCache(cached).files).every((entry) => entry[1]![4] !== null)).toBe(true);
+    expect(readCache(cached).files.map((entry) => entry[2]![4])).toEqual(['decline', 'decline', 'decline', 'decline']);
   });
 
   it('a cache made with another config, or on another day, is not used', async () => {
     const dir = workspace('hubspot.csv');
-    await importIn(dir, 'hubspot.csv', ...CACHED);
+    await primed(dir);
     const document = readCache(dir);
-    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    for (const entry of document.files) entry[2]![4] = 'join';
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
     const tomorrow = await run(['import', 'hubspot.csv', ...CACHED, '--today', '2026-12-02'], { cwd: dir });
     expect(tomorrow.stdout).not.toContain('4 join');
@@ -159,6 +164,8 @@ describe('the cache by default', () => {
     const env = { XDG_CACHE_HOME: xdg, HOME: '/nonexistent-home' };
     const first = await run(['import', 'hubspot.csv'], { cwd: dir, env });
     expect(first.code).toBe(0);
+    // The next import reads the files the first created, and keeps them.
+    await run(['import', 'hubspot.csv'], { cwd: dir, env });
     const [name, ...others] = readdirSync(cacheFolder(xdg));
     expect(others).toEqual([]);
     expect(name).toMatch(/^import-[0-9a-f]{16}$/);
@@ -166,7 +173,7 @@ describe('the cache by default', () => {
     // Used: every verdict it keeps made "join" shows; --no-cache shows the deals' own.
     const file = path.join(cacheFolder(xdg), name!);
     const document = JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
-    for (const entry of Object.values(document.files)) entry[1]![4] = 'join';
+    for (const entry of document.files) entry[2]![4] = 'join';
     writeFileSync(file, JSON.stringify(document));
     expect((await run(['import', 'hubspot.csv'], { cwd: dir, env })).stdout).toContain('4 join');
     const without = await run(['import', 'hubspot.csv', '--no-cache'], { cwd: dir, env });
@@ -179,12 +186,16 @@ describe('the cache by default', () => {
     const home = tempDir();
     await run(['import', 'hubspot.csv'], { cwd: dir, env: { HOME: home } });
     expect(readdirSync(path.join(home, '.cache', 'deal-triage'))).toHaveLength(1);
+    // $XDG_CACHE_HOME not there yet, the folder above it there: made, as the XDG specification asks.
+    const above = tempDir();
+    await run(['import', 'hubspot.csv'], { cwd: dir, env: { XDG_CACHE_HOME: path.join(above, 'cache') } });
+    expect(readdirSync(path.join(above, 'cache', 'deal-triage'))).toHaveLength(1);
   });
 
   it('a home or cache folder that does not exist is never made: then there is no cache', async () => {
     const dir = workspace('hubspot.csv');
     const gone = path.join(tempDir(), 'nonexistent');
-    for (const env of [{ HOME: gone }, { XDG_CACHE_HOME: gone, HOME: tempDir() }]) {
+    for (const env of [{ HOME: gone }, { XDG_CACHE_HOME: path.join(gone, 'cache'), HOME: tempDir() }]) {
       const result = await run(['import', 'hubspot.csv', '--dry-run'], { cwd: dir, env });
       expect(result.code).toBe(0);
       expect(existsSync(gone)).toBe(false);
@@ -204,7 +215,7 @@ describe('the cache by default', () => {
     const result = await run(['import', 'hubspot.csv'], { cwd: dir, env });
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('cache');
-    expect(readCacheAt(file).import).toBe(1);
+    expect(readCacheAt(file).import).toBe(2);
   });
 
   it('one that cannot be written is not a note: the user did not ask for it', async () => {
@@ -234,7 +245,8 @@ describe('whatever is in the cache\'s place, the import is the import without it
   const damaged: [string, (text: string) => string][] = [
     ['not JSON', () => '{"tool":"deal-triage", oops'],
     ['cut short', (text) => text.slice(0, text.length / 2)],
-    ['check\'s cache', (text) => text.replace('"import":1', '"format":3')],
+    ['check\'s cache', (text) => text.replace('"import":2', '"format":3')],
+    ['an older layout', (text) => text.replace('"import":2', '"import":1')],
     ['an entry of the wrong shape', (text) => text.replace(/"(join|wait|decline)"\]/, '"maybe"]')],
     ['an id no deal could have', (text) => text.replace(/\["hooli-search-appliance",/, '["Hooli\\u001b[2J",')],
     ['an owned value that is an object', (text) => text.replace('"Lee Park"', '{"a":1}')],
@@ -245,7 +257,7 @@ describe('whatever is in the cache\'s place, the import is the import without it
     const plain = workspace('hubspot.csv');
     const cached = workspace('hubspot.csv');
     await importIn(plain, 'hubspot.csv', '--no-cache');
-    await importIn(cached, 'hubspot.csv', ...CACHED);
+    await primed(cached);
     const good = read(cached, CACHE);
     const bad = damage(good);
     expect(bad).not.toBe(good);
@@ -255,7 +267,7 @@ describe('whatever is in the cache\'s place, the import is the import without it
     const result = await importIn(cached, 'hubspot.csv', ...CACHED);
     expect(result.stderr).not.toMatch(STACK_FRAME);
     same(result, await importIn(plain, 'hubspot.csv', '--no-cache'));
-    expect(readCache(cached).import).toBe(1);
+    expect(readCache(cached).import).toBe(2);
   });
 
   it('a file that is not a cache: left as it is, with a note', async () => {

@@ -8,9 +8,8 @@ import { IMPORT_FIELD_NAMES } from '../../src/import/fields.js';
 
 const owned = (values: Record<string, unknown>) => IMPORT_FIELD_NAMES.map((field) => values[field]);
 const back = (file: string, kept: KeptFile) => {
-  const text = encodeKept(file, kept);
-  const [name, entry] = Object.entries(JSON.parse(`{${text!}}`) as Record<string, unknown>)[0]!;
-  return { name, kept: decodeKept(entry) };
+  const entry = JSON.parse(encodeKept(file, kept)!) as unknown[];
+  return { name: entry[0], kept: decodeKept(entry) };
 };
 
 describe('an entry of the import cache', () => {

@@ -327,11 +327,11 @@ export async function runImport(file: string | undefined, options: ImportOptions
           }
           if (listAll || report.createdCount < LISTED) report.created.push({ file: shown, id, crmId: deal.crmId, line: row.line });
           report.createdCount += 1;
-          const kept = keptDeal(valid.deal, verdictOf);
-          count(kept.verdict, shown);
-          const bytes = Buffer.from(text);
-          staged?.stage(`${intoPrefix}${id}.yaml`, bytes, { replace: false });
-          cache?.record(shown, { hash: contentHash(bytes), deal: kept });
+          count(verdictOf?.(valid.deal), shown);
+          // Not kept in the cache: a new file is kept when the next import reads it (and, by then
+          // settled, it keeps its stamp too), rather than make every first import of a CRM pay for
+          // an entry per row.
+          staged?.stage(`${intoPrefix}${id}.yaml`, text, { replace: false });
         }
       }
       // A signal during the last batch, or while the file was being closed.
@@ -531,7 +531,7 @@ async function scanFolder(
       invalid.push(f.file);
       return;
     }
-    const entry: Existing = { path: f.path, file: f.file, ...deal };
+    const entry: Existing = { path: f.path, file: f.file, id: deal.id, crm: deal.crm, owned: deal.owned, verdict: deal.verdict };
     if (!folder.ids.has(deal.id)) folder.ids.set(deal.id, entry);
     if (deal.crm) {
       const key = crmKey(deal.crm.source, deal.crm.id);
