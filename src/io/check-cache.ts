@@ -35,8 +35,8 @@ export function cacheLimit(files: number): number {
  * The cache file a --cache-location names, as ESLint reads one: a path that ends in a separator,
  * or is a folder, gets a file named from the command's cache (`name`) and the working folder
  * (`keyedBy`, when more than it keys a cache) inside it (folders shared by projects keep one cache
- * each); any other path is the file. A link is not
- * followed to tell: it is a file's name, and is neither read nor written through.
+ * each); any other path is the file. A link is not followed to tell: it is a file's name, and is
+ * neither read nor written through.
  */
 export async function cacheFileFor(location: string, cwd: string, name = DEFAULT_CACHE_LOCATION, keyedBy = cwd): Promise<string> {
   const normalized = path.normalize(location);

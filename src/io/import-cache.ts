@@ -91,9 +91,9 @@ export async function openImportCache(file: string, config: ResolvedConfig, file
 
 class FileImportCache implements ImportCache {
   /**
-   * Each file of this run, encoded as it is to be written (strings, not objects: an import of
-   * 10,000 new files keeps 10,000 entries until it saves them), or null when the cache's entry for
-   * it stands as it was (encoded again only if the cache is written).
+   * Each file of this run, encoded as it is to be written (strings, not objects: a re-import of
+   * 10,000 files keeps 10,000 entries until it saves them), or null when the cache's entry for it
+   * stands as it was (encoded again only if the cache is written).
    */
   private readonly entries = new Map<string, string | null>();
   /** The files whose entry stands as it was: when they are all the cache held, and all this run saw, it is not written again. */

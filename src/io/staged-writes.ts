@@ -51,7 +51,7 @@ export class StagedWrites {
     this.#folder = path.resolve(folder);
   }
 
-  /** Makes the folder, or, when it does not exist, the folders above it and the hidden folder that will be it. */
+  /** When the folder does not exist: the folders above it, and the hidden folder that becomes it on commit. */
   #prepare(): void {
     if (lstatSync(this.#folder, { throwIfNoEntry: false }) !== undefined) {
       this.#made = undefined;
@@ -72,7 +72,10 @@ export class StagedWrites {
     return this.#failure;
   }
 
-  /** Writes `text` to a temporary file beside `target` (a file directly in the folder). */
+  /**
+   * Writes `text` to a temporary file beside `target` (a file directly in the folder), or, into a
+   * folder that did not exist, under the target's own name in the hidden folder that becomes it.
+   */
   stage(target: string, text: string | Uint8Array, options: { replace: boolean }): void {
     if (this.#failure) return;
     try {

@@ -38,6 +38,14 @@ interface CacheDocument {
 const readCache = (dir: string, file = CACHE) => JSON.parse(read(dir, file)) as CacheDocument;
 const readCacheAt = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
 
+/** Every verdict the cache at `file` keeps made "join": a deal the cache answers for says so, one read again does not. */
+function everyVerdictJoin(file: string): CacheDocument {
+  const document = readCacheAt(file);
+  for (const entry of document.files) entry[2]![4] = 'join';
+  writeFileSync(file, JSON.stringify(document));
+  return document;
+}
+
 describe('import --cache', () => {
   it('says and writes what an import without it does: first import, unchanged re-import cold and warm, an update', async () => {
     const plain = workspace('hubspot.csv');
@@ -64,10 +72,7 @@ describe('import --cache', () => {
   it('an entry stands for the bytes it was kept with only: a file edited by hand since is read again', async () => {
     const dir = workspace('hubspot.csv');
     await primed(dir);
-    // Every verdict it keeps made "join": a deal read from the cache says so, one read again does not.
-    const document = readCache(dir);
-    for (const entry of document.files) entry[2]![4] = 'join';
-    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    everyVerdictJoin(path.join(dir, CACHE));
     const tampered = await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(tampered.stdout).toContain('as of 2026-12-01: 4 join, 0 wait, 0 decline');
     // By hand: the brief written, and the stage moved, of one deal.
@@ -93,8 +98,7 @@ describe('import --cache', () => {
     await importIn(dir, 'hubspot.csv', ...CACHED);
     expect(read(dir, CACHE)).toBe(text);
     expect(statSync(path.join(dir, CACHE)).mtimeMs).toBe(before);
-    for (const entry of document.files) entry[2]![4] = 'join';
-    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    everyVerdictJoin(path.join(dir, CACHE));
     // The same size, the same mtime, another stage: its ctime tells.
     const file = path.join(dir, 'deals/stark-industries-renewal.yaml');
     const { atime, mtime, size } = statSync(file);
@@ -119,9 +123,7 @@ describe('import --cache', () => {
   it('a cache made with another config, or on another day, is not used', async () => {
     const dir = workspace('hubspot.csv');
     await primed(dir);
-    const document = readCache(dir);
-    for (const entry of document.files) entry[2]![4] = 'join';
-    writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
+    const document = everyVerdictJoin(path.join(dir, CACHE));
     const tomorrow = await run(['import', 'hubspot.csv', ...CACHED, '--today', '2026-12-02'], { cwd: dir });
     expect(tomorrow.stdout).not.toContain('4 join');
     writeFileSync(path.join(dir, CACHE), JSON.stringify(document));
@@ -172,9 +174,7 @@ describe('the cache by default', () => {
     expect(readdirSync(dir).sort()).toEqual(['deals', 'hubspot.csv']);
     // Used: every verdict it keeps made "join" shows; --no-cache shows the deals' own.
     const file = path.join(cacheFolder(xdg), name!);
-    const document = JSON.parse(readFileSync(file, 'utf8')) as CacheDocument;
-    for (const entry of document.files) entry[2]![4] = 'join';
-    writeFileSync(file, JSON.stringify(document));
+    const document = everyVerdictJoin(file);
     expect((await run(['import', 'hubspot.csv'], { cwd: dir, env })).stdout).toContain('4 join');
     const without = await run(['import', 'hubspot.csv', '--no-cache'], { cwd: dir, env });
     expect(without.stdout).toContain('0 join, 0 wait, 4 decline');
