@@ -95,6 +95,11 @@ export type Stamp = [number, number, number, number, number];
  */
 export const STAMP_SETTLED_MS = 2_000;
 
+/** A file's stamp as read, when it is to be kept: neither its mtime nor its ctime later than `settled`. */
+export function settledStamp(stamp: Stamp | undefined, settled: number): Stamp | undefined {
+  return stamp !== undefined && stamp[3] <= settled && stamp[4] <= settled ? stamp : undefined;
+}
+
 export function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];

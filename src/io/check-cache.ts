@@ -121,15 +121,26 @@ class FileCache implements CheckCache {
         const given = this.usedAsGiven(file, hash, report);
         return { file, hash, report, stamp, reasons: this.reasons, ...(given && { raw: given.raw }) };
       });
-    if (this.foreign) return 'a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name';
+    if (this.foreign) return FOREIGN_CACHE;
     const text = serializeCache(this.key, entries);
     if (text === this.previous) return undefined;
     // The next run would not read it: better none than one that is never used.
     if (Buffer.byteLength(text) > this.limit) return `it would be ${Buffer.byteLength(text).toLocaleString('en-US')} bytes, more than the ${this.limit.toLocaleString('en-US')} allowed for ${this.read.size.toLocaleString('en-US')} files`;
-    const written = await writeFileAtomic(this.file, text, { overwrite: true, noFollow: true });
-    if (written.kind === 'written') return undefined;
-    return written.kind === 'failed' ? written.reason : 'it exists';
+    return writeCacheText(this.file, text);
   }
+}
+
+/** Why a cache is not written where a file that is not a cache of this tool is. */
+export const FOREIGN_CACHE = 'a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name';
+
+/**
+ * A cache's text, in place of the cache there (never through a link): why it could not be written,
+ * in words, or undefined. `unsynced`: not synced first (see WriteOptions).
+ */
+export async function writeCacheText(file: string, text: string, unsynced = false): Promise<string | undefined> {
+  const written = await writeFileAtomic(file, text, { overwrite: true, noFollow: true, unsynced });
+  if (written.kind === 'written') return undefined;
+  return written.kind === 'failed' ? written.reason : 'it exists';
 }
 
 /**

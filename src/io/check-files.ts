@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { contentHash, STAMP_SETTLED_MS } from '../check/cache.js';
+import { contentHash, settledStamp, STAMP_SETTLED_MS } from '../check/cache.js';
 import type { Stamp } from '../check/cache.js';
 import { checkLoaded } from '../check/file.js';
 import type { CheckFileOptions, FileReport } from '../check/file.js';
@@ -58,7 +58,8 @@ function checkRead(entry: DiscoveredFile, config: ResolvedConfig, options: Check
   // reused buffer: hashed, and decoded if need be, before the next file is read.
   const read = readInputFileSync(entry.path, { noFollow: true, reuseBuffer: true, stamp: cache !== undefined });
   const hash = cache && read.kind === 'ok' ? contentHash(read.bytes) : undefined;
-  const stamp = cache && read.kind === 'ok' && read.stamp && read.stamp[3] <= cache.settled && read.stamp[4] <= cache.settled ? { stamp: read.stamp } : {};
+  const settled = cache && read.kind === 'ok' ? settledStamp(read.stamp, cache.settled) : undefined;
+  const stamp = settled ? { stamp: settled } : {};
   if (hash !== undefined && hash === cache?.known) return { hash, ...stamp };
   const loaded = fromRead(read, entry.file, 'deal', { wording: CHECK_WORDING, defaultCurrency: config.company.currency }, ZOD_FALLBACK);
   const report: FileReport = loaded.read

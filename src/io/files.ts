@@ -5,7 +5,7 @@
 
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, realpath } from 'node:fs/promises';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stamp } from '../check/cache.js';
 import { CONFIG_FILE_NAMES } from '../load/config-quick.js';
@@ -92,6 +92,16 @@ export function readInputFileSync(file: string, options: ReadOptions = {}): Read
     return readError(error, options);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Device and inode: what a file is, whatever the path (link, hard link, linked folder) it is reached by; undefined when it is not there. */
+export async function fileIdentity(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file, { bigint: true });
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined; // Not there yet: it cannot be a file being read.
   }
 }
 

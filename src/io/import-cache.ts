@@ -8,17 +8,17 @@
 // dropped), and is written only when its text changed.
 
 import { hash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheKey } from '../check/cache.js';
 import type { CacheKey } from '../check/cache.js';
 import { decodeKept, encodeKept, parseImportCache, serializeImportCache } from '../import/cache.js';
 import type { KeptFile } from '../import/cache.js';
 import type { ResolvedConfig } from '../policy/resolve.js';
-import { cacheLimit, readBounded } from './check-cache.js';
+import { cacheLimit, FOREIGN_CACHE, readBounded, writeCacheText } from './check-cache.js';
 import { toolVersion } from './version.js';
-import { writeFileAtomic } from './write-file.js';
 
-/** The cache's name in a folder --cache-location names (with the working folder's hash after it). */
+/** The cache's name in a folder --cache-location names (with the hash of the working and deals folders after it). */
 export const IMPORT_CACHE_NAME = '.deal-triage-import-cache';
 
 /**
@@ -44,13 +44,15 @@ export function userCacheFolder(env: Readonly<Record<string, string | undefined>
 /**
  * An import's cache when --cache-location names none: in the user's cache folder, one file per
  * working folder and deals folder (entries are kept under the names the files are shown by, which
- * the working folder makes), never in the project, where a pull request could put one. `base` is
- * the folder that must exist for there to be a cache (the home folder, or the folder above
+ * the working folder makes), never in the project, where a pull request could put one. Only when
+ * the folder above it that the environment names is there (the home folder, or the folder above
  * $XDG_CACHE_HOME): a home that does not exist, such as `/nonexistent`, is never made.
  */
-export function defaultImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): { file: string; base: string } | undefined {
+export async function userImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): Promise<string | undefined> {
   const found = userCacheFolder(env);
-  return found && { file: path.join(found.folder, `import-${importCacheKey(cwd, into)}`), base: found.base };
+  if (found === undefined) return undefined;
+  const base = await stat(found.base).catch(() => undefined);
+  return base?.isDirectory() ? path.join(found.folder, `import-${importCacheKey(cwd, into)}`) : undefined;
 }
 
 /** What keys an import's cache file: the working folder and the deals folder. */
@@ -149,15 +151,13 @@ class FileImportCache implements ImportCache {
 
   async save(): Promise<string | undefined> {
     if (this.readOnly) return undefined;
-    if (this.foreign) return 'a file that is not a deal-triage cache is there, and it is not replaced; remove it, or give --cache-location another name';
+    if (this.foreign) return FOREIGN_CACHE;
     if (this.overflow) return `it would be more than ${(MAX_ENTRY_CHARS / 1024 / 1024).toFixed(0)} MiB`;
     // Every entry stands as it was, and no other: the file says what it would say.
     if (this.kept.size === this.entries.size && this.kept.size === this.held?.size) return undefined;
     // Not synced: a cache a crash cuts short is ignored and written again.
     const encoded = new Map<string, string>();
     for (const [file, entry] of this.entries) encoded.set(file, entry ?? `${JSON.stringify(file)}:${JSON.stringify(this.held!.get(file))}`);
-    const written = await writeFileAtomic(this.file, serializeImportCache(this.key, encoded), { overwrite: true, noFollow: true, unsynced: true });
-    if (written.kind === 'written') return undefined;
-    return written.kind === 'failed' ? written.reason : 'it exists';
+    return writeCacheText(this.file, serializeImportCache(this.key, encoded), true);
   }
 }

@@ -19,7 +19,7 @@
 // the rest of an import, and the worst a crash can do to a new file is leave it empty, which `check`
 // reports and which the same import, run again, writes anew.
 
-import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, kindOf } from './fs-errors.js';
 import { createFrom, tempBeside, TEMP_NAME, writerToken } from './write-file.js';
@@ -215,6 +215,22 @@ export function leftovers(names: Iterable<string>): string[] {
     }
   }
   return gone.sort();
+}
+
+/**
+ * The temporary files and folders beside `target` (in its folder, named from it) that a run stopped
+ * by force left behind: a first import's hidden folder beside the deals folder, a cache's temporary
+ * file beside the cache.
+ */
+export function leftoversBeside(target: string): string[] {
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return [];
+  }
+  return leftovers(names.filter((name) => name.startsWith(prefix)));
 }
 
 /** Removes them from `folder` (a hidden folder of new files with what is in it); how many it could. */

@@ -8,7 +8,7 @@
 // cache file is compared the same way, and kept apart from every file the run reads or writes.
 
 import { constants } from 'node:fs';
-import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../../check/report.js';
 import { withOneOnOneLog } from '../../check/one-on-one.js';
@@ -24,7 +24,7 @@ import { discoverDealFiles } from '../../io/discover.js';
 import { STDIN_ARGUMENT } from '../../io/stdin.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { describeFsError, kindOf } from '../../io/fs-errors.js';
-import { displayPath } from '../../io/files.js';
+import { displayPath, fileIdentity } from '../../io/files.js';
 import { toolVersion } from '../../io/version.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { summaryLine } from '../../format/check/summary.js';
@@ -65,10 +65,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   if (options.cache && options.cacheLocation === '') throw new UsageError('--cache-location needs a path: a file, or a folder to keep the cache in');
   const cacheFile = options.cache ? await cacheFileFor(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io.cwd) : undefined;
   const read = output !== undefined || summaryFile !== undefined ? await identities(files, configPath, oneOnOne?.path) : new Set<string>();
-  if (output !== undefined && read.has((await identity(output)) ?? '')) {
+  if (output !== undefined && read.has((await fileIdentity(output)) ?? '')) {
     throw new UsageError(`--output ${safeChars(options.output ?? '')} is one of the files being checked; write the report somewhere else`);
   }
-  if (summaryFile !== undefined && read.has((await identity(summaryFile)) ?? '')) {
+  if (summaryFile !== undefined && read.has((await fileIdentity(summaryFile)) ?? '')) {
     throw new UsageError(`GITHUB_STEP_SUMMARY (${safeChars(io.env.GITHUB_STEP_SUMMARY ?? '')}) is one of the files being checked; it must name another file`);
   }
   if (cacheFile !== undefined) {
@@ -190,7 +190,7 @@ async function refuseCacheFile(
   if (/\.ya?ml$/i.test(cacheFile)) throw new UsageError(`${named}: the cache is not a deal file; give it a name that does not end in .yaml or .yml`);
   const writtenAs = async (id: string | undefined) => {
     for (const [what, file] of Object.entries(run.written)) {
-      if (file === cacheFile || (id !== undefined && file !== undefined && (await identity(file)) === id)) {
+      if (file === cacheFile || (id !== undefined && file !== undefined && (await fileIdentity(file)) === id)) {
         throw new UsageError(`${named} is where the ${what} goes; keep the cache somewhere else`);
       }
     }
@@ -213,22 +213,12 @@ async function refuseCacheFile(
   return writtenAs(id);
 }
 
-/** Device and inode: what a file is, whatever the path (link, hard link, linked folder) it is reached by. */
-async function identity(file: string): Promise<string | undefined> {
-  try {
-    const info = await stat(file, { bigint: true });
-    return `${info.dev}:${info.ino}`;
-  } catch {
-    return undefined; // Not there yet: it cannot be a file being read.
-  }
-}
-
 /** The identities of every file the run reads: the deal files, the config, and the one-on-one log. */
 async function identities(files: readonly DiscoveredFile[], configPath: string | undefined, logPath?: string): Promise<Set<string>> {
   const paths = files.filter((file) => !file.refused).map((file) => file.path);
   if (configPath !== undefined) paths.push(configPath);
   if (logPath !== undefined) paths.push(logPath);
-  const found = await Promise.all(paths.map(identity));
+  const found = await Promise.all(paths.map(fileIdentity));
   return new Set(found.filter((id): id is string => id !== undefined));
 }
 

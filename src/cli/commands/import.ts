@@ -46,14 +46,14 @@ import type { CsvHeader, CsvSummary } from '../../io/csv.js';
 import { discoverDealFiles } from '../../io/discover.js';
 import type { DiscoveredFile } from '../../io/discover.js';
 import { cacheFileFor } from '../../io/check-cache.js';
-import { contentHash, STAMP_SETTLED_MS } from '../../check/cache.js';
+import { contentHash, settledStamp, STAMP_SETTLED_MS } from '../../check/cache.js';
 import type { KeptDeal } from '../../import/cache.js';
-import { displayPath, readInputFile, readInputFileSync, unchanged } from '../../io/files.js';
+import { displayPath, fileIdentity, readInputFile, readInputFileSync, unchanged } from '../../io/files.js';
 import { describeFsError } from '../../io/fs-errors.js';
 import { zodFallback } from '../../io/load-file.js';
-import { defaultImportCacheFile, IMPORT_CACHE_NAME, openImportCache } from '../../io/import-cache.js';
+import { IMPORT_CACHE_NAME, openImportCache, userImportCacheFile } from '../../io/import-cache.js';
 import type { ImportCache } from '../../io/import-cache.js';
-import { leftovers, removeLeftovers, StagedWrites } from '../../io/staged-writes.js';
+import { leftovers, leftoversBeside, removeLeftovers, StagedWrites } from '../../io/staged-writes.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { NO_CONFIG_NOTE } from '../config.js';
 import type { CommandContext } from '../context.js';
@@ -88,7 +88,7 @@ interface Existing extends KeptDeal {
   file: string;
 }
 
-/** What an import keeps of a valid deal (and --cache keeps of its file). */
+/** What an import keeps of a valid deal (and its cache, of its file). */
 function keptDeal(deal: Deal, verdictOf: ((deal: Deal) => Verdict) | undefined): KeptDeal {
   return { id: deal.id, crm: deal.crm && { source: deal.crm.source, id: deal.crm.id }, owned: ownedValues(deal), verdict: verdictOf?.(deal) };
 }
@@ -163,17 +163,14 @@ export async function runImport(file: string | undefined, options: ImportOptions
     const cache = folder.cache;
     // What an import stopped by force left behind is removed by the next one (a dry run only says so):
     // temporary files in the folder, and the hidden folder beside it that a first import fills.
-    const left = leftovers(folder.names);
-    const parent = path.dirname(into);
-    const leftBeside = leftovers(await readdir(parent).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(into)}.`));
     const sweeps = [
-      { where: into, names: left, things: temporaryFiles, place: `in ${safeChars(intoShown)}` },
-      { where: parent, names: leftBeside, things: (k: number) => (k === 1 ? 'a temporary folder' : `${formatNumber(k, 0)} temporary folders`), place: `beside ${safeChars(intoShown)}` },
+      { where: into, names: leftovers(folder.names), things: temporaryFiles, place: `in ${safeChars(intoShown)}` },
+      { where: path.dirname(into), names: leftoversBeside(into), things: (k: number) => (k === 1 ? 'a temporary folder' : `${formatNumber(k, 0)} temporary folders`), place: `beside ${safeChars(intoShown)}` },
     ];
     // And the cache's temporary file, when one was being written.
     if (cacheFile !== undefined) {
       const cacheFolder = path.dirname(cacheFile);
-      const names = leftovers(await readdir(cacheFolder).catch(() => [])).filter((name) => name.startsWith(`.${path.basename(cacheFile)}.`));
+      const names = leftoversBeside(cacheFile);
       if (named) sweeps.push({ where: cacheFolder, names, things: temporaryFiles, place: `beside ${safeChars(displayPath(cacheFile, io.cwd))}` });
       else if (!options.dryRun) removeLeftovers(cacheFolder, names);
     }
@@ -378,8 +375,8 @@ export async function runImport(file: string | undefined, options: ImportOptions
       }
     }
     // A shortcut for the next import: one that cannot be kept is worth a note, never a failure. A
-    // dry run writes nothing, the cache included.
-    const cacheFailure = report.dryRun ? undefined : await cache?.save();
+    // dry run's cache (read-only) writes nothing.
+    const cacheFailure = await cache?.save();
     if (cacheFailure && named) io.stderr.write(`deal-triage: cannot write the cache to ${safeChars(displayPath(cacheFile!, io.cwd))}: ${cacheFailure}\n`);
     if (!options.quiet) {
       verdicts.joins.sort(byName);
@@ -429,7 +426,7 @@ async function linkOnTheWay(cwd: string, into: string): Promise<string | undefin
 }
 
 /**
- * The cache file --cache-location names (a folder gets one named from the working folder), as
+ * The cache file --cache-location names (a folder gets one named from the working and deals folders), as
  * check's is found. Refused when it would be a deal file (a name ending in .yaml or .yml, which
  * the next run would read as one) or a file this run reads: the export, the mapping, the config.
  */
@@ -439,25 +436,12 @@ async function importCacheFile(location: string, cwd: string, into: string, read
   // In a folder, one file per working folder and deals folder, as in the user's cache folder.
   const file = await cacheFileFor(location, cwd, IMPORT_CACHE_NAME, `${cwd}\u0000${into}`);
   if (/\.ya?ml$/i.test(file)) throw new UsageError(`${named}: the cache is not a deal file; give it a name that does not end in .yaml or .yml`);
-  const identity = (at: string) =>
-    stat(at, { bigint: true }).then(
-      (info) => `${info.dev}:${info.ino}`,
-      () => undefined,
-    );
-  const id = await identity(file);
+  const id = await fileIdentity(file);
   if (id === undefined) return file;
   for (const other of read) {
-    if (other !== undefined && (await identity(other)) === id) throw new UsageError(`${named} is ${safeChars(displayPath(other, cwd))}, which this import reads; keep the cache somewhere else`);
+    if (other !== undefined && (await fileIdentity(other)) === id) throw new UsageError(`${named} is ${safeChars(displayPath(other, cwd))}, which this import reads; keep the cache somewhere else`);
   }
   return file;
-}
-
-/** The cache file in the user's cache folder, when the folder the environment names for it is there. */
-async function userImportCacheFile(env: Readonly<Record<string, string | undefined>>, cwd: string, into: string): Promise<string | undefined> {
-  const found = defaultImportCacheFile(env, cwd, into);
-  if (found === undefined) return undefined;
-  const base = await stat(found.base).catch(() => undefined);
-  return base?.isDirectory() ? found.file : undefined;
 }
 
 /** The signals that end an import with nothing written: Ctrl-C, the terminal closed, a kill. */
@@ -511,7 +495,7 @@ interface Folder {
   ids: Map<string, Existing>;
   /** Every name in the folder itself: a new deal's file never takes one. */
   names: Set<string>;
-  /** With --cache: what it kept, and where this run records each file. */
+  /** The cache (none with --no-cache): what it kept, and where this run records each file. */
   cache: ImportCache | undefined;
 }
 
@@ -548,7 +532,7 @@ async function scanFolder(
   // Opened once the folder's size is known: a cache is read only up to a size that fits it.
   const cache = (folder.cache = await openCache?.(discovery?.files.length ?? 0));
   if (!discovery?.ok) return folder;
-  // Under --cache, a file's stamp is kept only when it had not changed for a while before it was read.
+  // A file's stamp is kept only when it had not changed for a while before it was read.
   const settled = Date.now() - STAMP_SETTLED_MS;
   // One after another, into one reused buffer, as check reads on each thread: most files are small.
   for (const f of discovery.files) {
@@ -557,7 +541,7 @@ async function scanFolder(
       invalid.push(f.file);
       continue;
     }
-    // A file kept under --cache, with the verdict this run needs, is not read when the file system
+    // A file the cache keeps, with the verdict this run needs, is not read when the file system
     // says it is as it was, nor parsed when its bytes are those it was kept with.
     const kept = cache?.get(f.file);
     const usable = kept !== undefined && (kept.deal === null || verdictOf === undefined || kept.deal.verdict !== undefined) ? kept : undefined;
@@ -568,7 +552,8 @@ async function scanFolder(
     }
     const outcome = readInputFileSync(f.path, { noFollow: true, reuseBuffer: true, stamp: cache !== undefined });
     const hash = cache && outcome.kind === 'ok' ? contentHash(outcome.bytes) : undefined;
-    const stamp = outcome.kind === 'ok' && outcome.stamp && outcome.stamp[3] <= settled && outcome.stamp[4] <= settled ? { stamp: outcome.stamp } : {};
+    const settledAt = outcome.kind === 'ok' ? settledStamp(outcome.stamp, settled) : undefined;
+    const stamp = settledAt ? { stamp: settledAt } : {};
     if (usable && hash === usable.hash) {
       cache!.record(f.file, { hash, deal: usable.deal, ...stamp });
       add(f, usable.deal);
@@ -609,7 +594,6 @@ async function readMapping(given: string, context: CommandContext): Promise<(Loa
 }
 
 async function checkExport(csvPath: string, given: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
   try {
     const info = await stat(csvPath);
     if (info.isDirectory()) throw new UsageError(`${safeChars(given)} is a folder; import takes a CSV file exported from your CRM`);
