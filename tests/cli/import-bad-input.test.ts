@@ -125,6 +125,17 @@ describe('a row that cannot become a deal: located, skipped, the rest imported, 
     expect(result.written).toHaveLength(1);
   });
 
+  it.each([
+    ['1 row', `${HEADER}\n2,Bad,contractsent,2026-12-20,Lee,abc,Acme\n`, '1 row was skipped, the only one; fix it in the CRM or the mapping and import again'],
+    ['2 rows', `${HEADER}\n2,Bad,contractsent,2026-12-20,Lee,abc,Acme\n3,Bad,contractsent,2026-12-20,Lee,-5,Acme\n`, '2 rows were skipped, every one; fix them in the CRM or the mapping and import again'],
+  ])('every row skipped (%s): it does not say the rest were imported', async (_name, csv, said) => {
+    const result = await importBytes(csv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`deal-triage: ${said}\n`);
+    expect(result.stderr).not.toContain('the rest');
+    expect(result.written).toHaveLength(0);
+  });
+
   it('a row with several bad cells: each is reported, in column order, and the row is skipped once', async () => {
     const result = await importBytes(`${HEADER}\n${ROW(1)}\n2,,onhold,13/45/2026,Lee,abc,Acme\n`);
     expect(result.code).toBe(1);

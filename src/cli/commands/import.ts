@@ -394,7 +394,9 @@ export async function runImport(file: string | undefined, options: ImportOptions
     }
     const rows = report.skippedRows;
     if (rows > 0 && options.format === 'text') {
-      io.stderr.write(`deal-triage: ${rows === 1 ? '1 row was' : `${formatNumber(rows, 0)} rows were`} skipped, the rest ${report.dryRun ? 'would be' : 'were'} imported; fix ${rows === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
+      // Every row skipped: there is no rest to speak of.
+      const rest = rows === report.rows ? (rows === 1 ? ', the only one' : ', every one') : `, the rest ${report.dryRun ? 'would be' : 'were'} imported`;
+      io.stderr.write(`deal-triage: ${rows === 1 ? '1 row was' : `${formatNumber(rows, 0)} rows were`} skipped${rest}; fix ${rows === 1 ? 'it' : 'them'} in the CRM or the mapping and import again\n`);
     }
     if (report.unwritten.length > 0) {
       const n = report.unwritten.length;
